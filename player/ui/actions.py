@@ -1,0 +1,79 @@
+"""Every command of the window as a QAction with its shortcuts, defined in one table.
+
+The menus, the keyboard and the shortcuts dialog all read this table, so a key listed in Help is
+a key that works.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str
+    text: str
+    keys: tuple[str, ...]
+    menu: str  # File, Playback, View, Notes, Help
+    checkable: bool = False
+
+
+SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec("open_brief", "&Open Brief…", ("Ctrl+O",), "File"),
+    ActionSpec("attach_audio", "&Attach Audio…", ("Ctrl+Shift+O",), "File"),
+    ActionSpec("quit", "&Quit", ("Ctrl+Q",), "File"),
+    ActionSpec("play_pause", "&Play / Pause", ("Space", "K", "Media Play"), "Playback"),
+    ActionSpec("back", "&Back", ("Shift+Left", "J"), "Playback"),
+    ActionSpec("forward", "&Forward", ("Shift+Right", "L"), "Playback"),
+    ActionSpec("back_small", "Back 5 Seconds", ("Left",), "Playback"),
+    ActionSpec("forward_small", "Forward 5 Seconds", ("Right",), "Playback"),
+    ActionSpec("previous_cue", "Pre&vious Quote", ("Ctrl+Left", "Media Previous"), "Playback"),
+    ActionSpec("next_cue", "&Next Quote", ("Ctrl+Right", "Media Next"), "Playback"),
+    ActionSpec("slower", "&Slower", ("[",), "Playback"),
+    ActionSpec("faster", "&Faster", ("]",), "Playback"),
+    ActionSpec("normal_speed", "Normal Spee&d", ("=",), "Playback"),
+    ActionSpec("volume_up", "Volume &Up", ("Ctrl+Up",), "Playback"),
+    ActionSpec("volume_down", "Volume Do&wn", ("Ctrl+Down",), "Playback"),
+    ActionSpec("mute", "&Mute", ("M",), "Playback", checkable=True),
+    ActionSpec("search", "&Search", ("Ctrl+F", "/"), "View"),
+    ActionSpec("follow", "&Follow Playback", ("F",), "View", checkable=True),
+    ActionSpec("back_to_now", "Back to &Now", ("Ctrl+N",), "View"),
+    ActionSpec("shortcuts", "&Keyboard Shortcuts", ("F1", "?"), "Help"),
+    ActionSpec("about", "&About Brief Player", (), "Help"),
+)
+
+
+def build_actions(parent: QWidget, slots: dict[str, Callable[..., object]]) -> dict[str, QAction]:
+    """Create the actions on ``parent`` (so their keys work window-wide) and wire ``slots``."""
+    actions: dict[str, QAction] = {}
+    for spec in SPECS:
+        action = QAction(spec.text, parent)
+        action.setObjectName(spec.name)
+        action.setShortcuts([QKeySequence(k) for k in spec.keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setCheckable(spec.checkable)
+        slot = slots.get(spec.name)
+        if slot is not None:
+            (action.toggled if spec.checkable else action.triggered).connect(slot)
+        parent.addAction(action)
+        actions[spec.name] = action
+    return actions
+
+
+def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str]]:
+    """(command, keys) pairs for the shortcuts dialog, in table order."""
+    rows = []
+    for spec in SPECS:
+        action = actions.get(spec.name)
+        if action is None or not spec.keys:
+            continue
+        keys = ", ".join(
+            s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
+        )
+        rows.append((spec.text.replace("&", "").replace("…", ""), keys))
+    return rows

@@ -1,0 +1,101 @@
+"""Turns the audio clock into "these cues are now", on time.
+
+The player reports its position about every 50 ms, far coarser than the 16 ms a highlight may lag
+by. Instead of polling faster, the clock asks the timeline when the active set next changes and
+sets one precise single-shot timer for that instant (scaled by the playback rate). Every position
+report, seek, rate change and pause re-plans that timer, so drift between reports never builds up.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from player.core.timeline import Cue, Timeline
+from player.ui.playback import Playback
+
+Mapper = Callable[[int], int]
+
+
+class CueClock(QObject):
+    """Emits ``active_changed`` with the cues active at the current (brief) time."""
+
+    active_changed = Signal(list)  # list[Cue]
+    time_changed = Signal(int)  # brief ms, on every report and jump
+
+    def __init__(self, playback: Playback, timeline: Timeline, parent: QObject | None = None):
+        super().__init__(parent)
+        self._playback = playback
+        self._timeline = timeline
+        self._active: list[Cue] = []
+        self._to_brief: Mapper = lambda ms: ms
+        self._to_audio: Mapper = lambda ms: ms
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._on_timer)
+        self._target_ms: int | None = None
+        playback.position_changed.connect(self.refresh)
+        playback.seeked.connect(self.refresh)
+        playback.rate_changed.connect(self.refresh)
+        playback.state_changed.connect(self.refresh)
+
+    @property
+    def timeline(self) -> Timeline:
+        return self._timeline
+
+    @property
+    def active(self) -> list[Cue]:
+        return list(self._active)
+
+    def set_timeline(self, timeline: Timeline) -> None:
+        self._timeline = timeline
+        self._active = []
+        self.refresh()
+
+    def set_mapping(self, to_brief: Mapper, to_audio: Mapper) -> None:
+        """Audio time -> brief time and back, for a copy shifted against the brief's times."""
+        self._to_brief = to_brief
+        self._to_audio = to_audio
+        self.refresh()
+
+    def brief_ms(self) -> int:
+        return self._to_brief(self._playback.now_ms())
+
+    def audio_ms_for(self, brief_ms: int) -> int:
+        return self._to_audio(brief_ms)
+
+    def refresh(self, *_args: object) -> None:
+        self._update(self.brief_ms())
+
+    def _on_timer(self) -> None:
+        # The timer was set for a boundary; the extrapolated clock can read a hair early, so never
+        # evaluate before the boundary it was set for.
+        now = self.brief_ms()
+        if self._target_ms is not None:
+            now = max(now, self._target_ms)
+        self._update(now)
+
+    def _update(self, t_ms: int) -> None:
+        active = self._timeline.active_at(t_ms)
+        if active != self._active:
+            self._active = active
+            self.active_changed.emit(active)
+        self.time_changed.emit(t_ms)
+        self._plan(t_ms)
+
+    def _plan(self, t_ms: int) -> None:
+        self._timer.stop()
+        self._target_ms = None
+        if not self._playback.is_playing():
+            return
+        boundary = self._timeline.next_boundary_after(t_ms)
+        if boundary is None:
+            return
+        # Wall-clock wait for the audio to reach the boundary, through the mapping.
+        audio_gap = self._to_audio(boundary) - self._to_audio(t_ms)
+        wait = max(0, math.ceil(audio_gap / max(self._playback.rate(), 0.01)))
+        self._target_ms = boundary
+        self._timer.start(wait)

@@ -1,0 +1,1 @@
+"""Delegates paint rows as cards; they never build rich text from the brief or from notes."""

@@ -1,0 +1,188 @@
+"""A row of the synced pane drawn as a card: time, a coloured bar for its kind, its words.
+
+Heights depend on the width the text wraps to, so they are cached per (row, width) and the
+cache is dropped when the model resets or the view is resized.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from player.core.timefmt import format_ms
+from player.core.timeline import CueKind
+from player.ui import palette
+from player.ui.models.pane_model import Role
+from player.ui.text_paint import draw_text, text_height
+
+PAD = 10.0
+TIME_W = 62.0
+BAR_W = 4.0
+GAP = 12.0
+
+_KIND_LABEL = {
+    CueKind.CONCEPT: "CONCEPT",
+    CueKind.TAKEAWAY: "TAKEAWAY",
+    CueKind.NOTE: "NOTE",
+    CueKind.CHAPTER: "CHAPTER",
+}
+
+
+class CueCardDelegate(QStyledItemDelegate):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._heights: dict[tuple[int, int], int] = {}
+        self.body_point_size: float | None = None
+
+    def clear_cache(self) -> None:
+        self._heights.clear()
+
+    # fonts -----------------------------------------------------------------------------------
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont, QFont]:
+        base = QFont(option.font)
+        if self.body_point_size:
+            base.setPointSizeF(self.body_point_size)
+        body = QFont(base)
+        body.setPointSizeF(base.pointSizeF() * 1.08)
+        small = QFont(base)
+        small.setPointSizeF(base.pointSizeF() * 0.9)
+        label = QFont(small)
+        label.setBold(True)
+        label.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
+        italic = QFont(small)
+        italic.setItalic(True)
+        return body, small, label, italic
+
+    def _text_width(self, option: QStyleOptionViewItem) -> float:
+        return max(80.0, option.rect.width() - PAD * 2 - TIME_W - BAR_W - GAP)
+
+    def _parts(self, index: QModelIndex | QPersistentModelIndex):
+        kind: CueKind = index.data(Role.KIND)
+        title: str = index.data(Role.TITLE) or ""
+        body: str = index.data(Role.BODY) or ""
+        detail: str = index.data(Role.DETAIL) or ""
+        if kind == CueKind.QUOTE:
+            body = f"“{body}”"
+        return kind, title, body, detail
+
+    # Qt API ----------------------------------------------------------------------------------
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        width = int(option.rect.width()) or 400
+        key = (index.row(), width)
+        cached = self._heights.get(key)
+        if cached is None:
+            cached = int(self._measure(option, index))
+            self._heights[key] = cached
+        return QSize(width, cached)
+
+    def _measure(self, option: QStyleOptionViewItem, index) -> float:
+        body_f, small_f, label_f, _ = self._fonts(option)
+        w = self._text_width(option)
+        kind, title, body, detail = self._parts(index)
+        h = PAD
+        if kind in _KIND_LABEL or title:
+            h += QFontMetricsF(label_f).height() + 2
+        h += text_height(body, body_f, w)
+        if detail:
+            h += 4 + text_height(detail, small_f, w)
+        return h + PAD
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(option.rect)
+        pal = option.palette
+        kind, title, body, detail = self._parts(index)
+        active = bool(index.data(Role.ACTIVE))
+        color = palette.kind_color(kind)
+
+        if active:
+            painter.fillRect(rect, palette.active_fill(kind))
+        elif option.state & QStyle.StateFlag.State_Selected:
+            sel = pal.color(QPalette.ColorRole.Highlight)
+            sel.setAlpha(40)
+            painter.fillRect(rect, sel)
+        elif option.state & QStyle.StateFlag.State_MouseOver:
+            hover = pal.color(QPalette.ColorRole.Text)
+            hover.setAlpha(12)
+            painter.fillRect(rect, hover)
+
+        body_f, small_f, label_f, italic_f = self._fonts(option)
+        text_color = pal.color(QPalette.ColorRole.Text)
+        muted = palette.muted_text()
+
+        # time column
+        time_rect = QRectF(rect.left() + PAD, rect.top() + PAD, TIME_W - 6, rect.height())
+        tf = QFont(small_f)
+        if active:
+            tf.setBold(True)
+        painter.setFont(tf)
+        painter.setPen(color if active else muted)
+        painter.drawText(
+            time_rect,
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+            format_ms(index.data(Role.START_MS)),
+        )
+
+        # kind bar
+        bar_x = rect.left() + PAD + TIME_W
+        bar = QRectF(
+            bar_x,
+            rect.top() + PAD - 2,
+            BAR_W if not active else BAR_W + 1,
+            rect.height() - 2 * PAD + 4,
+        )
+        painter.setPen(Qt.PenStyle.NoPen)
+        bar_color = (
+            color if active else color.lighter(130) if not palette.is_dark() else color.darker(130)
+        )
+        painter.setBrush(bar_color)
+        painter.drawRoundedRect(bar, 2, 2)
+
+        x = bar_x + BAR_W + GAP
+        w = self._text_width(option)
+        y = rect.top() + PAD
+        label = _KIND_LABEL.get(kind)
+        if label or title:
+            fm = QFontMetricsF(label_f)
+            if label:
+                painter.setFont(label_f)
+                painter.setPen(color)
+                painter.drawText(QRectF(x, y, w, fm.height()), label)
+                lx = x + fm.horizontalAdvance(label) + 8
+            else:
+                lx = x
+            if title:
+                f = QFont(label_f if kind != CueKind.QUOTE else italic_f)
+                if kind == CueKind.QUOTE:
+                    f.setBold(False)
+                painter.setFont(f)
+                painter.setPen(text_color if kind != CueKind.QUOTE else muted)
+                shown = title if kind != CueKind.QUOTE else f"[{title}]"
+                elided = QFontMetricsF(f).elidedText(shown, Qt.TextElideMode.ElideRight, x + w - lx)
+                painter.drawText(QRectF(lx, y, x + w - lx, fm.height()), elided)
+            y += fm.height() + 2
+        body_color = text_color if kind in (CueKind.QUOTE, CueKind.NOTE, CueKind.CHAPTER) else muted
+        if kind == CueKind.CONCEPT and active:
+            body_color = text_color
+        y += draw_text(painter, QRectF(x, y, w, 10_000), body, body_f, body_color)
+        if detail:
+            y += 4
+            draw_text(painter, QRectF(x, y, w, 10_000), detail, small_f, muted)
+        if index.data(Role.STARRED):
+            painter.setPen(palette.kind_color(CueKind.CONCEPT))
+            painter.setFont(small_f)
+            painter.drawText(
+                QRectF(rect.right() - PAD - 16, rect.top() + PAD - 2, 16, 16),
+                int(Qt.AlignmentFlag.AlignRight),
+                "★",
+            )
+        # separator
+        sep = pal.color(QPalette.ColorRole.Text)
+        sep.setAlpha(22)
+        painter.setPen(sep)
+        painter.drawLine(rect.bottomLeft() + QRectF(0, 0, 0, 0).topLeft(), rect.bottomRight())
+        painter.restore()

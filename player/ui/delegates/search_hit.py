@@ -1,0 +1,105 @@
+"""A search hit: its kind and moment on one line, the text below with matched words marked.
+
+Long texts (a summary paragraph) are cut to a window around the first match so the hit shows why
+it matched without a wall of text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from player.core.timefmt import format_ms
+from player.core.timeline import CueKind
+from player.ui import palette
+from player.ui.models.search_model import HIT_ROLE, SearchRow
+from player.ui.text_paint import draw_text, text_height
+
+PAD = 7.0
+WINDOW = 220
+
+
+def excerpt(row: SearchRow) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The text around the first match, with spans shifted to the cut."""
+    text = row.text
+    if len(text) <= WINDOW or not row.spans:
+        return text, row.spans
+    first = row.spans[0][0]
+    start = max(0, first - WINDOW // 3)
+    end = min(len(text), start + WINDOW)
+    cut = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+    shift = start - (1 if start else 0)
+    spans = tuple(
+        (max(0, a - shift), min(len(cut), b - shift))
+        for a, b in row.spans
+        if a >= start and b <= end
+    )
+    return cut, spans
+
+
+def _kind_color(kind: str):
+    try:
+        return palette.kind_color(CueKind(kind))
+    except ValueError:
+        return palette.muted_text()
+
+
+class SearchHitDelegate(QStyledItemDelegate):
+    def _header_font(self, option: QStyleOptionViewItem) -> QFont:
+        f = QFont(option.font)
+        f.setPointSizeF(option.font.pointSizeF() * 0.85)
+        f.setBold(True)
+        return f
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        row: SearchRow = index.data(HIT_ROLE)
+        text, _ = excerpt(row)
+        w = max(60.0, option.rect.width() - 2 * PAD)
+        h = PAD + QFontMetricsF(self._header_font(option)).height() + 2
+        h += text_height(text, option.font, w) + PAD
+        return QSize(int(option.rect.width() or 300), int(h))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        row: SearchRow = index.data(HIT_ROLE)
+        painter.save()
+        rect = QRectF(option.rect)
+        pal = option.palette
+        if option.state & QStyle.StateFlag.State_Selected:
+            sel = pal.color(QPalette.ColorRole.Highlight)
+            sel.setAlpha(50)
+            painter.fillRect(rect, sel)
+        elif option.state & QStyle.StateFlag.State_MouseOver:
+            hover = pal.color(QPalette.ColorRole.Text)
+            hover.setAlpha(12)
+            painter.fillRect(rect, hover)
+        hf = self._header_font(option)
+        fm = QFontMetricsF(hf)
+        painter.setFont(hf)
+        painter.setPen(_kind_color(row.kind))
+        header = row.kind.upper()
+        if row.at_ms is not None:
+            header += "  ·  ▶ " + format_ms(row.at_ms)
+        painter.drawText(
+            QRectF(rect.left() + PAD, rect.top() + PAD, rect.width(), fm.height()), header
+        )
+        text, spans = excerpt(row)
+        draw_text(
+            painter,
+            QRectF(
+                rect.left() + PAD,
+                rect.top() + PAD + fm.height() + 2,
+                rect.width() - 2 * PAD,
+                10_000,
+            ),
+            text,
+            option.font,
+            pal.color(QPalette.ColorRole.Text),
+            spans,
+            palette.search_highlight(),
+        )
+        sep = pal.color(QPalette.ColorRole.Text)
+        sep.setAlpha(22)
+        painter.setPen(sep)
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.restore()

@@ -1,0 +1,117 @@
+"""A takeaway as a numbered card with a chip per linked moment; a click on a chip plays it.
+
+Clicking elsewhere on the card plays the first moment, so every takeaway is one click away from
+the audio whichever part the listener aims at.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from player.core.timefmt import format_ms
+from player.core.timeline import CueKind
+from player.ui import palette
+from player.ui.models.takeaway_model import NUMBER_ROLE, STARRED_ROLE, TIMES_ROLE
+from player.ui.text_paint import draw_text, text_height
+
+PAD = 8.0
+NUM_W = 26.0
+CHIP_H = 20.0
+
+
+class TakeawayCardDelegate(QStyledItemDelegate):
+    moment_clicked = Signal(int)  # ms
+
+    def _text_width(self, option: QStyleOptionViewItem) -> float:
+        return max(60.0, option.rect.width() - 2 * PAD - NUM_W)
+
+    def _chips(self, option: QStyleOptionViewItem, index, top: float) -> list[tuple[QRectF, int]]:
+        fm = QFontMetricsF(self._chip_font(option))
+        x = option.rect.left() + PAD + NUM_W
+        out = []
+        for ms in index.data(TIMES_ROLE) or []:
+            w = fm.horizontalAdvance("▶ " + format_ms(ms)) + 14
+            out.append((QRectF(x, top, w, CHIP_H), ms))
+            x += w + 6
+        return out
+
+    def _chip_font(self, option: QStyleOptionViewItem) -> QFont:
+        f = QFont(option.font)
+        f.setPointSizeF(option.font.pointSizeF() * 0.88)
+        return f
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        body = text.rsplit(" (", 1)[0] if index.data(TIMES_ROLE) else text
+        h = PAD + text_height(body, option.font, self._text_width(option)) + 6
+        if index.data(TIMES_ROLE):
+            h += CHIP_H
+        return QSize(int(option.rect.width() or 300), int(h + PAD))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(option.rect)
+        pal = option.palette
+        if option.state & QStyle.StateFlag.State_MouseOver:
+            hover = pal.color(QPalette.ColorRole.Text)
+            hover.setAlpha(12)
+            painter.fillRect(rect, hover)
+        color = palette.kind_color(CueKind.TAKEAWAY)
+        num_f = QFont(option.font)
+        num_f.setBold(True)
+        painter.setFont(num_f)
+        painter.setPen(color)
+        star = "★" if index.data(STARRED_ROLE) else ""
+        painter.drawText(
+            QRectF(rect.left() + PAD, rect.top() + PAD, NUM_W - 4, 40),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+            f"{index.data(NUMBER_ROLE)}{star}",
+        )
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        body = text.rsplit(" (", 1)[0] if index.data(TIMES_ROLE) else text
+        x = rect.left() + PAD + NUM_W
+        y = rect.top() + PAD
+        y += draw_text(
+            painter,
+            QRectF(x, y, self._text_width(option), 10_000),
+            body,
+            option.font,
+            pal.color(QPalette.ColorRole.Text),
+        )
+        y += 6
+        chip_font = self._chip_font(option)
+        painter.setFont(chip_font)
+        for chip, ms in self._chips(option, index, y):
+            fill = palette.kind_color(CueKind.QUOTE)
+            fill.setAlpha(34)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            painter.drawRoundedRect(chip, CHIP_H / 2, CHIP_H / 2)
+            painter.setPen(palette.kind_color(CueKind.QUOTE))
+            painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), "▶ " + format_ms(ms))
+        sep = pal.color(QPalette.ColorRole.Text)
+        sep.setAlpha(22)
+        painter.setPen(sep)
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.restore()
+
+    def editorEvent(self, event: QEvent, model, option: QStyleOptionViewItem, index) -> bool:
+        if event.type() != QEvent.Type.MouseButtonRelease or not isinstance(event, QMouseEvent):
+            return False
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        times = index.data(TIMES_ROLE) or []
+        if not times:
+            return False
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        body = text.rsplit(" (", 1)[0]
+        top = option.rect.top() + PAD + text_height(body, option.font, self._text_width(option)) + 6
+        for chip, ms in self._chips(option, index, top):
+            if chip.contains(event.position()):
+                self.moment_clicked.emit(ms)
+                return True
+        self.moment_clicked.emit(times[0])
+        return True

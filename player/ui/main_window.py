@@ -1,0 +1,347 @@
+"""The main window: the synced pane, the side panel, the transport and the timeline strip.
+
+The window wires parts together and forwards what the listener does; what is "now" comes from
+``CueClock``, what plays from ``Playback``, and everything it shows is built by the core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from player.core.timefmt import format_ms
+from player.core.timeline import Cue, CueKind, Timeline
+from player.ui.actions import build_actions
+from player.ui.cue_clock import CueClock
+from player.ui.dialogs import show_problems, show_shortcuts
+from player.ui.models.pane_model import PaneModel, brief_rows
+from player.ui.models.search_model import SearchRow
+from player.ui.open_episode import OpenEpisode
+from player.ui.playback import Playback
+from player.ui.widgets.header import EpisodeHeader
+from player.ui.widgets.pane_view import PaneView
+from player.ui.widgets.side_panel import SidePanel
+from player.ui.widgets.timeline_strip import TimelineStrip
+from player.ui.widgets.transport import TransportBar
+
+PANE_KINDS = (CueKind.QUOTE, CueKind.CONCEPT, CueKind.NOTE, CueKind.CHAPTER)
+STEP_KINDS = frozenset({CueKind.QUOTE})
+RESTART_GRACE_MS = 2_000  # "previous" within this much of a quote's start goes to the one before
+AUDIO_FILTER = "Audio (*.mp3 *.m4a *.m4b *.aac *.ogg *.oga *.opus *.flac *.wav);;All files (*)"
+BRIEF_FILTER = "Briefs (*.txt *.json);;All files (*)"
+
+SearchProvider = Callable[[str], Sequence[SearchRow]]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle("Brief Player")
+        self.settings = settings or QSettings()
+        self.episode: OpenEpisode | None = None
+        self.playback = Playback(self)
+        self.clock = CueClock(self.playback, Timeline(), self)
+        self._search_providers: list[SearchProvider] = []
+
+        self.header = EpisodeHeader(self)
+        self.pane_model = PaneModel(parent=self)
+        self.pane = PaneView(self.pane_model, self)
+        self.side = SidePanel(self)
+        self.transport = TransportBar(self.playback, self)
+        self.strip = TimelineStrip(self)
+        self.strip.inset_px = (
+            self.transport.seek_slider.style().pixelMetric(
+                self.transport.seek_slider.style().PixelMetric.PM_SliderLength
+            )
+            // 2
+            + self.transport.elapsed_label.minimumWidth()
+            + 14
+        )
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.pane)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.transport)
+        strip_row = QWidget(central)
+        strip_layout = QVBoxLayout(strip_row)
+        strip_layout.setContentsMargins(8, 0, 8, 8)
+        strip_layout.addWidget(self.strip)
+        layout.addWidget(strip_row)
+        self.setCentralWidget(central)
+        self.status_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.status_label)
+
+        self.actions_by_name = build_actions(
+            self,
+            {
+                "open_brief": self.choose_brief,
+                "attach_audio": self.choose_audio,
+                "quit": self.close,
+                "play_pause": self.playback.toggle,
+                "back": lambda: self.playback.skip(-self.transport.back_ms),
+                "forward": lambda: self.playback.skip(self.transport.forward_ms),
+                "back_small": lambda: self.playback.skip(-5_000),
+                "forward_small": lambda: self.playback.skip(5_000),
+                "previous_cue": self.previous_cue,
+                "next_cue": self.next_cue,
+                "slower": lambda: self.playback.step_rate(-1),
+                "faster": lambda: self.playback.step_rate(+1),
+                "normal_speed": lambda: self.playback.set_rate(1.0),
+                "volume_up": lambda: self.playback.set_volume(self.playback.volume() + 0.1),
+                "volume_down": lambda: self.playback.set_volume(self.playback.volume() - 0.1),
+                "mute": self.playback.set_muted,
+                "search": self.side.focus_search,
+                "follow": self.pane.set_follow_enabled,
+                "back_to_now": self.pane.resume_following,
+                "shortcuts": lambda: show_shortcuts(self, self.actions_by_name),
+                "about": self.show_about,
+            },
+        )
+        self._build_menus()
+        self.actions_by_name["follow"].setChecked(True)
+
+        self.clock.active_changed.connect(self._on_active)
+        self.clock.time_changed.connect(self.strip.set_position)
+        self.pane.clicked.connect(self._pane_activated)
+        self.pane.activated.connect(self._pane_activated)
+        self.side.moment_requested.connect(self.play_from)
+        self.strip.seek_requested.connect(self.seek_brief)
+        self.transport.previous_cue_requested.connect(self.previous_cue)
+        self.transport.next_cue_requested.connect(self.next_cue)
+        self.playback.duration_changed.connect(self._on_duration)
+        self.playback.media_failed.connect(self._on_media_failed)
+        self.playback.media_ready.connect(self._on_media_ready)
+        self.playback.muted_changed.connect(self.actions_by_name["mute"].setChecked)
+        self.header.banner.action_clicked.connect(self.choose_audio)
+        self.side.set_search(self.search)
+        self.resize(1200, 800)
+        self._restore_layout()
+
+    # building ---------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        from player.ui.actions import SPECS
+
+        menus = {}
+        for spec in SPECS:
+            if spec.menu not in menus:
+                menus[spec.menu] = self.menuBar().addMenu("&" + spec.menu)
+            menus[spec.menu].addAction(self.actions_by_name[spec.name])
+        self.menus = menus
+
+    # opening ----------------------------------------------------------------------------------
+
+    def open_episode(self, episode: OpenEpisode, *, audio: Path | None = None, start_ms: int = 0):
+        """Show ``episode`` and load its audio (``audio`` overrides the episode's own)."""
+        self.episode = episode
+        self.setWindowTitle(f"{episode.display_title()} — Brief Player")
+        self.header.set_episode(episode.display_title(), episode.subtitle())
+        self.header.set_cover(None)
+        self.clock.set_timeline(episode.timeline)
+        self.pane_model.set_rows(brief_rows(episode.brief, episode.timeline, PANE_KINDS))
+        self.strip.set_cues(episode.timeline)
+        self.strip.set_duration(episode.end_ms())
+        self.transport.set_duration_hint(episode.end_ms())
+        self.side.set_brief(episode.brief, self._meta_lines(episode))
+        self._show_problems_status()
+        self.set_audio(audio or episode.audio_path, start_ms=start_ms)
+
+    def set_audio(self, path: Path | None, *, start_ms: int = 0) -> None:
+        self.header.banner.clear()
+        ep = self.episode
+        if path is None:
+            self.header.banner.show_message(
+                "info",
+                "No audio is attached to this brief. Attach your copy of the episode to play it.",
+            )
+        elif ep is not None and ep.audio_is_standin and ep.audio_path == path:
+            self.header.banner.show_message(
+                "info",
+                ep.standin_note
+                or "Stand-in audio: the real episode is not bundled. Each quote is spoken by a "
+                "speech synthesizer at its moment; the rest is silence. Attach your own copy "
+                "of the episode to hear it.",
+                "Attach real audio…",
+            )
+        self.playback.set_source(path, start_ms=start_ms)
+        if start_ms:
+            self.playback.seek(start_ms)
+        self.clock.refresh()
+
+    def _meta_lines(self, ep: OpenEpisode) -> list[str]:
+        lines = []
+        if ep.show:
+            lines.append(ep.show)
+        if ep.published:
+            lines.append(f"Published {ep.published}")
+        if ep.length_s:
+            lines.append(f"Length {format_ms(int(ep.length_s * 1000))}")
+        if ep.page_url:
+            lines.append(ep.page_url)
+        return lines
+
+    def _show_problems_status(self) -> None:
+        problems = self.episode.problems if self.episode else ()
+        if problems:
+            n = len(problems)
+            self.status_label.setText(
+                f"{n} line{'s' if n != 1 else ''} of the brief could not be read (Help ▸ …)"
+            )
+            self.statusBar().showMessage(str(problems[0]), 10_000)
+        else:
+            self.status_label.setText("")
+
+    def show_problems(self) -> None:
+        if self.episode:
+            show_problems(self, self.episode.problems)
+
+    # playing ----------------------------------------------------------------------------------
+
+    def seek_brief(self, brief_ms: int) -> None:
+        self.playback.seek(self.clock.audio_ms_for(brief_ms))
+
+    def play_from(self, brief_ms: int) -> None:
+        self.seek_brief(brief_ms)
+        self.playback.play()
+
+    def _pane_activated(self, index) -> None:
+        cue: Cue = self.pane_model.row(index.row()).cue
+        self.play_from(cue.start_ms)
+
+    def previous_cue(self) -> None:
+        now = self.clock.brief_ms()
+        current = (
+            self.episode.timeline.previous_start_before(now + 1, STEP_KINDS)
+            if self.episode
+            else None
+        )
+        if current is not None and now - current.start_ms > RESTART_GRACE_MS:
+            self.seek_brief(current.start_ms)
+            return
+        target = (
+            self.episode.timeline.previous_start_before(current.start_ms, STEP_KINDS)
+            if self.episode and current
+            else None
+        )
+        self.seek_brief(target.start_ms if target else 0)
+
+    def next_cue(self) -> None:
+        if not self.episode:
+            return
+        nxt = self.episode.timeline.next_start_after(self.clock.brief_ms(), STEP_KINDS)
+        if nxt is not None:
+            self.seek_brief(nxt.start_ms)
+
+    def _on_active(self, cues: list[Cue]) -> None:
+        self.pane_model.set_active(cues)
+        self.pane.reveal_active()
+
+    def _on_duration(self, duration_ms: int) -> None:
+        if duration_ms > 0:
+            self.strip.set_duration(duration_ms)
+
+    def _on_media_ready(self) -> None:
+        if self.header.banner.kind == "error":
+            self.header.banner.clear()
+
+    def _on_media_failed(self, message: str) -> None:
+        self.header.banner.show_message(
+            "error", message + " The brief still works: browse, search and take notes."
+        )
+
+    # files ------------------------------------------------------------------------------------
+
+    def choose_audio(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Attach Audio", str(Path.home()), AUDIO_FILTER)
+        if path:
+            self.attach_audio(Path(path))
+
+    def attach_audio(self, path: Path) -> None:
+        self.set_audio(path, start_ms=self.clock.brief_ms())
+        self.audio_attached(path)
+
+    def audio_attached(self, path: Path) -> None:
+        """Hook for remembering the listener's audio file (see ``player.ui.session``)."""
+
+    def choose_brief(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open Brief", str(Path.home()), BRIEF_FILTER)
+        if path:
+            self.open_brief_file(Path(path))
+
+    def open_brief_file(self, path: Path) -> None:
+        from player.ui.loading import episode_from_brief_file
+
+        try:
+            episode = episode_from_brief_file(path)
+        except Exception as exc:  # the loader's own error types carry a readable message
+            QMessageBox.warning(self, "Cannot open brief", str(exc))
+            return
+        self.open_episode(episode)
+
+    # search -----------------------------------------------------------------------------------
+
+    def add_search_provider(self, provider: SearchProvider) -> None:
+        self._search_providers.append(provider)
+        self.side.run_search()
+
+    def search(self, query: str) -> list[SearchRow]:
+        rows: list[SearchRow] = []
+        for provider in self._search_providers:
+            rows.extend(provider(query))
+        return rows
+
+    # layout -----------------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        else:
+            QTimer.singleShot(0, lambda: self.splitter.setSizes([700, 480]))
+        tab = self.settings.value("window/side_tab")
+        if tab is not None:
+            self.side.setCurrentIndex(int(tab))
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/side_tab", self.side.currentIndex())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.playback.pause()
+        super().closeEvent(event)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Brief Player",
+            "Brief Player plays a podcast episode and keeps its written brief in step with it.",
+        )

@@ -1,0 +1,131 @@
+"""The synced pane's rows: every timed item of the episode, in time order.
+
+One row per cue (a quote, a concept at one of its anchors, a note, a chapter). The model keeps the
+set of active rows and reports only the rows whose state changed, so lighting up the next quote
+repaints two cards, not the list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from player.core.brief.models import Brief
+from player.core.timefmt import format_ms
+from player.core.timeline import Cue, CueKind, Timeline
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Role(IntEnum):
+    CUE = Qt.ItemDataRole.UserRole + 1
+    KIND = Qt.ItemDataRole.UserRole + 2
+    START_MS = Qt.ItemDataRole.UserRole + 3
+    TITLE = Qt.ItemDataRole.UserRole + 4
+    BODY = Qt.ItemDataRole.UserRole + 5
+    DETAIL = Qt.ItemDataRole.UserRole + 6
+    ACTIVE = Qt.ItemDataRole.UserRole + 7
+    STARRED = Qt.ItemDataRole.UserRole + 8
+
+
+@dataclass(frozen=True, slots=True)
+class PaneRow:
+    cue: Cue
+    title: str  # stage note of a quote, name of a concept, tags of a note
+    body: str  # the words shown largest
+    detail: str  # context after a quote
+
+
+def brief_rows(brief: Brief, timeline: Timeline, kinds: Iterable[CueKind]) -> list[PaneRow]:
+    """Rows for the cues of ``kinds`` on ``timeline``, with the brief's words for each."""
+    wanted = set(kinds)
+    rows: list[PaneRow] = []
+    for cue in timeline:
+        if cue.kind not in wanted:
+            continue
+        if cue.kind == CueKind.QUOTE and cue.ref < len(brief.quotes):
+            q = brief.quotes[cue.ref]
+            rows.append(PaneRow(cue, q.note or "", q.text, q.context or ""))
+        elif cue.kind == CueKind.CONCEPT and cue.ref < len(brief.concepts):
+            c = brief.concepts[cue.ref]
+            rows.append(PaneRow(cue, c.name, c.description, ""))
+        elif cue.kind == CueKind.TAKEAWAY and cue.ref < len(brief.takeaways):
+            rows.append(PaneRow(cue, "", brief.takeaways[cue.ref].text, ""))
+        else:
+            rows.append(PaneRow(cue, "", cue.text, ""))
+    return rows
+
+
+class PaneModel(QAbstractListModel):
+    def __init__(self, rows: Sequence[PaneRow] = (), parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[PaneRow] = list(rows)
+        self._row_of: dict[Cue, int] = {}
+        self._active: set[int] = set()
+        self._starred: set[tuple[str, int]] = set()
+        self._reindex()
+
+    def _reindex(self) -> None:
+        self._row_of = {}
+        for i, r in enumerate(self._rows):
+            self._row_of.setdefault(r.cue, i)
+
+    def set_rows(self, rows: Sequence[PaneRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._active = set()
+        self._reindex()
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def row(self, i: int) -> PaneRow:
+        return self._rows[i]
+
+    def row_of(self, cue: Cue) -> int | None:
+        return self._row_of.get(cue)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            parts = [format_ms(r.cue.start_ms), r.cue.kind.value, r.title, r.body, r.detail]
+            return " — ".join(p for p in parts if p)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return None
+        return {
+            Role.CUE: r.cue,
+            Role.KIND: r.cue.kind,
+            Role.START_MS: r.cue.start_ms,
+            Role.TITLE: r.title,
+            Role.BODY: r.body,
+            Role.DETAIL: r.detail,
+            Role.ACTIVE: index.row() in self._active,
+            Role.STARRED: (r.cue.kind.value, r.cue.ref) in self._starred,
+        }.get(role)
+
+    def roleNames(self) -> dict[int, bytes]:
+        return {int(r): r.name.lower().encode() for r in Role}
+
+    def active_rows(self) -> list[int]:
+        return sorted(self._active)
+
+    def set_active(self, cues: Iterable[Cue]) -> list[int]:
+        """Mark the rows of ``cues`` active; returns the active rows in order."""
+        new = {self._row_of[c] for c in cues if c in self._row_of}
+        changed = new ^ self._active
+        self._active = new
+        for row in changed:
+            idx = self.index(row)
+            self.dataChanged.emit(idx, idx, [Role.ACTIVE])
+        return sorted(new)
+
+    def set_starred(self, starred: set[tuple[str, int]]) -> None:
+        self._starred = set(starred)
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [Role.STARRED])

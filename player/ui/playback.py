@@ -1,0 +1,224 @@
+"""One object owns the media player; the rest of the window talks to it.
+
+Qt's ``QMediaPlayer`` reports its position only about every 50 ms. ``Playback`` remembers when
+each report arrived and extrapolates from it with the playback rate, so ``now_ms()`` is good to a
+millisecond or two between reports; that is what lets the brief change its highlight on time
+instead of at the next report.
+"""
+
+from __future__ import annotations
+
+import time
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
+MIN_RATE = 0.5
+MAX_RATE = 3.0
+RATE_STEPS = (0.5, 0.75, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+
+
+class PlayState(StrEnum):
+    STOPPED = "stopped"
+    PLAYING = "playing"
+    PAUSED = "paused"
+
+
+def _monotonic_ms() -> float:
+    return time.monotonic() * 1000.0
+
+
+class Playback(QObject):
+    """Typed signals with units in their names; rate clamped to what a listener can follow."""
+
+    position_changed = Signal(int)  # ms, as reported by the player
+    seeked = Signal(int)  # ms, after a jump the listener or the app asked for
+    duration_changed = Signal(int)  # ms
+    state_changed = Signal(str)  # PlayState value
+    rate_changed = Signal(float)
+    volume_changed = Signal(float)  # 0..1
+    muted_changed = Signal(bool)
+    media_ready = Signal()
+    media_failed = Signal(str)  # a sentence for the listener
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._player = QMediaPlayer(self)
+        self._output = QAudioOutput(self)
+        self._player.setAudioOutput(self._output)
+        self._source: Path | None = None
+        self._anchor_pos_ms = 0
+        self._anchor_wall_ms = _monotonic_ms()
+        self._pending_seek_ms: int | None = None
+        self._error: str | None = None
+        if hasattr(self._player, "setPitchCompensation"):
+            self._player.setPitchCompensation(True)
+        self._player.positionChanged.connect(self._on_position)
+        self._player.durationChanged.connect(self.duration_changed)
+        self._player.playbackStateChanged.connect(self._on_state)
+        self._player.mediaStatusChanged.connect(self._on_status)
+        self._player.errorOccurred.connect(self._on_error)
+        self._output.volumeChanged.connect(self.volume_changed)
+        self._output.mutedChanged.connect(self.muted_changed)
+
+    # -- source -------------------------------------------------------------------------------
+
+    @property
+    def source(self) -> Path | None:
+        return self._source
+
+    @property
+    def error(self) -> str | None:
+        return self._error
+
+    def set_source(self, path: Path | None, *, start_ms: int = 0) -> None:
+        """Load ``path``; a missing file fails here, with a message, before Qt ever sees it."""
+        self._player.stop()
+        self._error = None
+        self._source = path
+        self._pending_seek_ms = start_ms or None
+        self._anchor(start_ms)
+        if path is None:
+            self._player.setSource(QUrl())
+            return
+        if not path.is_file():
+            self._player.setSource(QUrl())
+            self._fail(f"The audio file {path} is missing.")
+            return
+        self._player.setSource(QUrl.fromLocalFile(str(path)))
+
+    def has_media(self) -> bool:
+        return self._source is not None and self._error is None
+
+    # -- transport ----------------------------------------------------------------------------
+
+    def play(self) -> None:
+        if self.has_media():
+            self._player.play()
+
+    def pause(self) -> None:
+        self._player.pause()
+
+    def toggle(self) -> None:
+        if self.is_playing():
+            self.pause()
+        else:
+            self.play()
+
+    def stop(self) -> None:
+        self._player.stop()
+
+    def is_playing(self) -> bool:
+        return self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+
+    def state(self) -> PlayState:
+        return {
+            QMediaPlayer.PlaybackState.PlayingState: PlayState.PLAYING,
+            QMediaPlayer.PlaybackState.PausedState: PlayState.PAUSED,
+        }.get(self._player.playbackState(), PlayState.STOPPED)
+
+    def seek(self, position_ms: int) -> None:
+        """Jump; the new position counts at once, without waiting for the player's report."""
+        duration = self.duration_ms()
+        target = max(0, int(position_ms))
+        if duration > 0:
+            target = min(target, duration)
+        self._anchor(target)
+        if self._player.mediaStatus() in (
+            QMediaPlayer.MediaStatus.LoadingMedia,
+            QMediaPlayer.MediaStatus.NoMedia,
+        ):
+            self._pending_seek_ms = target
+        else:
+            self._player.setPosition(target)
+        self.seeked.emit(target)
+
+    def skip(self, delta_ms: int) -> None:
+        self.seek(self.now_ms() + delta_ms)
+
+    def duration_ms(self) -> int:
+        return max(0, self._player.duration())
+
+    def now_ms(self) -> int:
+        """Best estimate of the audio clock: last report plus time since, times the rate."""
+        if not self.is_playing():
+            return self._anchor_pos_ms
+        elapsed = _monotonic_ms() - self._anchor_wall_ms
+        return int(self._anchor_pos_ms + elapsed * self._player.playbackRate())
+
+    # -- rate and volume ----------------------------------------------------------------------
+
+    def rate(self) -> float:
+        return self._player.playbackRate()
+
+    def set_rate(self, rate: float) -> None:
+        rate = round(min(MAX_RATE, max(MIN_RATE, rate)), 2)
+        if abs(rate - self._player.playbackRate()) < 1e-6:
+            return
+        self._anchor(self.now_ms())
+        self._player.setPlaybackRate(rate)
+        self.rate_changed.emit(rate)
+
+    def step_rate(self, direction: int) -> None:
+        current = self.rate()
+        if direction > 0:
+            bigger = [r for r in RATE_STEPS if r > current + 1e-6]
+            self.set_rate(bigger[0] if bigger else MAX_RATE)
+        else:
+            smaller = [r for r in RATE_STEPS if r < current - 1e-6]
+            self.set_rate(smaller[-1] if smaller else MIN_RATE)
+
+    def volume(self) -> float:
+        return self._output.volume()
+
+    def set_volume(self, volume: float) -> None:
+        self._output.setVolume(min(1.0, max(0.0, volume)))
+
+    def is_muted(self) -> bool:
+        return self._output.isMuted()
+
+    def set_muted(self, muted: bool) -> None:
+        self._output.setMuted(muted)
+
+    def toggle_mute(self) -> None:
+        self.set_muted(not self.is_muted())
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _anchor(self, position_ms: int) -> None:
+        self._anchor_pos_ms = int(position_ms)
+        self._anchor_wall_ms = _monotonic_ms()
+
+    def _on_position(self, position_ms: int) -> None:
+        self._anchor(position_ms)
+        self.position_changed.emit(position_ms)
+
+    def _on_state(self, _state: QMediaPlayer.PlaybackState) -> None:
+        # Re-anchor so the extrapolation starts from where playback really resumed or stopped.
+        self._anchor(
+            self._player.position() if self._pending_seek_ms is None else self._anchor_pos_ms
+        )
+        self.state_changed.emit(self.state().value)
+
+    def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:
+        if status == QMediaPlayer.MediaStatus.LoadedMedia:
+            if self._pending_seek_ms is not None:
+                self._player.setPosition(self._pending_seek_ms)
+                self._anchor(self._pending_seek_ms)
+                self._pending_seek_ms = None
+            self.media_ready.emit()
+        elif status == QMediaPlayer.MediaStatus.InvalidMedia and self._error is None:
+            name = self._source.name if self._source else "the audio file"
+            self._fail(f"{name} cannot be played: it is damaged or in a format Qt cannot decode.")
+
+    def _on_error(self, _error: QMediaPlayer.Error, text: str) -> None:
+        if self._error is None:
+            name = self._source.name if self._source else "the audio file"
+            detail = f" ({text})" if text else ""
+            self._fail(f"{name} cannot be played{detail}.")
+
+    def _fail(self, message: str) -> None:
+        self._error = message
+        self.media_failed.emit(message)

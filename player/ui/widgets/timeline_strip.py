@@ -1,0 +1,160 @@
+"""A strip under the seek bar with every cue as a marker; hover shows the words, click seeks.
+
+Quotes are ticks in the upper half, concepts in the lower half, notes full height, chapters as
+bands along the bottom, each in its kind's colour. Markers are kept sorted by x so hover and click
+find the nearest one with ``bisect`` instead of scanning a transcript's worth of cues.
+"""
+
+from __future__ import annotations
+
+import html
+from bisect import bisect_left
+from collections.abc import Iterable
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from player.core.timefmt import format_ms
+from player.core.timeline import Cue, CueKind
+from player.ui import palette
+
+HIT_PX = 5
+
+
+class TimelineStrip(QWidget):
+    seek_requested = Signal(int)  # ms
+    cue_clicked = Signal(object)  # Cue
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("Timeline of quotes, concepts and notes")
+        self._cues: list[Cue] = []
+        self._starts: list[int] = []
+        self._duration_ms = 1
+        self._position_ms = 0
+        self._hover: Cue | None = None
+        self.inset_px = 0  # aligns the strip with the seek bar's groove
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, 26)
+
+    def set_cues(self, cues: Iterable[Cue]) -> None:
+        shown = (CueKind.QUOTE, CueKind.CONCEPT, CueKind.NOTE, CueKind.CHAPTER)
+        self._cues = sorted((c for c in cues if c.kind in shown), key=lambda c: c.start_ms)
+        self._starts = [c.start_ms for c in self._cues]
+        self.update()
+
+    def cues(self) -> list[Cue]:
+        return list(self._cues)
+
+    def set_duration(self, duration_ms: int) -> None:
+        if duration_ms > 0 and duration_ms != self._duration_ms:
+            self._duration_ms = duration_ms
+            self.update()
+
+    def set_position(self, position_ms: int) -> None:
+        if position_ms != self._position_ms:
+            self._position_ms = position_ms
+            self.update()
+
+    # geometry ---------------------------------------------------------------------------------
+
+    def _span(self) -> tuple[float, float]:
+        left = float(self.inset_px)
+        return left, max(1.0, self.width() - 2 * self.inset_px)
+
+    def x_for(self, ms: int) -> float:
+        left, width = self._span()
+        return left + width * min(1.0, max(0.0, ms / self._duration_ms))
+
+    def ms_for(self, x: float) -> int:
+        left, width = self._span()
+        return int(min(1.0, max(0.0, (x - left) / width)) * self._duration_ms)
+
+    def cue_near(self, x: float) -> Cue | None:
+        """The marker closest to ``x`` within a few pixels; chapters only as a last resort."""
+        if not self._cues:
+            return None
+        ms = self.ms_for(x)
+        tolerance = self.ms_for(x + HIT_PX) - ms if x + HIT_PX < self.width() else 0
+        tolerance = max(tolerance, ms - self.ms_for(x - HIT_PX))
+        lo = bisect_left(self._starts, ms - tolerance)
+        best: Cue | None = None
+        best_d = float("inf")
+        for c in self._cues[lo:]:
+            if c.start_ms > ms + tolerance:
+                break
+            d = abs(c.start_ms - ms) + (tolerance if c.kind == CueKind.CHAPTER else 0)
+            if d < best_d:
+                best, best_d = c, d
+        return best
+
+    # painting ---------------------------------------------------------------------------------
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        h = self.height()
+        left, width = self._span()
+        groove = self.palette().color(QPalette.ColorRole.Text)
+        groove.setAlpha(18)
+        p.fillRect(QRectF(left, 0, width, h), groove)
+        for c in self._cues:
+            x = self.x_for(c.start_ms)
+            color = palette.kind_color(c.kind)
+            if c.kind == CueKind.CHAPTER:
+                end = self.x_for(min(c.end_ms, self._duration_ms))
+                color.setAlpha(90)
+                p.fillRect(QRectF(x, h - 5, max(2.0, end - x - 1), 5), color)
+                continue
+            if c is self._hover:
+                color = color.darker(140) if not palette.is_dark() else color.lighter(140)
+            if c.kind == CueKind.QUOTE:
+                rect = QRectF(x - 1, 2, 3, h / 2 - 2)
+            elif c.kind == CueKind.CONCEPT:
+                rect = QRectF(x - 1, h / 2, 3, h / 2 - 6)
+            else:
+                rect = QRectF(x - 1.5, 1, 4, h - 7)
+            p.fillRect(rect, color)
+        head_x = self.x_for(self._position_ms)
+        p.setPen(self.palette().color(QPalette.ColorRole.Text))
+        p.drawLine(QPointF(head_x, 0), QPointF(head_x, h))
+        p.end()
+
+    # interaction ------------------------------------------------------------------------------
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        cue = self.cue_near(event.position().x())
+        if cue is not self._hover:
+            self._hover = cue
+            self.update()
+        if cue is None:
+            QToolTip.hideText()
+            self.setToolTip(format_ms(self.ms_for(event.position().x())))
+            return
+        label = {CueKind.QUOTE: "Quote", CueKind.CONCEPT: "Concept", CueKind.NOTE: "Note"}.get(
+            cue.kind, "Chapter"
+        )
+        # Escaped: a quote or a note is text, never markup.
+        tip = (
+            f"<p style='white-space:pre-wrap'><b>{label} · {format_ms(cue.start_ms)}</b><br>"
+            f"{html.escape(cue.text)}</p>"
+        )
+        QToolTip.showText(event.globalPosition().toPoint(), tip, self)
+
+    def leaveEvent(self, _event) -> None:
+        self._hover = None
+        self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        cue = self.cue_near(event.position().x())
+        if cue is not None:
+            self.cue_clicked.emit(cue)
+            self.seek_requested.emit(cue.start_ms)
+        else:
+            self.seek_requested.emit(self.ms_for(event.position().x()))
