@@ -1,0 +1,141 @@
+"""Episodes as folders: what the app can play, found by looking at ``content/``.
+
+An episode is a folder holding its brief (``brief.txt`` or ``brief.json``), its ``episode.json``
+and, optionally, ``links.json`` and the audio. The folder's name is the episode's id, so notes
+and resume positions stay attached to an episode however its title is later edited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from player.core.brief.cues import brief_timeline
+from player.core.brief.links import link_brief, load_pins
+from player.core.brief.models import Brief, BriefError, Problem
+from player.core.brief.parser import load_any
+from player.core.jsonpos import JsonSyntaxError, line_for, loads_with_lines, path_text
+from player.core.timeline import FOREVER_MS, Timeline
+
+BRIEF_NAMES = ("brief.txt", "brief.json")
+
+
+class EpisodeMeta(BaseModel):
+    """What ``episode.json`` says; all optional, so a folder with only a brief still works."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    title: str | None = None
+    show: str | None = None
+    host: str | None = None
+    guest: str | None = None
+    published: date | None = None
+    length_s: float | None = None
+    page_url: str | None = None
+    audio: str | None = None
+    audio_is_standin: bool = False
+    standin_note: str | None = None
+
+
+@dataclass(frozen=True)
+class LoadedEpisode:
+    episode: Episode
+    brief: Brief
+    problems: tuple[Problem, ...]
+    meta: EpisodeMeta
+    timeline: Timeline
+
+
+@dataclass(frozen=True)
+class Episode:
+    id: str
+    folder: Path
+    brief_path: Path
+    meta: EpisodeMeta = field(default_factory=EpisodeMeta)
+    meta_problems: tuple[Problem, ...] = ()
+
+    @property
+    def links_path(self) -> Path:
+        return self.folder / "links.json"
+
+    @property
+    def audio_path(self) -> Path | None:
+        """Where the audio should be; it may not exist yet (check ``has_audio``)."""
+        return self.folder / self.meta.audio if self.meta.audio else None
+
+    @property
+    def has_audio(self) -> bool:
+        path = self.audio_path
+        return path is not None and path.is_file()
+
+    @property
+    def title(self) -> str:
+        return self.meta.title or self.id
+
+    def load(self) -> LoadedEpisode:
+        """The brief with links applied, and everything worth telling the user about it.
+
+        Raises ``BriefError`` only when the brief cannot be read at all.
+        """
+        result = load_any(self.brief_path)
+        pins, pin_problems = load_pins(self.links_path)
+        brief, link_problems = link_brief(result.brief, pins)
+        end_ms = round(self.meta.length_s * 1000) if self.meta.length_s else FOREVER_MS
+        problems = (*self.meta_problems, *result.problems, *pin_problems, *link_problems)
+        return LoadedEpisode(self, brief, problems, self.meta, brief_timeline(brief, end_ms))
+
+
+def find_brief(folder: Path) -> Path | None:
+    for name in BRIEF_NAMES:
+        if (folder / name).is_file():
+            return folder / name
+    return None
+
+
+def read_meta(path: Path) -> tuple[EpisodeMeta, tuple[Problem, ...]]:
+    """``episode.json``, with bad fields reported and left at their defaults."""
+    file = str(path)
+    if not path.is_file():
+        return EpisodeMeta(), ()
+    try:
+        raw, lines = loads_with_lines(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as e:
+        return EpisodeMeta(), (Problem(file=file, line=1, message=f"cannot be read: {e}"),)
+    except JsonSyntaxError as e:
+        return EpisodeMeta(), (Problem(file=file, line=e.line, message=f"not valid JSON: {e}"),)
+    if not isinstance(raw, dict):
+        return EpisodeMeta(), (Problem(file=file, line=1, message="expected a JSON object"),)
+    try:
+        return EpisodeMeta.model_validate(raw), ()
+    except ValidationError as e:
+        problems = []
+        bad = set()
+        for err in e.errors():
+            loc = tuple(err["loc"])
+            bad.add(loc[0])
+            message = f"{path_text(loc)}: {err['msg']}"
+            problems.append(Problem(file=file, line=line_for(lines, loc), message=message))
+        kept = {k: v for k, v in raw.items() if k not in bad}
+        return EpisodeMeta.model_validate(kept), tuple(problems)
+
+
+def open_episode(folder: str | Path) -> Episode:
+    """The episode in ``folder``; ``BriefError`` when it holds no brief."""
+    path = Path(folder)
+    brief = find_brief(path)
+    if brief is None:
+        raise BriefError(f"{path}: holds no brief.txt or brief.json.")
+    meta, problems = read_meta(path / "episode.json")
+    return Episode(path.name, path, brief, meta, problems)
+
+
+def discover_episodes(content_dir: str | Path) -> list[Episode]:
+    """Every folder under ``content_dir`` that holds a brief, sorted by id."""
+    root = Path(content_dir)
+    if not root.is_dir():
+        return []
+    found = [open_episode(p) for p in sorted(root.iterdir()) if p.is_dir() and find_brief(p)]
+    return sorted(found, key=lambda e: e.id)
