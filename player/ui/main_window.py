@@ -33,7 +33,6 @@ from player.ui.playback import Playback
 from player.ui.widgets.header import EpisodeHeader
 from player.ui.widgets.pane_view import PaneView
 from player.ui.widgets.side_panel import SidePanel
-from player.ui.widgets.timeline_strip import TimelineStrip
 from player.ui.widgets.transport import TransportBar
 
 PANE_KINDS = (CueKind.QUOTE, CueKind.CONCEPT, CueKind.NOTE, CueKind.CHAPTER)
@@ -60,15 +59,7 @@ class MainWindow(QMainWindow):
         self.pane = PaneView(self.pane_model, self)
         self.side = SidePanel(self)
         self.transport = TransportBar(self.playback, self)
-        self.strip = TimelineStrip(self)
-        self.strip.inset_px = (
-            self.transport.seek_slider.style().pixelMetric(
-                self.transport.seek_slider.style().PixelMetric.PM_SliderLength
-            )
-            // 2
-            + self.transport.elapsed_label.minimumWidth()
-            + 14
-        )
+        self.strip = self.transport.strip
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
@@ -85,11 +76,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.transport)
-        strip_row = QWidget(central)
-        strip_layout = QVBoxLayout(strip_row)
-        strip_layout.setContentsMargins(8, 0, 8, 8)
-        strip_layout.addWidget(self.strip)
-        layout.addWidget(strip_row)
         self.setCentralWidget(central)
         self.status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)
@@ -338,6 +324,11 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self.playback.pause()
         super().closeEvent(event)
+
+    def settle(self, at_ms: int | None = None) -> None:
+        from player.ui.session import settle
+
+        settle(self, at_ms)
 
     def show_about(self) -> None:
         QMessageBox.about(

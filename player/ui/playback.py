@@ -56,11 +56,11 @@ class Playback(QObject):
         if hasattr(self._player, "setPitchCompensation"):
             self._player.setPitchCompensation(True)
         self._player.positionChanged.connect(self._on_position)
-        self._player.durationChanged.connect(self.duration_changed)
+        self._player.durationChanged.connect(lambda ms: self.duration_changed.emit(int(ms)))
         self._player.playbackStateChanged.connect(self._on_state)
         self._player.mediaStatusChanged.connect(self._on_status)
         self._player.errorOccurred.connect(self._on_error)
-        self._output.volumeChanged.connect(self.volume_changed)
+        self._output.volumeChanged.connect(lambda v: self.volume_changed.emit(float(v)))
         self._output.mutedChanged.connect(self.muted_changed)
 
     # -- source -------------------------------------------------------------------------------

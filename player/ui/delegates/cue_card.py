@@ -67,6 +67,9 @@ class CueCardDelegate(QStyledItemDelegate):
             body = f"“{body}”"
         return kind, title, body, detail
 
+    def _compact(self, index) -> bool:
+        return bool(index.data(Role.COMPACT))
+
     # Qt API ----------------------------------------------------------------------------------
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
@@ -85,7 +88,10 @@ class CueCardDelegate(QStyledItemDelegate):
         h = PAD
         if kind in _KIND_LABEL or title:
             h += QFontMetricsF(label_f).height() + 2
-        h += text_height(body, body_f, w)
+        if self._compact(index):
+            h += QFontMetricsF(small_f).height()
+        else:
+            h += text_height(body, body_f, w)
         if detail:
             h += 4 + text_height(detail, small_f, w)
         return h + PAD
@@ -168,7 +174,13 @@ class CueCardDelegate(QStyledItemDelegate):
         body_color = text_color if kind in (CueKind.QUOTE, CueKind.NOTE, CueKind.CHAPTER) else muted
         if kind == CueKind.CONCEPT and active:
             body_color = text_color
-        y += draw_text(painter, QRectF(x, y, w, 10_000), body, body_f, body_color)
+        if self._compact(index):
+            painter.setFont(small_f)
+            painter.setPen(muted)
+            line = QFontMetricsF(small_f).elidedText(body, Qt.TextElideMode.ElideRight, w)
+            painter.drawText(QRectF(x, y, w, QFontMetricsF(small_f).height()), line)
+        else:
+            y += draw_text(painter, QRectF(x, y, w, 10_000), body, body_f, body_color)
         if detail:
             y += 4
             draw_text(painter, QRectF(x, y, w, 10_000), detail, small_f, muted)

@@ -29,6 +29,7 @@ class Role(IntEnum):
     DETAIL = Qt.ItemDataRole.UserRole + 6
     ACTIVE = Qt.ItemDataRole.UserRole + 7
     STARRED = Qt.ItemDataRole.UserRole + 8
+    COMPACT = Qt.ItemDataRole.UserRole + 9
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +38,14 @@ class PaneRow:
     title: str  # stage note of a quote, name of a concept, tags of a note
     body: str  # the words shown largest
     detail: str  # context after a quote
+    compact: bool = False  # a concept seen earlier in the pane: one line is enough
 
 
 def brief_rows(brief: Brief, timeline: Timeline, kinds: Iterable[CueKind]) -> list[PaneRow]:
     """Rows for the cues of ``kinds`` on ``timeline``, with the brief's words for each."""
     wanted = set(kinds)
     rows: list[PaneRow] = []
+    seen_concepts: set[int] = set()
     for cue in timeline:
         if cue.kind not in wanted:
             continue
@@ -51,7 +54,8 @@ def brief_rows(brief: Brief, timeline: Timeline, kinds: Iterable[CueKind]) -> li
             rows.append(PaneRow(cue, q.note or "", q.text, q.context or ""))
         elif cue.kind == CueKind.CONCEPT and cue.ref < len(brief.concepts):
             c = brief.concepts[cue.ref]
-            rows.append(PaneRow(cue, c.name, c.description, ""))
+            rows.append(PaneRow(cue, c.name, c.description, "", cue.ref in seen_concepts))
+            seen_concepts.add(cue.ref)
         elif cue.kind == CueKind.TAKEAWAY and cue.ref < len(brief.takeaways):
             rows.append(PaneRow(cue, "", brief.takeaways[cue.ref].text, ""))
         else:
@@ -107,6 +111,7 @@ class PaneModel(QAbstractListModel):
             Role.DETAIL: r.detail,
             Role.ACTIVE: index.row() in self._active,
             Role.STARRED: (r.cue.kind.value, r.cue.ref) in self._starred,
+            Role.COMPACT: r.compact,
         }.get(role)
 
     def roleNames(self) -> dict[int, bytes]:

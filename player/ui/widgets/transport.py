@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from player.core.timefmt import format_ms
 from player.ui.playback import RATE_STEPS, Playback
+from player.ui.widgets.timeline_strip import TimelineStrip
 
 
 def _button(parent: QWidget, text: str, tip: str, name: str) -> QToolButton:
@@ -92,11 +94,21 @@ class TransportBar(QWidget):
         self.volume_slider.setFixedWidth(90)
         self.volume_slider.setValue(round(playback.volume() * 100))
 
-        top = QHBoxLayout()
+        # The timeline strip sits in the grid's middle column, under the slider, so its markers
+        # line up with the positions the slider shows.
+        self.strip = TimelineStrip(self)
+        self.strip.inset_px = (
+            self.seek_slider.style().pixelMetric(QStyle.PixelMetric.PM_SliderLength) // 2
+        )
+        top = QGridLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.elapsed_label)
-        top.addWidget(self.seek_slider, 1)
-        top.addWidget(self.remaining_label)
+        top.setHorizontalSpacing(8)
+        top.setVerticalSpacing(2)
+        top.addWidget(self.elapsed_label, 0, 0)
+        top.addWidget(self.seek_slider, 0, 1)
+        top.addWidget(self.remaining_label, 0, 2)
+        top.addWidget(self.strip, 1, 1)
+        top.setColumnStretch(1, 1)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
         for w in (

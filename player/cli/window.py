@@ -1,0 +1,90 @@
+"""Opening the window, and rendering it to a PNG (``brief-player screenshot``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from player.core.brief.models import BriefError
+from player.core.timefmt import TimeFormatError, parse_time
+
+
+def _time_ms(text: str) -> int:
+    try:
+        return int(parse_time(text) * 1000)
+    except TimeFormatError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def _open_parser(prog: str) -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog=prog, description="Play an episode with its brief in step.")
+    p.add_argument("brief", nargs="?", type=Path, help="a brief (.txt or .json) or episode folder")
+    p.add_argument("--audio", type=Path, help="the episode's audio file")
+    p.add_argument("--at", type=_time_ms, default=None, help="start at TIME (seconds or H:MM:SS)")
+    return p
+
+
+def _screenshot_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="brief-player screenshot", description="Render the window at a moment to a PNG."
+    )
+    p.add_argument("brief", nargs="?", type=Path)
+    p.add_argument("--audio", type=Path)
+    p.add_argument("--at", type=_time_ms, required=True)
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--size", default="1280x800", help="WIDTHxHEIGHT (default 1280x800)")
+    p.add_argument("--theme", choices=("light", "dark", "system"), default="system")
+    return p
+
+
+def run(command: str, argv: list[str]) -> int:
+    if command == "screenshot":
+        return _screenshot(_screenshot_parser().parse_args(argv))
+    args = _open_parser("brief-player").parse_args(argv)
+    from player.ui.app import application, dispose
+    from player.ui.session import open_main_window
+
+    app = application()
+    try:
+        window = open_main_window(args.brief, audio=args.audio, at_ms=args.at)
+    except BriefError as e:
+        print(f"brief-player: {e}", file=sys.stderr)
+        return 2
+    window.show()
+    code = app.exec()
+    dispose(window)
+    return code
+
+
+def _screenshot(args: argparse.Namespace) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from player.ui.app import application, dispose
+    from player.ui.session import open_main_window
+    from player.ui.theme import apply_theme
+
+    application()
+    apply_theme(args.theme)
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        print("brief-player: --size must look like 1280x800", file=sys.stderr)
+        return 2
+    try:
+        window = open_main_window(args.brief, audio=args.audio, at_ms=args.at, remember=False)
+    except BriefError as e:
+        print(f"brief-player: {e}", file=sys.stderr)
+        return 2
+    window.resize(width, height)
+    window.show()
+    window.settle(args.at)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    ok = window.grab().save(str(args.output))
+    dispose(window)
+    if not ok:
+        print(f"brief-player: could not write {args.output}", file=sys.stderr)
+        return 1
+    print(args.output)
+    return 0

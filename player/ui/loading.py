@@ -1,0 +1,70 @@
+"""From files on disk to an ``OpenEpisode``: a bundled episode folder or any brief file.
+
+A brief opened on its own gets an id from its content (title and first quote), not its path, so
+the listener's notes and resume position follow the brief when the file is moved or renamed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from player.core.brief.cues import brief_timeline
+from player.core.brief.links import link_brief, load_pins
+from player.core.brief.models import Brief
+from player.core.brief.parser import load_any
+from player.core.episodes import Episode, find_brief, open_episode
+from player.ui.open_episode import OpenEpisode
+
+
+def episode_id_for(brief: Brief) -> str:
+    first = brief.quotes[0].text if brief.quotes else ""
+    digest = hashlib.sha1(f"{brief.title}\n{first}".encode()).hexdigest()[:10]
+    slug = re.sub(r"[^a-z0-9]+", "-", brief.title.lower()).strip("-")[:40] or "brief"
+    return f"{slug}-{digest}"
+
+
+def from_episode(episode: Episode) -> OpenEpisode:
+    """Raises ``BriefError`` when the brief cannot be read at all."""
+    loaded = episode.load()
+    meta = loaded.meta
+    return OpenEpisode(
+        id=episode.id,
+        brief=loaded.brief,
+        timeline=loaded.timeline,
+        problems=loaded.problems,
+        title=meta.title or loaded.brief.title,
+        show=meta.show or "",
+        guest=meta.guest or loaded.brief.guest or "",
+        published=meta.published.isoformat() if meta.published else "",
+        length_s=meta.length_s,
+        page_url=meta.page_url or "",
+        audio_path=episode.audio_path if episode.has_audio else None,
+        audio_is_standin=meta.audio_is_standin,
+        standin_note=meta.standin_note or "",
+        brief_path=episode.brief_path,
+    )
+
+
+def episode_from_brief_file(path: Path) -> OpenEpisode:
+    """Any brief (text or JSON); a brief inside an episode folder opens as that episode."""
+    path = Path(path)
+    if path.is_dir() or (
+        path.name in ("brief.txt", "brief.json") and (path.parent / "episode.json").is_file()
+    ):
+        folder = path if path.is_dir() else path.parent
+        if find_brief(folder):
+            return from_episode(open_episode(folder))
+    result = load_any(path)
+    pins, pin_problems = load_pins(path.parent / "links.json")
+    brief, link_problems = link_brief(result.brief, pins)
+    return OpenEpisode(
+        id=episode_id_for(brief),
+        brief=brief,
+        timeline=brief_timeline(brief),
+        problems=(*result.problems, *pin_problems, *link_problems),
+        title=brief.title,
+        guest=brief.guest or "",
+        brief_path=path,
+    )
