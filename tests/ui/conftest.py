@@ -1,0 +1,61 @@
+"""A window on a small brief with real generated audio, as most window tests need."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.media import make_wav
+
+BRIEF = """Test Guest — “A short test episode”
+A summary that mentions ghosts and animals.
+Episode Overview
+- An overview bullet about engineering.
+Key Concepts
+- Ghost Idea: Digital ghosts that mimic people, not animals.
+Quotes
+- At 0:01 - "First quote about ghosts and spirits." - The first context.
+- At 0:02 - "Second quote on engineering work." - The second context.
+- At 0:03 - "Third quote, ghosts again, digital spirits." - The third context.
+- At 0:05 - "Fifth second quote near the end." - The last context.
+Takeaways
+- Remember that ghosts are digital spirits.
+"""
+
+
+@pytest.fixture
+def brief_file(tmp_path: Path) -> Path:
+    path = tmp_path / "episode" / "brief.txt"
+    path.parent.mkdir(parents=True)
+    path.write_text(BRIEF, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def audio_file(tmp_path: Path) -> Path:
+    return make_wav(tmp_path / "audio.wav", 7.0, beeps_at=(1, 2, 3, 5))
+
+
+@pytest.fixture
+def window(qtbot, brief_file: Path, audio_file: Path):
+    from player.ui.loading import episode_from_brief_file
+    from player.ui.main_window import MainWindow
+    from player.ui.session import brief_search
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    episode = episode_from_brief_file(brief_file)
+    w.add_search_provider(brief_search(episode))
+    w.open_episode(episode, audio=audio_file)
+    w.resize(1100, 700)
+    w.show()
+    qtbot.waitUntil(lambda: w.playback.duration_ms() > 0, timeout=10_000)
+    yield w
+    w.playback.stop()
+
+
+def active_texts(w) -> list[str]:
+    """The words of every highlighted card, as a listener sees them."""
+    m = w.pane_model
+    return [m.row(r).body for r in m.active_rows()]
