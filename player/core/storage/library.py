@@ -1,0 +1,81 @@
+"""The briefs the listener has opened, most recent first, for the "Open Recent" list."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from player.core.storage.database import Database, utc_now
+
+_COLUMNS = "episode_id, brief_path, title, show, length_s, cover_path, last_opened"
+
+
+class LibraryEntry(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    episode_id: str = Field(min_length=1)
+    brief_path: str
+    title: str = ""
+    show: str | None = None
+    length_s: float | None = Field(default=None, ge=0)
+    cover_path: str | None = None
+    last_opened: str = Field(default_factory=utc_now)
+
+
+class LibraryStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def touch(
+        self,
+        episode_id: str,
+        brief_path: str,
+        *,
+        title: str = "",
+        show: str | None = None,
+        length_s: float | None = None,
+        cover_path: str | None = None,
+    ) -> LibraryEntry:
+        """Record that a brief was opened now (adding it, or refreshing what we know of it)."""
+        entry = LibraryEntry(
+            episode_id=episode_id,
+            brief_path=brief_path,
+            title=title,
+            show=show,
+            length_s=length_s,
+            cover_path=cover_path,
+        )
+        with self.db.transaction() as conn:
+            conn.execute(
+                f"INSERT OR REPLACE INTO library ({_COLUMNS}) VALUES (?,?,?,?,?,?,?)",
+                (
+                    entry.episode_id,
+                    entry.brief_path,
+                    entry.title,
+                    entry.show,
+                    entry.length_s,
+                    entry.cover_path,
+                    entry.last_opened,
+                ),
+            )
+        return entry
+
+    def get(self, episode_id: str) -> LibraryEntry | None:
+        rows = self.db.query(f"SELECT {_COLUMNS} FROM library WHERE episode_id=?", (episode_id,))
+        return _entry(rows[0]) if rows else None
+
+    def remove(self, episode_id: str) -> LibraryEntry | None:
+        """Forget a brief from the list (its notes stay); returns it for Undo."""
+        with self.db.transaction() as conn:
+            entry = self.get(episode_id)
+            conn.execute("DELETE FROM library WHERE episode_id=?", (episode_id,))
+        return entry
+
+    def list_recent(self, limit: int = 50) -> list[LibraryEntry]:
+        rows = self.db.query(
+            f"SELECT {_COLUMNS} FROM library ORDER BY last_opened DESC LIMIT ?", (limit,)
+        )
+        return [_entry(r) for r in rows]
+
+
+def _entry(row: tuple) -> LibraryEntry:
+    return LibraryEntry(**dict(zip(_COLUMNS.split(", "), row, strict=True)))
