@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -53,6 +53,10 @@ class MainWindow(QMainWindow):
         self.playback = Playback(self)
         self.clock = CueClock(self.playback, Timeline(), self)
         self._search_providers: list[SearchProvider] = []
+        self._tracks: dict[str, list[Cue]] = {}
+        self.timeline = Timeline()
+        self.data = None  # AppData, set by player.ui.session
+        self.resume = None  # ResumeKeeper, set by player.ui.session
 
         self.header = EpisodeHeader(self)
         self.pane_model = PaneModel(parent=self)
@@ -146,9 +150,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{episode.display_title()} — Brief Player")
         self.header.set_episode(episode.display_title(), episode.subtitle())
         self.header.set_cover(None)
-        self.clock.set_timeline(episode.timeline)
-        self.pane_model.set_rows(brief_rows(episode.brief, episode.timeline, PANE_KINDS))
-        self.strip.set_cues(episode.timeline)
+        self._tracks = {}
+        self._rebuild_timeline()
         self.strip.set_duration(episode.end_ms())
         self.transport.set_duration_hint(episode.end_ms())
         self.side.set_brief(episode.brief, self._meta_lines(episode))
@@ -176,6 +179,26 @@ class MainWindow(QMainWindow):
         if start_ms:
             self.playback.seek(start_ms)
         self.clock.refresh()
+
+    def set_track(self, name: str, cues: Sequence[Cue]) -> None:
+        """Add or replace a track of cues beside the brief's (notes, chapters, a transcript).
+
+        They join the one timeline the clock follows, the pane (for the kinds it shows) and the
+        strip, so a note or a chapter lights up exactly like a quote does.
+        """
+        self._tracks[name] = list(cues)
+        self._rebuild_timeline()
+
+    def _rebuild_timeline(self) -> None:
+        if self.episode is None:
+            return
+        extra = [c for cues in self._tracks.values() for c in cues]
+        self.timeline = (
+            Timeline([*self.episode.timeline, *extra]) if extra else self.episode.timeline
+        )
+        self.pane_model.set_rows(brief_rows(self.episode.brief, self.timeline, PANE_KINDS))
+        self.clock.set_timeline(self.timeline)
+        self.strip.set_cues(self.timeline)
 
     def _meta_lines(self, ep: OpenEpisode) -> list[str]:
         lines = []
@@ -220,7 +243,7 @@ class MainWindow(QMainWindow):
     def previous_cue(self) -> None:
         now = self.clock.brief_ms()
         current = (
-            self.episode.timeline.previous_start_before(now + 1, STEP_KINDS)
+            self.timeline.previous_start_before(now + 1, STEP_KINDS)
             if self.episode
             else None
         )
@@ -228,16 +251,12 @@ class MainWindow(QMainWindow):
             self.seek_brief(current.start_ms)
             return
         target = (
-            self.episode.timeline.previous_start_before(current.start_ms, STEP_KINDS)
-            if self.episode and current
-            else None
+            self.timeline.previous_start_before(current.start_ms, STEP_KINDS) if current else None
         )
         self.seek_brief(target.start_ms if target else 0)
 
     def next_cue(self) -> None:
-        if not self.episode:
-            return
-        nxt = self.episode.timeline.next_start_after(self.clock.brief_ms(), STEP_KINDS)
+        nxt = self.timeline.next_start_after(self.clock.brief_ms(), STEP_KINDS)
         if nxt is not None:
             self.seek_brief(nxt.start_ms)
 
@@ -305,6 +324,10 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        size = self.settings.value("window/size")
+        if isinstance(size, QSize) and size.isValid():
+            # Geometry blobs lose the size on some platforms (frame margins); this one does not.
+            self.resize(size)
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
@@ -316,12 +339,15 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/size", self.size())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("window/side_tab", self.side.currentIndex())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        if self.resume is not None:
+            self.resume.save_position()
         self.playback.pause()
         super().closeEvent(event)
 

@@ -10,14 +10,20 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from player.appdirs import content_dir
+from player.appdirs import content_dir, data_dir
 from player.core.brief.models import BriefError
 from player.core.episodes import discover_episodes
 from player.core.search import BriefIndex
+from player.core.storage.database import open_memory, open_or_fallback
+from player.core.storage.library import LibraryStore
+from player.core.storage.notes import NoteStore
+from player.core.storage.playstate import PlayStateStore
+from player.core.storage.syncpoints import SyncPointStore
 from player.ui.loading import episode_from_brief_file, from_episode
 from player.ui.main_window import MainWindow
 from player.ui.models.search_model import SearchRow
 from player.ui.open_episode import OpenEpisode
+from player.ui.resume import ResumeKeeper
 
 
 def brief_search(episode: OpenEpisode):
@@ -45,17 +51,67 @@ def default_episode() -> OpenEpisode:
     return from_episode(episodes[0])
 
 
+class AppData:
+    """The listener's database and its stores, opened once per process.
+
+    When the database cannot be opened the app runs on an in-memory one and ``message`` says
+    why; the file on disk is left exactly as it was.
+    """
+
+    def __init__(self, path: Path | None = None, *, memory: bool = False) -> None:
+        self.path = None if memory else path or data_dir() / "notes.db"
+        if self.path is None:
+            self.db, self.message = open_memory(), None
+        else:
+            self.db, self.message = open_or_fallback(self.path)
+        self.notes = NoteStore(self.db)
+        self.playstate = PlayStateStore(self.db)
+        self.library = LibraryStore(self.db)
+        self.syncpoints = SyncPointStore(self.db)
+
+
 def open_main_window(
     brief: Path | None = None,
     *,
     audio: Path | None = None,
     at_ms: int | None = None,
     remember: bool = True,
+    data: AppData | None = None,
 ) -> MainWindow:
+    """A window on ``brief`` (or the first bundled episode), resumed where it was left.
+
+    ``remember=False`` (screenshots) uses a throwaway database, so rendering never moves the
+    listener's resume position.
+    """
     episode = episode_from_brief_file(brief) if brief else default_episode()
+    if data is None:
+        data = AppData() if remember else AppData(memory=True)
     window = MainWindow()
+    window.data = data
     window.add_search_provider(brief_search(episode))
-    window.open_episode(episode, audio=audio, start_ms=at_ms or 0)
+    keeper = ResumeKeeper(data.playstate, window.playback, window)
+    window.resume = keeper
+    window.audio_attached = keeper.remember_audio  # type: ignore[method-assign]
+    start_ms, saved_audio = keeper.restore(episode.id)
+    if saved_audio is not None and not saved_audio.is_file():
+        saved_audio = None
+    window.open_episode(
+        episode,
+        audio=audio or saved_audio,
+        start_ms=at_ms if at_ms is not None else start_ms,
+    )
+    if audio is not None:
+        keeper.remember_audio(audio)
+    if episode.brief_path is not None:
+        data.library.touch(
+            episode.id,
+            str(episode.brief_path),
+            title=episode.display_title(),
+            show=episode.show or None,
+            length_s=episode.length_s,
+        )
+    if data.message:
+        window.statusBar().showMessage(data.message)
     return window
 
 

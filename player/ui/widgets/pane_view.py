@@ -35,8 +35,6 @@ class PaneView(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setFrameShape(QListView.Shape.NoFrame)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(200)
         self._following = True
         self._follow_enabled = True
         self.scroll_count = 0  # programmatic scrolls, for tests and the benchmark

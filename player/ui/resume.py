@@ -1,0 +1,71 @@
+"""Resume where the listener left off: position, speed, volume and the audio they attached.
+
+Saved per episode in the app's database: the position every few seconds while playing and at
+every pause, seek and close; speed, volume and mute when they change. Restoring happens before
+the audio loads, so playback starts at the remembered moment, not at 0:00 and then jumps.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+
+from player.core.storage.playstate import PlayStateStore
+from player.ui.playback import Playback
+
+SAVE_EVERY_MS = 5_000
+
+
+class ResumeKeeper(QObject):
+    def __init__(self, store: PlayStateStore, playback: Playback, parent: QObject | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._playback = playback
+        self.episode_id: str | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(SAVE_EVERY_MS)
+        self._timer.timeout.connect(self.save_position)
+        self._seek_debounce = QTimer(self)
+        self._seek_debounce.setSingleShot(True)
+        self._seek_debounce.setInterval(400)
+        self._seek_debounce.timeout.connect(self.save_position)
+        playback.state_changed.connect(self._on_state)
+        playback.seeked.connect(lambda _ms: self._seek_debounce.start())
+        playback.rate_changed.connect(lambda r: self._save(speed=r))
+        playback.volume_changed.connect(lambda v: self._save(volume=v))
+        playback.muted_changed.connect(lambda m: self._save(muted=m))
+
+    def restore(self, episode_id: str) -> tuple[int, Path | None]:
+        """Apply the saved speed and volume; return the saved position and audio file."""
+        self.save_position()
+        self.episode_id = None  # nothing below is a change of the listener's
+        state = self._store.get(episode_id)
+        if state is not None:
+            self._playback.set_rate(state.speed)
+            self._playback.set_volume(state.volume)
+            self._playback.set_muted(state.muted)
+        self.episode_id = episode_id
+        if state is None:
+            return 0, None
+        audio = Path(state.audio_path) if state.audio_path else None
+        return state.position_ms, audio
+
+    def remember_audio(self, path: Path) -> None:
+        self._save(audio_path=str(path))
+
+    def save_position(self) -> None:
+        if self.episode_id is not None and self._playback.source is not None:
+            self._save(position_ms=max(0, self._playback.now_ms()))
+
+    def _on_state(self, _state: str) -> None:
+        if self._playback.is_playing():
+            self._timer.start()
+        else:
+            self._timer.stop()
+            self.save_position()
+
+    def _save(self, **fields: object) -> None:
+        if self.episode_id is None:
+            return
+        self._store.save(self.episode_id, **fields)  # type: ignore[arg-type]

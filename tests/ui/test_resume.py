@@ -1,0 +1,50 @@
+"""Reopening an episode picks up where the listener left it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from player.ui.session import AppData, open_main_window
+from tests.ui.conftest import active_texts
+
+
+def _open(qtbot, brief: Path, data: AppData, audio: Path | None = None):
+    w = open_main_window(brief, audio=audio, data=data)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_position_speed_volume_and_audio_come_back(qtbot, brief_file, audio_file, tmp_path) -> None:
+    data = AppData(tmp_path / "notes.db")
+    first = _open(qtbot, brief_file, data, audio=audio_file)
+    qtbot.waitUntil(lambda: first.playback.duration_ms() > 0, timeout=10_000)
+    first.playback.set_rate(1.5)
+    first.playback.set_volume(0.4)
+    first.seek_brief(3_300)
+    first.close()
+
+    # A new process would open the same file: reopen the database too.
+    data2 = AppData(tmp_path / "notes.db")
+    second = _open(qtbot, brief_file, data2)  # no --audio: the attached file is remembered
+    assert second.playback.source == audio_file
+    qtbot.waitUntil(lambda: second.playback.duration_ms() > 0, timeout=10_000)
+    assert abs(second.playback.now_ms() - 3_300) < 200
+    assert second.playback.rate() == 1.5
+    assert abs(second.playback.volume() - 0.4) < 0.01
+    assert active_texts(second)[0].startswith("Third quote")
+    assert second.transport.speed_button.text() == "1.5×"
+
+
+def test_window_size_and_panel_layout_come_back(qtbot, brief_file, audio_file, tmp_path) -> None:
+    data = AppData(tmp_path / "notes.db")
+    first = _open(qtbot, brief_file, data, audio=audio_file)
+    first.resize(900, 640)
+    first.splitter.setSizes([600, 300])
+    first.side.setCurrentIndex(2)
+    sizes = first.splitter.sizes()
+    first.close()
+    second = _open(qtbot, brief_file, data)
+    assert second.side.currentIndex() == 2
+    assert (second.width(), second.height()) == (900, 640)
+    assert abs(second.splitter.sizes()[0] - sizes[0]) <= 2
