@@ -97,6 +97,8 @@ class BriefIndex:
         self._vocabulary = sorted(postings)
         n = len(self.docs)
         self._idf = {w: math.log(1 + n / len(ds)) for w, ds in postings.items()}
+        self._norm = [1 / math.sqrt(1 + len(doc.tokens) / 20) for doc in self.docs]
+        self._rank = [_KIND_RANK[doc.kind] for doc in self.docs]
 
     def _add(self, kind: HitKind, ref: int, at: float | None, text: str) -> None:
         tokens: list[str] = []
@@ -149,28 +151,25 @@ class BriefIndex:
             weight += w
             if not found:
                 return []
-        scored: list[tuple[float, int, tuple[tuple[int, int], ...]]] = []
-        for d in found or ():
-            spans = self._match_spans(self.docs[d], terms)
+        # Rank on what the index already knows (shorter texts first: the match is more of what
+        # they say), and find the highlight ranges only for the hits that will be shown.
+        norm = self._norm
+        ranked = heapq.nsmallest(
+            len(found) if any(len(t.words) > 1 for t in terms) else limit,
+            found or (),
+            key=lambda d: (-norm[d], self._rank[d], d),
+        )
+        hits: list[Hit] = []
+        for d in ranked:
+            doc = self.docs[d]
+            spans = self._match_spans(doc, terms)
             if spans is None:
                 continue
-            doc = self.docs[d]
-            score = weight * (1 + 0.1 * len(spans)) / math.sqrt(1 + len(doc.tokens) / 20)
-            scored.append((score, d, spans))
-        best = heapq.nlargest(
-            limit, scored, key=lambda s: (s[0], -_KIND_RANK[self.docs[s[1]].kind], -s[1])
-        )
-        return [
-            Hit(
-                self.docs[d].kind,
-                self.docs[d].ref,
-                self.docs[d].at,
-                self.docs[d].text,
-                spans,
-                round(score, 4),
-            )
-            for score, d, spans in best
-        ]
+            score = round(weight * norm[d], 4)
+            hits.append(Hit(doc.kind, doc.ref, doc.at, doc.text, spans, score))
+            if len(hits) >= limit:
+                break
+        return hits
 
     @staticmethod
     def _match_spans(doc: _Doc, terms: list[_Term]) -> tuple[tuple[int, int], ...] | None:

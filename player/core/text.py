@@ -62,7 +62,8 @@ def fold(text: str) -> str:
 def words(text: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, folded word)`` for each word of ``text``, positions in ``text`` itself."""
     for m in WORD.finditer(text):
-        yield m.start(), m.end(), fold(m.group())
+        w = m.group()
+        yield m.start(), m.end(), (w.lower() if w.isascii() else fold(w))
 
 
 def stem(word: str) -> str:
