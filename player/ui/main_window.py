@@ -242,11 +242,7 @@ class MainWindow(QMainWindow):
 
     def previous_cue(self) -> None:
         now = self.clock.brief_ms()
-        current = (
-            self.timeline.previous_start_before(now + 1, STEP_KINDS)
-            if self.episode
-            else None
-        )
+        current = self.timeline.previous_start_before(now + 1, STEP_KINDS) if self.episode else None
         if current is not None and now - current.start_ms > RESTART_GRACE_MS:
             self.seek_brief(current.start_ms)
             return

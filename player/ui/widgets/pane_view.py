@@ -7,8 +7,8 @@ fully visible the view does not move at all, so reading is never disturbed by th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QPushButton, QWidget
 
 from player.ui.delegates.cue_card import CueCardDelegate
@@ -82,8 +82,8 @@ class PaneView(QListView):
         if not (self.is_following() or force):
             return
         rows = self.pane_model().active_rows()
-        if not rows:
-            return
+        if not rows or not self.isVisible():
+            return  # showEvent reveals it once there is a layout to scroll
         first = self.visualRect(self.pane_model().index(rows[0]))
         last = self.visualRect(self.pane_model().index(rows[-1]))
         viewport = self.viewport().rect()
@@ -91,8 +91,10 @@ class PaneView(QListView):
             return
         bar = self.verticalScrollBar()
         target = bar.value() + first.top() - int(viewport.height() * ANCHOR_FRACTION)
-        bar.setValue(max(bar.minimum(), min(bar.maximum(), target)))
-        self.scroll_count += 1
+        target = max(bar.minimum(), min(bar.maximum(), target))
+        if target != bar.value():
+            bar.setValue(target)
+            self.scroll_count += 1
 
     def row_visible(self, row: int) -> bool:
         rect = self.visualRect(self.pane_model().index(row))
@@ -114,6 +116,10 @@ class PaneView(QListView):
         super().keyPressEvent(event)
         if self.verticalScrollBar().value() != before:
             self._user_scrolled()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, lambda: self.reveal_active(force=self._following))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.card_delegate.clear_cache()
