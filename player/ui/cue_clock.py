@@ -17,6 +17,7 @@ from player.core.timeline import Cue, Timeline
 from player.ui.playback import Playback
 
 Mapper = Callable[[int], int]
+MAX_BACKSTEP_MS = 1_000  # a report further back than this is a real jump, not jitter
 
 
 class CueClock(QObject):
@@ -37,10 +38,14 @@ class CueClock(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timer)
         self._target_ms: int | None = None
+        # While audio plays on, time only moves forward. The player's reports sometimes step
+        # back a few hundred ms; without this floor the highlight would flick back to the
+        # previous quote and relight late. A seek, a stop or a new mapping lowers the floor.
+        self._floor_ms: int | None = None
         playback.position_changed.connect(self.refresh)
-        playback.seeked.connect(self.refresh)
+        playback.seeked.connect(self._jumped)
         playback.rate_changed.connect(self.refresh)
-        playback.state_changed.connect(self.refresh)
+        playback.state_changed.connect(self._jumped)
 
     @property
     def timeline(self) -> Timeline:
@@ -59,10 +64,19 @@ class CueClock(QObject):
         """Audio time -> brief time and back, for a copy shifted against the brief's times."""
         self._to_brief = to_brief
         self._to_audio = to_audio
+        self._floor_ms = None
         self.refresh()
 
     def brief_ms(self) -> int:
-        return self._to_brief(self._playback.now_ms())
+        t = self._to_brief(self._playback.now_ms())
+        floor = self._floor_ms
+        if floor is not None and self._playback.is_playing() and 0 < floor - t < MAX_BACKSTEP_MS:
+            return floor
+        return t
+
+    def _jumped(self, *_args: object) -> None:
+        self._floor_ms = None
+        self.refresh()
 
     def audio_ms_for(self, brief_ms: int) -> int:
         return self._to_audio(brief_ms)
@@ -79,6 +93,8 @@ class CueClock(QObject):
         self._update(now)
 
     def _update(self, t_ms: int) -> None:
+        if self._playback.is_playing():
+            self._floor_ms = t_ms
         active = self._timeline.active_at(t_ms)
         if active != self._active:
             self._active = active
