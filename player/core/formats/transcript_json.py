@@ -13,7 +13,7 @@ from typing import Any
 from player.core.formats.chapters_json import load_json, seconds
 from player.core.formats.problems import FormatError, FormatProblem
 from player.core.formats.textfile import read_text
-from player.core.formats.track import Track, TrackItem, TrackKind, sort_items
+from player.core.formats.track import Track, TrackKind, build_track
 
 
 def load_transcript_json(path: str | Path) -> tuple[Track, list[FormatProblem]]:
@@ -35,15 +35,17 @@ def parse_transcript_json(
     if not isinstance(segments, list):
         raise FormatError(f"{file}:$.segments: 'segments' must be a list")
     problems: list[FormatProblem] = []
-    items: list[TrackItem] = []
+    items: list[dict[str, Any]] = []
     for i, raw in enumerate(segments):
         item = _segment(raw, file, f"$.segments[{i}]", problems)
         if item is not None:
             items.append(item)
-    return Track(kind=TrackKind.TRANSCRIPT, name=name, items=sort_items(items)), problems
+    return build_track(TrackKind.TRANSCRIPT, name, items), problems
 
 
-def _segment(raw: Any, file: str, where: str, problems: list[FormatProblem]) -> TrackItem | None:
+def _segment(
+    raw: Any, file: str, where: str, problems: list[FormatProblem]
+) -> dict[str, Any] | None:
     def report(field: str, message: str) -> None:
         problems.append(FormatProblem(file=file, where=f"{where}{field}", message=message))
 
@@ -76,12 +78,9 @@ def _segment(raw: Any, file: str, where: str, problems: list[FormatProblem]) -> 
     if speaker is not None and not isinstance(speaker, str):
         report(".speaker", f"must be text, not {type(speaker).__name__}; ignored")
         speaker = None
-    return TrackItem.model_construct(
+    return dict(
         start_s=start,
         end_s=end,
         text=" ".join(body.split()),
         speaker=(speaker or "").strip() or None,
-        url=None,
-        img=None,
-        hidden=False,
     )

@@ -119,3 +119,19 @@ def test_registry_refuses_what_it_cannot_read(tmp_path: Path) -> None:
         load_track(letter)
     with pytest.raises(FormatError, match="cannot be read"):
         load_track(tmp_path / "missing.json")
+
+
+def test_vtt_short_timestamps_and_settings_read_like_canonical_ones() -> None:
+    text = (
+        "WEBVTT\n\n"
+        "00:01:02.500 --> 00:01:03.000 align:start line:0\ncanonical\n\n"
+        "1:2:4.5 --> 1:2:5.25\nshort fields\n\n"
+        "01:02.000 --> 01:02.400\nno hours\n"
+    )
+    track, problems = parse_vtt(text, "x.vtt")
+    assert problems == []
+    assert [(i.text, i.start_s, i.end_s) for i in track.items] == [
+        ("no hours", 62.0, 62.4),
+        ("canonical", 62.5, 63.0),
+        ("short fields", 3724.5, 3725.25),
+    ]
