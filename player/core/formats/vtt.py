@@ -1,9 +1,11 @@
 """WebVTT transcripts, through ``webvtt-py``.
 
-The library parses a cue well (timestamps, settings, voice spans) but, when not strict, drops a
-malformed cue without saying where, and when strict gives up on the whole file. So the file is
-split into blocks here, each block is handed to the library's own block parser, and a block it
-rejects becomes a ``FILE:LINE:`` problem while every other cue is kept.
+The library parses a cue well (timestamps in every allowed form, settings, voice spans) but, when
+not strict, drops a malformed cue without saying where, and when strict gives up on the whole
+file. So the file is split into blocks here and a block the library rejects becomes a
+``FILE:LINE:`` problem while every other cue is kept. A timing line in the canonical
+``HH:MM:SS.mmm --> HH:MM:SS.mmm`` form is read with one compiled pattern instead: building the
+library's caption objects for every word of a three-hour transcript costs about a second.
 """
 
 from __future__ import annotations
