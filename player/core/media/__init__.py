@@ -1,0 +1,1 @@
+"""The audio file itself: its tags, cover art and embedded chapters."""
