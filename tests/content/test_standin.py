@@ -98,3 +98,43 @@ def test_every_quote_starts_on_its_second_after_silence() -> None:
     assert summary is not None, result.stdout
     assert int(summary[1]) == int(summary[2]) == quotes
     assert float(summary[3]) <= 100
+
+
+def _script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_standin", REPO / "scripts/make_standin.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while being built
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_standin_script_reads_every_time_form_and_reports_bad_lines(tmp_path: Path) -> None:
+    brief = tmp_path / "brief.txt"
+    brief.write_text(
+        "Title\n"
+        "Quotes\n"
+        '- At 113:31 - "Bits are easier." - context\n'
+        "- At 1:03:12 - \"[On LLMs] 'They are savant kids.'\" - context\n"
+        '- At 0:17 - "Ghosts, not animals."\n'
+        '- At soon - "No time here."\n',
+        encoding="utf-8",
+    )
+    quotes, problems = _script().read_quotes(brief)
+    assert [(q.at, q.text, q.line) for q in quotes] == [
+        (17, "Ghosts, not animals.", 5),
+        (3792, "They are savant kids.", 4),
+        (6811, "Bits are easier.", 3),
+    ]
+    assert problems == [f"{brief}:6: quote line not understood, skipped"]
+
+
+def test_standin_script_takes_the_length_from_episode_json(tmp_path: Path) -> None:
+    script = _script()
+    assert script.episode_length(tmp_path) == EPISODE_MS // 1000
+    (tmp_path / "episode.json").write_text('{"length_s": 1234.4}', encoding="utf-8")
+    assert script.episode_length(tmp_path) == 1234
+    (tmp_path / "episode.json").write_text("{not json", encoding="utf-8")
+    assert script.episode_length(tmp_path) == EPISODE_MS // 1000
