@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.timeline = Timeline()
         self.data = None  # AppData, set by player.ui.session
         self.resume = None  # ResumeKeeper, set by player.ui.session
+        self.notes = None  # NotesController, set by player.ui.session
 
         self.header = EpisodeHeader(self)
         self.pane_model = PaneModel(parent=self)

@@ -22,6 +22,7 @@ from player.core.storage.syncpoints import SyncPointStore
 from player.ui.loading import episode_from_brief_file, from_episode
 from player.ui.main_window import MainWindow
 from player.ui.models.search_model import SearchRow
+from player.ui.notes import NotesController
 from player.ui.open_episode import OpenEpisode
 from player.ui.resume import ResumeKeeper
 
@@ -100,6 +101,7 @@ def open_main_window(
         audio=audio or saved_audio,
         start_ms=at_ms if at_ms is not None else start_ms,
     )
+    window.notes = NotesController(window, data.notes, episode)
     if audio is not None:
         keeper.remember_audio(audio)
     if episode.brief_path is not None:

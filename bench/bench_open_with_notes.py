@@ -1,0 +1,134 @@
+"""How long the window takes to open (build, show, first paint) with 100,000 notes saved.
+
+Three databases, measured alternately in one run so the ratios hold on any machine:
+
+- empty: no notes at all (the baseline);
+- spread: 100,000 notes over 1,000 episodes, 100 of them on the episode opened (a long-time
+  listener: the window should only pay for this episode's notes);
+- dense: 100,000 notes all on the episode opened (the worst case: every note is a card, a
+  marker and a cue).
+
+Prints the median of several opens for each, and its ratio to the empty database.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_home = Path(tempfile.mkdtemp(prefix="bench-home-"))
+os.environ["HOME"] = str(_home)
+os.environ["XDG_CONFIG_HOME"] = str(_home / ".config")
+os.environ["BRIEF_PLAYER_DATA"] = str(_home / "data")
+
+from PySide6.QtCore import QEvent, QObject  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from player.core.storage.notes import Note  # noqa: E402
+from player.ui.session import AppData, open_main_window  # noqa: E402
+
+RUNS = 5
+TOTAL = 100_000
+
+BRIEF = "\n".join(
+    [
+        "Bench Guest — “An hour of quotes”",
+        "A summary.",
+        "Key Concepts",
+        "- Idea: a concept that recurs.",
+        "Quotes",
+        *(
+            f'- At {i // 60}:{i % 60:02d}:00 - "Quote number {i} about ideas." - ctx'
+            for i in range(60)
+        ),
+        "Takeaways",
+        "- Take this away.",
+    ]
+)
+
+
+class FirstPaint(QObject):
+    """Notices the first paint of the synced pane, which is what the listener waits for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted = False
+
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted = True
+        return False
+
+
+def fill(path: Path, episode_id: str, here: int) -> None:
+    data = AppData(path)
+    others = TOTAL - here
+    with data.db.transaction():
+        for i in range(here):
+            data.notes.add(
+                Note(episode_id=episode_id, start_ms=(i * 36_000) % 3_600_000, text=f"note {i}")
+            )
+        for i in range(others):
+            data.notes.add(
+                Note(episode_id=f"episode-{i % 1000}", start_ms=i * 1000 % 3_600_000, text=f"n {i}")
+            )
+    data.db.close()
+
+
+def open_once(app: QApplication, brief: Path, db: Path) -> float:
+    start = time.perf_counter()
+    window = open_main_window(brief, data=AppData(db), at_ms=0)
+    watcher = FirstPaint()
+    window.pane.viewport().installEventFilter(watcher)
+    window.resize(1200, 800)
+    window.show()
+    while not watcher.painted:
+        app.processEvents()
+    elapsed = time.perf_counter() - start
+    window.close()
+    window.data.db.close()
+    window.deleteLater()
+    app.processEvents()
+    return elapsed
+
+
+def main() -> None:
+    app = QApplication([])
+    work = Path(tempfile.mkdtemp(prefix="bench-notes-"))
+    brief = work / "episode" / "brief.txt"
+    brief.parent.mkdir()
+    brief.write_text(BRIEF, encoding="utf-8")
+    probe = open_main_window(brief, data=AppData(memory=True))
+    episode_id = probe.notes.episode_id
+    probe.close()
+    probe.deleteLater()
+
+    dbs = {"empty": work / "empty.db", "spread": work / "spread.db", "dense": work / "dense.db"}
+    AppData(dbs["empty"]).db.close()
+    t = time.perf_counter()
+    fill(dbs["spread"], episode_id, 100)
+    fill(dbs["dense"], episode_id, TOTAL)
+    print(f"filled two databases with {TOTAL:,} notes each in {time.perf_counter() - t:.1f} s")
+
+    open_once(app, brief, dbs["empty"])  # warm up fonts, plugins and imports
+    times: dict[str, list[float]] = {name: [] for name in dbs}
+    for _ in range(RUNS):
+        for name, path in dbs.items():
+            times[name].append(open_once(app, brief, path))
+    base = statistics.median(times["empty"])
+    for name, xs in times.items():
+        m = statistics.median(xs)
+        print(
+            f"open window, {name:6s} database: median {m * 1000:8.1f} ms "
+            f"(min {min(xs) * 1000:7.1f}, max {max(xs) * 1000:7.1f})  ratio {m / base:6.2f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,419 @@
+"""Notes in the window: the keys, the Notes tab, markers on the timeline, stars and search.
+
+The window knows nothing about notes. This object adds a tab, a search provider and a track of
+note cues to it, and answers the Notes menu. Every change goes to the store first and the view
+is rebuilt from the store, so what is on screen is what is saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from player.core.storage.database import StorageError
+from player.core.storage.notes import Attachment, Note, NoteStore
+from player.core.timefmt import format_ms
+from player.core.timeline import Cue, CueKind
+from player.ui.models.search_model import SearchRow
+from player.ui.notes.clips import ClipLooper
+from player.ui.notes.note_editor import NoteEditor
+from player.ui.notes.notes_model import BOOKMARK, NotesModel
+from player.ui.notes.notes_tab import NotesTab
+
+TRACK = "notes"
+NOTE_GLOW_MS = 5_000  # how long a bare note stays lit once playback reaches it
+NUDGE_MS = 1_000
+MIN_CLIP_MS = 200
+PREVIOUS_GRACE_MS = 1_500  # "previous note" just after a note goes to the one before it
+NOTE_KINDS = frozenset({CueKind.NOTE})
+ITEM_CUE_KINDS = (CueKind.QUOTE, CueKind.CONCEPT, CueKind.TAKEAWAY)
+
+
+def note_cues(notes: list[Note]) -> list[Cue]:
+    """Cues for the window's timeline; ``ref`` is the note's row in time order."""
+    cues = []
+    for i, n in enumerate(notes):
+        end = n.end_ms if n.end_ms is not None and n.end_ms > n.start_ms else None
+        glow_end = end or n.start_ms + NOTE_GLOW_MS
+        cues.append(Cue(CueKind.NOTE, n.start_ms, glow_end, n.text or BOOKMARK, i))
+    return cues
+
+
+class _Change(QUndoCommand):
+    """One note going from ``before`` to ``after`` (None: not there), undone by the reverse."""
+
+    def __init__(self, ctl: NotesController, before: Note | None, after: Note | None, text: str):
+        super().__init__(text)
+        self.ctl, self.before, self.after = ctl, before, after
+
+    def redo(self) -> None:
+        self.ctl._apply(self.before, self.after)
+
+    def undo(self) -> None:
+        self.ctl._apply(self.after, self.before)
+
+
+class NotesController(QObject):
+    def __init__(self, window, store: NoteStore, episode=None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = store
+        self.episode_id: str = (episode or window.episode).id
+        self.model = NotesModel(self)
+        self.undo_stack = QUndoStack(self)
+        self.tab = NotesTab(self.model, window.side)
+        window.side.addTab(self.tab, "Notes")
+        self.looper = ClipLooper(window, self)
+        self.editor: NoteEditor | None = None
+        self.pending_clip_start: int | None = None
+        self.clip_id: str | None = None
+        self._stars: set[tuple[str, int]] = set()
+
+        slots: dict[str, Callable[[], object]] = {
+            "note_capture": self.capture,
+            "note_attach": lambda: self.capture(attach=True),
+            "star": self.toggle_star,
+            "clip_start": self.mark_clip_start,
+            "clip_end": self.mark_clip_end,
+            "clip_play": self.play_clip,
+            "clip_start_earlier": lambda: self.nudge_clip(start=-NUDGE_MS),
+            "clip_start_later": lambda: self.nudge_clip(start=+NUDGE_MS),
+            "clip_end_earlier": lambda: self.nudge_clip(end=-NUDGE_MS),
+            "clip_end_later": lambda: self.nudge_clip(end=+NUDGE_MS),
+            "note_previous": self.previous_note,
+            "note_next": self.next_note,
+            "note_undo": self.undo_stack.undo,
+            "note_redo": self.undo_stack.redo,
+            "all_notes": self.show_all_notes,
+            "notes_export": self.export,
+            "notes_import": self.import_json,
+        }
+        actions = window.actions_by_name
+        for name, slot in slots.items():
+            actions[name].triggered.connect(lambda _=False, s=slot: s())
+        self.loop_action = actions["clip_loop"]
+        self.loop_action.toggled.connect(self._loop_toggled)
+        self.looper.looping_changed.connect(self._loop_changed)
+        actions["note_undo"].setEnabled(False)
+        actions["note_redo"].setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(actions["note_undo"].setEnabled)
+        self.undo_stack.canRedoChanged.connect(actions["note_redo"].setEnabled)
+
+        self.tab.play_requested.connect(lambda n: self.window.play_from(n.start_ms))
+        self.tab.edit_requested.connect(lambda n: self.edit(n))
+        self.tab.delete_requested.connect(self.delete)
+        self.tab.current_changed.connect(self._current_changed)
+        window.clock.active_changed.connect(self._on_active)
+        window.pane_model.modelReset.connect(self._check_episode)
+        window.add_search_provider(self.search)
+        self.reload()
+
+    # reading ----------------------------------------------------------------------------------
+
+    def notes(self) -> list[Note]:
+        return self.model.notes()
+
+    def reload(self) -> None:
+        """Rebuild the list, the cues and the stars from the store."""
+        current = self.tab.current_note()
+        try:
+            notes = self.store.for_episode(self.episode_id)
+            self._stars = self.store.stars(self.episode_id)
+        except StorageError as e:
+            self._say(str(e))
+            notes = []
+        self.model.set_notes(notes)
+        self.window.set_track(TRACK, note_cues(self.model.notes()))
+        self._show_stars()
+        if current is not None:
+            self.tab.select(current.id)
+        self.tab.setAccessibleName(f"Notes ({len(notes)})")
+        self.window.side.setTabText(self.window.side.indexOf(self.tab), f"Notes ({len(notes)})")
+
+    def _check_episode(self) -> None:
+        episode = self.window.episode
+        if episode is not None and episode.id != self.episode_id:
+            self.episode_id = episode.id
+            self.undo_stack.clear()
+            self.looper.stop()
+            self.pending_clip_start = None
+            self.clip_id = None
+            QTimer.singleShot(0, self.reload)  # not from inside the pane's own reset
+
+    def _on_active(self, cues: list[Cue]) -> None:
+        rows = self.model.rowCount()
+        self.model.set_active(
+            {self.model.note(c.ref).id for c in cues if c.kind == CueKind.NOTE and c.ref < rows}
+        )
+
+    def search(self, query: str) -> list[SearchRow]:
+        try:
+            hits = self.store.search(query, self.episode_id)
+        except StorageError:
+            return []
+        return [
+            SearchRow(
+                "note",
+                h.note.text or BOOKMARK,
+                h.spans if h.note.text else (),
+                h.note.start_ms,
+                ("note", h.note.id),
+            )
+            for h in hits
+        ]
+
+    # writing ----------------------------------------------------------------------------------
+
+    def _apply(self, before: Note | None, after: Note | None) -> None:
+        try:
+            if after is not None:
+                self.store.put(after)
+            elif before is not None:
+                self.store.delete(before.id)
+        except StorageError as e:
+            self._say(f"Could not save the note: {e}")
+        self.reload()
+        if after is not None:
+            self.tab.select(after.id)
+            self.looper.update(after)
+
+    def _push(self, before: Note | None, after: Note | None, text: str) -> None:
+        self.undo_stack.push(_Change(self, before, after, text))
+
+    def add(self, note: Note, what: str = "Add note") -> Note:
+        self._push(None, note, what)
+        return note
+
+    def save_edit(self, note: Note, text: str, tags: list[str]) -> Note:
+        edited = Note.model_validate(
+            {**note.model_dump(), "text": text, "tags": tags, "updated_at": _now()}
+        )
+        if (edited.text, edited.tags) != (note.text, note.tags):
+            self._push(note, edited, "Edit note")
+        return edited
+
+    def delete(self, note: Note) -> None:
+        self._push(note, None, "Delete note")
+        self._say(f"Note at {format_ms(note.start_ms)} deleted. Ctrl+Z brings it back.")
+
+    # capturing --------------------------------------------------------------------------------
+
+    def capture(self, attach: bool = False) -> Note | None:
+        """Note the moment of the key press, then open the editor (Esc keeps a bookmark)."""
+        now = max(0, self.window.clock.brief_ms())  # first: the audio keeps playing
+        attached = None
+        if attach:
+            item = self.selected_item()
+            if item is None:
+                self._say("Select a quote, concept or takeaway first; noted the moment instead.")
+            else:
+                attached, at = item
+                now = at if at is not None else now
+        note = self.add(Note(episode_id=self.episode_id, start_ms=now, attached=attached))
+        self.edit(note, fresh=True)
+        return note
+
+    def edit(self, note: Note, *, fresh: bool = False) -> NoteEditor:
+        if self.editor is not None:
+            self.editor.accept()
+        editor = NoteEditor(note, self.window, fresh=fresh)
+        editor.accepted.connect(lambda: self.save_edit(note, editor.text(), editor.tags()))
+        editor.finished.connect(lambda _r: self._editor_closed(editor))
+        self.editor = editor
+        editor.show()
+        editor.activateWindow()
+        return editor
+
+    def _editor_closed(self, editor: NoteEditor) -> None:
+        if self.editor is editor:
+            self.editor = None
+            # Back to the window, so the next N, A or Space works without a click first.
+            self.window.activateWindow()
+        editor.deleteLater()
+
+    def selected_item(self) -> tuple[Attachment, int | None] | None:
+        """The quote, concept or takeaway the listener has selected, and its moment."""
+        w = self.window
+        brief = w.episode.brief
+        takeaways = w.side.takeaway_view
+        pane_index = w.pane.currentIndex()
+        take_index = takeaways.currentIndex()
+        if take_index.isValid() and (takeaways.hasFocus() or not pane_index.isValid()):
+            ref = take_index.row()
+            times = [round(s * 1000) for s in brief.takeaways[ref].at]
+            label = brief.takeaways[ref].text
+            return Attachment(kind="takeaway", ref=ref, label=label), (times[0] if times else None)
+        if pane_index.isValid():
+            cue = w.pane_model.row(pane_index.row()).cue
+            if cue.kind == CueKind.QUOTE and cue.ref < len(brief.quotes):
+                label = brief.quotes[cue.ref].text
+            elif cue.kind == CueKind.CONCEPT and cue.ref < len(brief.concepts):
+                label = brief.concepts[cue.ref].name
+            else:
+                return None
+            return Attachment(kind=cue.kind.value, ref=cue.ref, label=label), cue.start_ms
+        return None
+
+    # stars ------------------------------------------------------------------------------------
+
+    def toggle_star(self) -> bool | None:
+        """Star the selected item, or unstar it; returns whether it is starred now."""
+        item = self.selected_item()
+        if item is None:
+            self._say("Select a quote, concept or takeaway to star it.")
+            return None
+        a = item[0]
+        starred = (a.kind, a.ref) not in self._stars
+        try:
+            if starred:
+                self.store.star(self.episode_id, a.kind, a.ref)
+            else:
+                self.store.unstar(self.episode_id, a.kind, a.ref)
+            self._stars = self.store.stars(self.episode_id)
+        except StorageError as e:
+            self._say(str(e))
+            return None
+        self._show_stars()
+        self._say(f"{'Starred' if starred else 'Unstarred'} {a.kind}: {a.label[:60]}")
+        return starred
+
+    def _show_stars(self) -> None:
+        self.window.pane_model.set_starred(self._stars)
+        self.window.side.takeaway_model.set_starred(
+            {ref for kind, ref in self._stars if kind == "takeaway"}
+        )
+
+    # clips ------------------------------------------------------------------------------------
+
+    def mark_clip_start(self) -> None:
+        self.pending_clip_start = max(0, self.window.clock.brief_ms())
+        self._say(f"Clip starts at {format_ms(self.pending_clip_start)}; press B at its end.")
+
+    def mark_clip_end(self) -> Note | None:
+        end = self.window.clock.brief_ms()
+        start = self.pending_clip_start
+        if start is None:
+            self._say("Press A where the clip starts, then B where it ends.")
+            return None
+        if end - start < MIN_CLIP_MS:
+            self._say("A clip ends after it starts: press B later in the episode than A.")
+            return None
+        self.pending_clip_start = None
+        clip = self.add(Note(episode_id=self.episode_id, start_ms=start, end_ms=end), "Add clip")
+        self.clip_id = clip.id
+        self.edit(clip, fresh=True)
+        return clip
+
+    def current_clip(self) -> Note | None:
+        """The clip selected in the Notes tab, else the last one made or played."""
+        note = self.tab.current_note()
+        if note is not None and note.is_clip:
+            return note
+        if self.clip_id is not None:
+            row = self.model.row_of(self.clip_id)
+            if row is not None:
+                return self.model.note(row)
+        return None
+
+    def play_clip(self) -> None:
+        clip = self.current_clip()
+        if clip is None:
+            self._say("No clip: mark one with A and B, or select one in the Notes tab.")
+            return
+        self.clip_id = clip.id
+        self.window.play_from(clip.start_ms)
+
+    def _loop_toggled(self, on: bool) -> None:
+        if not on:
+            self.looper.stop()
+            return
+        clip = self.current_clip()
+        if clip is None:
+            self._say("No clip to loop: mark one with A and B first.")
+            self.loop_action.setChecked(False)
+            return
+        self.clip_id = clip.id
+        self.looper.start(clip)
+        self._say(f"Looping {format_ms(clip.start_ms)}–{format_ms(clip.end_ms or 0)}")
+
+    def _loop_changed(self, looping: bool) -> None:
+        if self.loop_action.isChecked() != looping:
+            self.loop_action.setChecked(looping)
+
+    def nudge_clip(self, *, start: int = 0, end: int = 0) -> Note | None:
+        clip = self.current_clip()
+        if clip is None or clip.end_ms is None:
+            self._say("No clip selected to adjust.")
+            return None
+        new_start = max(0, clip.start_ms + start)
+        new_end = clip.end_ms + end
+        if new_end - new_start < MIN_CLIP_MS:
+            return None
+        moved = clip.model_copy(
+            update={"start_ms": new_start, "end_ms": new_end, "updated_at": _now()}
+        )
+        self._push(clip, moved, "Adjust clip")
+        self._say(f"Clip {format_ms(new_start)}–{format_ms(new_end)}")
+        return moved
+
+    # moving -----------------------------------------------------------------------------------
+
+    def next_note(self) -> None:
+        cue = self.window.timeline.next_start_after(self.window.clock.brief_ms(), NOTE_KINDS)
+        if cue is not None:
+            self.window.seek_brief(cue.start_ms)
+
+    def previous_note(self) -> None:
+        now = self.window.clock.brief_ms()
+        cue = self.window.timeline.previous_start_before(now - PREVIOUS_GRACE_MS, NOTE_KINDS)
+        if cue is not None:
+            self.window.seek_brief(cue.start_ms)
+
+    # dialogs ----------------------------------------------------------------------------------
+
+    def show_all_notes(self) -> QWidget:
+        from player.ui.notes.all_notes import AllNotesDialog
+
+        dialog = AllNotesDialog(self.store, self.episode_id, self.window)
+        dialog.note_chosen.connect(self.go_to)
+        dialog.show()
+        self.all_notes_dialog = dialog
+        return dialog
+
+    def go_to(self, note: Note) -> None:
+        if note.episode_id == self.episode_id:
+            self.window.play_from(note.start_ms)
+        else:
+            self._say(
+                f"That note belongs to episode {note.episode_id}; open it to hear the moment."
+            )
+
+    def export(self) -> None:
+        from player.ui.notes.transfer import choose_and_export
+
+        choose_and_export(self.window, self.store, self.episode_id, self.window.episode)
+
+    def import_json(self) -> None:
+        from player.ui.notes.transfer import choose_and_import
+
+        if choose_and_import(self.window, self.store):
+            self.undo_stack.clear()  # imported notes are not undone note by note
+            self.reload()
+
+    # status -----------------------------------------------------------------------------------
+
+    def _current_changed(self, note: Note | None) -> None:
+        if note is not None and note.is_clip:
+            self.clip_id = note.id
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 6_000)
+
+
+def _now() -> str:
+    from player.core.storage.database import utc_now
+
+    return utc_now()

@@ -1,0 +1,88 @@
+"""Export this episode's notes (Markdown, JSON, CSV) and merge a JSON export back in.
+
+The files are built by ``player.core.storage.export``, the same code the command line uses, so a
+file saved from the window and one from ``brief-player notes export`` are the same.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from player.core.storage.database import StorageError
+from player.core.storage.notes import NoteStore
+
+FILTERS = {
+    "Markdown (*.md)": ".md",
+    "JSON (*.json)": ".json",
+    "CSV (*.csv)": ".csv",
+}
+
+
+def export_text(store: NoteStore, episode_id: str, suffix: str, episode=None) -> str:
+    from player.core.storage import export
+
+    if suffix == ".json":
+        return export.export_json(store, episode_id)
+    if suffix == ".csv":
+        return export.export_csv(store, episode_id)
+    title = episode.display_title() if episode is not None else None
+    brief = episode.brief if episode is not None else None
+    return export.export_markdown(store, episode_id, title=title, brief=brief)
+
+
+def write_export(store: NoteStore, episode_id: str, path: Path, episode=None) -> Path:
+    """Write the export chosen by ``path``'s suffix (Markdown when it has none)."""
+    suffix = path.suffix.lower()
+    if suffix not in (".md", ".json", ".csv"):
+        path = path.with_name(path.name + ".md")
+        suffix = ".md"
+    text = export_text(store, episode_id, suffix, episode)
+    # CSV rows end in CRLF already; no newline translation anywhere.
+    path.write_text(text, encoding="utf-8", newline="")
+    return path
+
+
+def choose_and_export(parent: QWidget, store: NoteStore, episode_id: str, episode=None) -> None:
+    start = str(Path.home() / f"{episode_id}-notes.md")
+    path, chosen = QFileDialog.getSaveFileName(
+        parent, "Export Notes", start, ";;".join(FILTERS), next(iter(FILTERS))
+    )
+    if not path:
+        return
+    target = Path(path)
+    if not target.suffix and chosen in FILTERS:
+        target = target.with_name(target.name + FILTERS[chosen])
+    try:
+        written = write_export(store, episode_id, target, episode)
+    except (OSError, StorageError) as e:
+        QMessageBox.warning(parent, "Export failed", f"Could not write {target}: {e}")
+        return
+    parent.statusBar().showMessage(f"Notes exported to {written}", 8_000)  # type: ignore[attr-defined]
+
+
+def choose_and_import(parent: QWidget, store: NoteStore) -> bool:
+    """Ask for a JSON export and merge it; True when anything may have changed."""
+    from player.core.storage.export import import_json
+
+    path, _ = QFileDialog.getOpenFileName(
+        parent, "Import Notes", str(Path.home()), "Brief Player notes (*.json);;All files (*)"
+    )
+    if not path:
+        return False
+    try:
+        report = import_json(store, path)
+    except StorageError as e:
+        QMessageBox.warning(parent, "Import failed", str(e))
+        return False
+    parent.statusBar().showMessage(f"Imported: {report.summary()}", 10_000)  # type: ignore[attr-defined]
+    if report.problems:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Some notes were skipped", "", parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(report.summary())
+        box.setDetailedText("\n".join(report.problems))
+        box.open()
+        parent._import_report_box = box  # type: ignore[attr-defined]
+    return True
