@@ -67,6 +67,7 @@ def test_random_bytes_are_refused_kept_and_never_overwritten(tmp_path: Path) -> 
     assert message and "will not be saved" in message
     NoteStore(db).add(Note(episode_id="ep", start_ms=0, text="still works"))
     assert path.read_bytes() == junk
+    assert _copies(path, "corrupt") == [copy]  # starting again does not pile up copies
 
 
 def test_damaged_schema_page_is_refused(tmp_path: Path) -> None:
