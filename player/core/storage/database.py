@@ -107,8 +107,15 @@ class Database:
                     self.conn.execute("ROLLBACK")
                 raise
             self._depth = 0
-            with _translated(self.path):
-                self.conn.execute("COMMIT")
+            try:
+                with _translated(self.path):
+                    self.conn.execute("COMMIT")
+            except StorageError:
+                # Disk full or I/O error at commit: nothing was saved, and the connection must
+                # be usable for the next attempt.
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
 
     def query(self, sql: str, params: Sequence[object] | dict[str, object] = ()) -> list[tuple]:
         with self._lock, _translated(self.path):

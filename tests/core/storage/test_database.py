@@ -214,3 +214,20 @@ def test_version_1_database_is_upgraded_in_place_keeping_notes(tmp_path: Path) -
         assert [h.note.id for h in store.search("ai")] == [note.id]
         assert db.integrity_check() == "ok"
     assert not _copies(path, "corrupt")
+
+
+def test_a_full_disk_loses_only_the_note_being_saved(tmp_path: Path) -> None:
+    from player.core.storage import StorageError
+
+    with open_database(tmp_path / "notes.db") as db:
+        store = NoteStore(db)
+        kept = store.add(Note(episode_id="ep", start_ms=0, text="small"))
+        pages = db.query("PRAGMA page_count")[0][0]
+        db.conn.execute(f"PRAGMA max_page_count={pages + 2}")  # the file may barely grow
+        with pytest.raises(StorageError, match="full"):
+            store.add(Note(episode_id="ep", start_ms=1, text="x" * 200_000))
+        assert store.for_episode("ep") == [kept]
+        db.conn.execute("PRAGMA max_page_count=1073741823")
+        later = store.add(Note(episode_id="ep", start_ms=2, text="after freeing space"))
+        assert store.for_episode("ep") == [kept, later]
+        assert db.integrity_check() == "ok"
