@@ -13,6 +13,8 @@ A file that cannot be opened is never written to: it is copied aside first and a
 
 from __future__ import annotations
 
+import filecmp
+import glob
 import shutil
 import sqlite3
 import struct
@@ -105,8 +107,15 @@ class Database:
                     self.conn.execute("ROLLBACK")
                 raise
             self._depth = 0
-            with _translated(self.path):
-                self.conn.execute("COMMIT")
+            try:
+                with _translated(self.path):
+                    self.conn.execute("COMMIT")
+            except StorageError:
+                # Disk full or I/O error at commit: nothing was saved, and the connection must
+                # be usable for the next attempt.
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
 
     def query(self, sql: str, params: Sequence[object] | dict[str, object] = ()) -> list[tuple]:
         with self._lock, _translated(self.path):
@@ -265,7 +274,13 @@ def migrate(db: Database, upto: int | None = None) -> None:
 
 
 def _keep_copy(path: Path, reason: str) -> Path | None:
-    """Copy the database (and its WAL, which holds committed data) beside it, never moving it."""
+    """Copy the database (and its WAL, which holds committed data) beside it, never moving it.
+
+    Every start of the app meets the same bad file again; one copy of it is enough.
+    """
+    for earlier in sorted(path.parent.glob(f"{glob.escape(path.name)}.{reason}-*")):
+        if not earlier.name.endswith("-wal") and filecmp.cmp(earlier, path, shallow=False):
+            return earlier
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.{reason}-{stamp}")
     n = 1

@@ -93,6 +93,8 @@ _COLUMNS = (
     "attached_label, audio_key, created_at, updated_at"
 )
 _OPEN, _CLOSE = "\ue000", "\ue001"
+# Above this many matches a query is too broad to rank on every keystroke (see ``search``).
+RANK_AT_MOST = 2000
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -192,11 +194,21 @@ class NoteStore:
         """Notes matching every word typed (the last as a prefix), best matches first.
 
         Text counts more than the quote a note belongs to; a tag counts most, since tagging
-        is how a listener files a note to find it again.
+        is how a listener files a note to find it again. While the query is still too broad
+        to rank (the first letter or two typed, matching thousands of notes), the newest notes
+        come first instead: ranking them all would cost a whole index scan per keystroke, and
+        the order changes on the next key anyway.
         """
         match = fts_query(query)
         if match is None:
             return []
+        broad = (
+            self.db.query(
+                "SELECT count(*) FROM (SELECT 1 FROM notes_fts WHERE notes_fts MATCH ? LIMIT ?)",
+                (match, RANK_AT_MOST + 1),
+            )[0][0]
+            > RANK_AT_MOST
+        )
         sql = (
             f"SELECT {', '.join('notes.' + c.strip() for c in _COLUMNS.split(','))}, "
             f"highlight(notes_fts, 0, '{_OPEN}', '{_CLOSE}'), "
@@ -208,7 +220,10 @@ class NoteStore:
         if episode_id is not None:
             sql += " AND notes.episode_id = ?"
             params.append(episode_id)
-        sql += " ORDER BY bm25(notes_fts, 1.0, 4.0, 0.5) LIMIT ?"
+        if broad:
+            sql += " ORDER BY notes_fts.rowid DESC LIMIT ?"
+        else:
+            sql += " ORDER BY bm25(notes_fts, 1.0, 4.0, 0.5), notes_fts.rowid DESC LIMIT ?"
         params.append(limit)
         hits = []
         for row in self.db.query(sql, params):

@@ -67,6 +67,7 @@ def test_random_bytes_are_refused_kept_and_never_overwritten(tmp_path: Path) -> 
     assert message and "will not be saved" in message
     NoteStore(db).add(Note(episode_id="ep", start_ms=0, text="still works"))
     assert path.read_bytes() == junk
+    assert _copies(path, "corrupt") == [copy]  # starting again does not pile up copies
 
 
 def test_damaged_schema_page_is_refused(tmp_path: Path) -> None:
@@ -213,3 +214,20 @@ def test_version_1_database_is_upgraded_in_place_keeping_notes(tmp_path: Path) -
         assert [h.note.id for h in store.search("ai")] == [note.id]
         assert db.integrity_check() == "ok"
     assert not _copies(path, "corrupt")
+
+
+def test_a_full_disk_loses_only_the_note_being_saved(tmp_path: Path) -> None:
+    from player.core.storage import StorageError
+
+    with open_database(tmp_path / "notes.db") as db:
+        store = NoteStore(db)
+        kept = store.add(Note(episode_id="ep", start_ms=0, text="small"))
+        pages = db.query("PRAGMA page_count")[0][0]
+        db.conn.execute(f"PRAGMA max_page_count={pages + 2}")  # the file may barely grow
+        with pytest.raises(StorageError, match="full"):
+            store.add(Note(episode_id="ep", start_ms=1, text="x" * 200_000))
+        assert store.for_episode("ep") == [kept]
+        db.conn.execute("PRAGMA max_page_count=1073741823")
+        later = store.add(Note(episode_id="ep", start_ms=2, text="after freeing space"))
+        assert store.for_episode("ep") == [kept, later]
+        assert db.integrity_check() == "ok"

@@ -215,3 +215,28 @@ def test_operator_words_are_searched_as_words(store: NoteStore, filled) -> None:
     assert _ids(store.search("AND")) == {extra.id}
     assert _ids(store.search('"ghosts')) == {filled["ghosts"].id}
     assert _ids(store.search("ghosts -animals")) == {filled["ghosts"].id}
+
+
+def test_a_tag_match_ranks_above_a_passing_mention(store: NoteStore) -> None:
+    mention = store.add(
+        Note(
+            episode_id="ep", start_ms=0, text="long note that mentions agents once among many words"
+        )
+    )
+    tagged = store.add(Note(episode_id="ep", start_ms=9, text="see clip", tags=("agents",)))
+    assert [h.note.id for h in store.search("agents")] == [tagged.id, mention.id]
+
+
+def test_a_query_too_broad_to_rank_lists_newest_notes_first(store: NoteStore) -> None:
+    from player.core.storage.notes import RANK_AT_MOST
+
+    with store.db.transaction():  # one commit for the lot, as an import does
+        added = [
+            store.add(Note(episode_id=f"ep{i % 3}", start_ms=i, text=f"alpha number {i}"))
+            for i in range(RANK_AT_MOST + 50)
+        ]
+    hits = store.search("a", limit=20)
+    assert [h.note.id for h in hits] == [n.id for n in reversed(added[-20:])]
+    hits = store.search("alp", episode_id="ep1", limit=5)
+    assert [h.note.id for h in hits] == [n.id for n in reversed(added) if n.episode_id == "ep1"][:5]
+    assert [h.note.text for h in store.search("alpha 777")] == ["alpha number 777"]

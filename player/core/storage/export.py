@@ -1,0 +1,277 @@
+"""Notes leave the app as Markdown (to read, in Obsidian), JSON (to move or back up) and CSV
+(for a spreadsheet), and come back in from JSON without duplicates.
+
+Exports are built from the store, not from the window, so the command line gives the same file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from player.core.brief.models import Brief
+from player.core.storage.notes import ITEM_KINDS, Note, NoteStore
+from player.core.timefmt import format_ms
+
+FORMAT_NAME = "brief-player-notes"
+FORMAT_VERSION = 1
+CSV_FIELDS = (
+    "id",
+    "episode_id",
+    "start",
+    "end",
+    "start_ms",
+    "end_ms",
+    "text",
+    "tags",
+    "attached_kind",
+    "attached_ref",
+    "attached_label",
+    "audio_key",
+    "created_at",
+    "updated_at",
+)
+
+
+# -- Markdown ---------------------------------------------------------------------------------
+
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_HEADING = re.compile(r"^(\s{0,3})(#{1,6})(\s|$)")
+_UNDERLINE = re.compile(r"^(\s{0,3})([-=])(\s*\2)*\s*$")
+_BULLET_OR_QUOTE = re.compile(r"^(\s{0,3})([>+*-])(\s|$)")
+_NUMBERED = re.compile(r"^(\s{0,3})(\d{1,9})([.)])(\s|$)")
+
+
+def md_escape(text: str) -> str:
+    """Text that Markdown shows exactly as typed, instead of rendering HTML or structure.
+
+    ``<b>`` and ``<script>`` would be live HTML in Obsidian; entities like ``&amp;`` would be
+    decoded; a line starting ``# `` or ``> `` would become a heading or a quote inside a note.
+    Emphasis characters are left alone: a listener who types ``**this**`` in a note taken for
+    Obsidian means it.
+    """
+    text = text.replace("\\<", "\\\\<")
+    text = text.replace("<", "\\<")
+    text = _ENTITY.sub("\\&", text)
+    lines = []
+    for line in text.split("\n"):
+        line = _HEADING.sub(r"\1\\\2\3", line)
+        line = _UNDERLINE.sub(lambda m: m.group(1) + "\\" + m.group(0)[len(m.group(1)) :], line)
+        line = _BULLET_OR_QUOTE.sub(r"\1\\\2\3", line)
+        line = _NUMBERED.sub(r"\1\2\\\3\4", line)
+        lines.append(line)
+    return "  \n".join(lines)  # keep the listener's line breaks as breaks
+
+
+def _stamp(note: Note) -> str:
+    if note.end_ms is not None:
+        return f"[{format_ms(note.start_ms)}–{format_ms(note.end_ms)}]"
+    return f"[{format_ms(note.start_ms)}]"
+
+
+def _star_line(kind: str, ref: int, brief: Brief | None, labels: dict[tuple[str, int], str]) -> str:
+    label = labels.get((kind, ref), "")
+    when = ""
+    if brief is not None:
+        if kind == "quote" and ref < len(brief.quotes):
+            label = brief.quotes[ref].text
+            when = f" [{format_ms(int(brief.quotes[ref].at * 1000))}]"
+        elif kind == "concept" and ref < len(brief.concepts):
+            c = brief.concepts[ref]
+            label = f"{c.name}: {c.description}"
+        elif kind == "takeaway" and ref < len(brief.takeaways):
+            label = brief.takeaways[ref].text
+    name = f"{kind.capitalize()} {ref + 1}"
+    if label:
+        return f"- ★ {name}{when}: {md_escape(_one_line(label))}"
+    return f"- ★ {name}{when}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def export_markdown(
+    store: NoteStore, episode_id: str, *, title: str | None = None, brief: Brief | None = None
+) -> str:
+    """One Markdown page: starred items, then each note under its timestamp."""
+    notes = store.for_episode(episode_id)
+    stars = sorted(store.stars(episode_id), key=lambda s: (ITEM_KINDS.index(s[0]), s[1]))
+    heading = title or (brief.title if brief else "") or episode_id
+    labels = {(n.attached.kind, n.attached.ref): n.attached.label for n in notes if n.attached}
+    out = [f"# {md_escape(_one_line(heading))}", ""]
+    out += [f"Notes exported from Brief Player on {datetime.now(UTC).date().isoformat()}.", ""]
+    if stars:
+        out += ["## Starred", ""]
+        out += [_star_line(kind, ref, brief, labels) for kind, ref in stars]
+        out.append("")
+    if notes:
+        out += ["## Notes", ""]
+    for note in notes:
+        out += [f"### {_stamp(note)}", ""]
+        if note.attached and note.attached.label:
+            kind = note.attached.kind.capitalize()
+            quote = md_escape(note.attached.label).split("  \n")
+            out += [f"> *{kind}:* {quote[0]}", *(f"> {line}" for line in quote[1:]), ""]
+        if note.text.strip():
+            out += [md_escape(note.text), ""]
+        if note.tags:
+            out += [" ".join(f"#{t}" for t in note.tags), ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+# -- JSON -------------------------------------------------------------------------------------
+
+
+def export_json(store: NoteStore, episode_id: str | None = None) -> str:
+    """A versioned document of one episode's notes and stars, or of everything."""
+    episodes = [episode_id] if episode_id is not None else store.episodes()
+    notes = [n for e in episodes for n in store.for_episode(e)]
+    if episode_id is None:
+        episodes = sorted(set(episodes) | _starred_episodes(store))
+    stars = [
+        {"episode_id": e, "kind": k, "ref": r}
+        for e in episodes
+        for k, r in sorted(store.stars(e), key=lambda s: (ITEM_KINDS.index(s[0]), s[1]))
+    ]
+    doc = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "notes": [n.model_dump(mode="json") for n in notes],
+        "stars": stars,
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _starred_episodes(store: NoteStore) -> set[str]:
+    return {row[0] for row in store.db.query("SELECT DISTINCT episode_id FROM stars")}
+
+
+@dataclass
+class ImportReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    stars: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{self.added} added, {self.updated} updated, {self.unchanged} already up to date, "
+            f"{self.stars} stars; {len(self.problems)} problems"
+        )
+
+
+def import_json(store: NoteStore, path: str | Path) -> ImportReport:
+    """Merge an exported file: new notes are added, a note already here is replaced only by a
+    newer edit of itself. Bad entries are reported by their JSON path and skipped."""
+    path = Path(path)
+    report = ImportReport()
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        report.problems.append(f"{path}: cannot read: {e.strerror}")
+        return report
+    except UnicodeDecodeError:
+        report.problems.append(f"{path}: not a UTF-8 text file")
+        return report
+    except json.JSONDecodeError as e:
+        report.problems.append(f"{path}:{e.lineno}: not valid JSON: {e.msg}")
+        return report
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
+        report.problems.append(f"{path}: $.format: not a {FORMAT_NAME} document")
+        return report
+    version = doc.get("version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        report.problems.append(
+            f"{path}: $.version: {version!r} is not a version this app reads (1..{FORMAT_VERSION})"
+        )
+        return report
+    notes, stars = doc.get("notes", []), doc.get("stars", [])
+    if not isinstance(notes, list):
+        report.problems.append(f"{path}: $.notes: expected a list")
+        notes = []
+    if not isinstance(stars, list):
+        report.problems.append(f"{path}: $.stars: expected a list")
+        stars = []
+    with store.db.transaction():
+        for i, raw in enumerate(notes):
+            _merge_note(store, raw, f"{path}: $.notes[{i}]", report)
+        for i, raw in enumerate(stars):
+            where = f"{path}: $.stars[{i}]"
+            if not isinstance(raw, dict) or not isinstance(raw.get("episode_id"), str):
+                report.problems.append(f"{where}: expected an object with episode_id, kind, ref")
+                continue
+            try:
+                store.star(raw["episode_id"], raw.get("kind"), raw.get("ref"))  # type: ignore[arg-type]
+                report.stars += 1
+            except ValueError as e:
+                report.problems.append(f"{where}: {e}")
+    return report
+
+
+def _merge_note(store: NoteStore, raw: object, where: str, report: ImportReport) -> None:
+    try:
+        note = Note.model_validate(raw)
+    except ValidationError as e:
+        for err in e.errors():
+            loc = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"])
+            report.problems.append(f"{where}{loc}: {err['msg']}")
+        return
+    mine = store.get(note.id)
+    if mine is None:
+        store.put(note)
+        report.added += 1
+    elif _when(note.updated_at) > _when(mine.updated_at):
+        store.put(note)
+        report.updated += 1
+    else:
+        report.unchanged += 1
+
+
+def _when(stamp: str) -> datetime:
+    """A timestamp to compare; unreadable ones sort oldest, so they never overwrite."""
+    try:
+        t = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
+    return t if t.tzinfo else t.replace(tzinfo=UTC)
+
+
+# -- CSV --------------------------------------------------------------------------------------
+
+
+def export_csv(store: NoteStore, episode_id: str) -> str:
+    """RFC 4180 (CRLF rows, quoted when needed) with readable times beside the exact ones."""
+    buf = io.StringIO(newline="")
+    writer = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    for n in store.for_episode(episode_id):
+        a = n.attached
+        writer.writerow(
+            {
+                "id": n.id,
+                "episode_id": n.episode_id,
+                "start": format_ms(n.start_ms),
+                "end": format_ms(n.end_ms) if n.end_ms is not None else "",
+                "start_ms": n.start_ms,
+                "end_ms": n.end_ms if n.end_ms is not None else "",
+                "text": n.text,
+                "tags": " ".join(n.tags),
+                "attached_kind": a.kind if a else "",
+                "attached_ref": a.ref if a else "",
+                "attached_label": a.label if a else "",
+                "audio_key": n.audio_key or "",
+                "created_at": n.created_at,
+                "updated_at": n.updated_at,
+            }
+        )
+    return buf.getvalue()
