@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -45,6 +45,8 @@ SearchProvider = Callable[[str], Sequence[SearchRow]]
 
 
 class MainWindow(QMainWindow):
+    episode_changed = Signal()  # after open_episode has shown a new episode
+
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
         self.setWindowTitle("Brief Player")
@@ -157,6 +159,7 @@ class MainWindow(QMainWindow):
         self.side.set_brief(episode.brief, self._meta_lines(episode))
         self._show_problems_status()
         self.set_audio(audio or episode.audio_path, start_ms=start_ms)
+        self.episode_changed.emit()
 
     def set_audio(self, path: Path | None, *, start_ms: int = 0) -> None:
         self.header.banner.clear()

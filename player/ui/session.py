@@ -22,6 +22,7 @@ from player.core.storage.syncpoints import SyncPointStore
 from player.ui.loading import episode_from_brief_file, from_episode
 from player.ui.main_window import MainWindow
 from player.ui.models.search_model import SearchRow
+from player.ui.mpris import start_mpris
 from player.ui.open_episode import OpenEpisode
 from player.ui.resume import ResumeKeeper
 
@@ -112,6 +113,8 @@ def open_main_window(
         )
     if data.message:
         window.statusBar().showMessage(data.message)
+    if remember:
+        window.mpris = start_mpris(window)
     return window
 
 
