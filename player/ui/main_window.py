@@ -30,6 +30,7 @@ from player.ui.models.pane_model import PaneModel, brief_rows
 from player.ui.models.search_model import SearchRow
 from player.ui.open_episode import OpenEpisode
 from player.ui.playback import Playback
+from player.ui.settings_dialog import show_settings
 from player.ui.widgets.header import EpisodeHeader
 from player.ui.widgets.pane_view import PaneView
 from player.ui.widgets.side_panel import SidePanel
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
             {
                 "open_brief": self.choose_brief,
                 "attach_audio": self.choose_audio,
+                "preferences": lambda: show_settings(self),
                 "quit": self.close,
                 "play_pause": self.playback.toggle,
                 "back": lambda: self.playback.skip(-self.transport.back_ms),

@@ -25,6 +25,7 @@ from player.ui.models.search_model import SearchRow
 from player.ui.mpris import start_mpris
 from player.ui.open_episode import OpenEpisode
 from player.ui.resume import ResumeKeeper
+from player.ui.settings_dialog import apply_settings
 
 
 def brief_search(episode: OpenEpisode):
@@ -92,6 +93,7 @@ def open_main_window(
     window.add_search_provider(brief_search(episode))
     keeper = ResumeKeeper(data.playstate, window.playback, window)
     window.resume = keeper
+    apply_settings(window, new_episode=True, theme=remember)
     window.audio_attached = keeper.remember_audio  # type: ignore[method-assign]
     start_ms, saved_audio = keeper.restore(episode.id)
     if saved_audio is not None and not saved_audio.is_file():
