@@ -26,6 +26,7 @@ class ActionSpec:
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("open_brief", "&Open Brief…", ("Ctrl+O",), "File"),
     ActionSpec("attach_audio", "&Attach Audio…", ("Ctrl+Shift+O",), "File"),
+    ActionSpec("preferences", "&Preferences…", ("Ctrl+,",), "File"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "File"),
     ActionSpec("play_pause", "&Play / Pause", ("Space", "K", "Media Play"), "Playback"),
     ActionSpec("back", "&Back", ("Shift+Left", "J"), "Playback"),

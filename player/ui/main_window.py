@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,6 +30,7 @@ from player.ui.models.pane_model import PaneModel, brief_rows
 from player.ui.models.search_model import SearchRow
 from player.ui.open_episode import OpenEpisode
 from player.ui.playback import Playback
+from player.ui.settings_dialog import show_settings
 from player.ui.widgets.header import EpisodeHeader
 from player.ui.widgets.pane_view import PaneView
 from player.ui.widgets.side_panel import SidePanel
@@ -45,6 +46,8 @@ SearchProvider = Callable[[str], Sequence[SearchRow]]
 
 
 class MainWindow(QMainWindow):
+    episode_changed = Signal()  # after open_episode has shown a new episode
+
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
         self.setWindowTitle("Brief Player")
@@ -90,6 +93,7 @@ class MainWindow(QMainWindow):
             {
                 "open_brief": self.choose_brief,
                 "attach_audio": self.choose_audio,
+                "preferences": lambda: show_settings(self),
                 "quit": self.close,
                 "play_pause": self.playback.toggle,
                 "back": lambda: self.playback.skip(-self.transport.back_ms),
@@ -158,6 +162,7 @@ class MainWindow(QMainWindow):
         self.side.set_brief(episode.brief, self._meta_lines(episode))
         self._show_problems_status()
         self.set_audio(audio or episode.audio_path, start_ms=start_ms)
+        self.episode_changed.emit()
 
     def set_audio(self, path: Path | None, *, start_ms: int = 0) -> None:
         self.header.banner.clear()

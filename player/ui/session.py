@@ -22,9 +22,11 @@ from player.core.storage.syncpoints import SyncPointStore
 from player.ui.loading import episode_from_brief_file, from_episode
 from player.ui.main_window import MainWindow
 from player.ui.models.search_model import SearchRow
+from player.ui.mpris import start_mpris
 from player.ui.notes import NotesController
 from player.ui.open_episode import OpenEpisode
 from player.ui.resume import ResumeKeeper
+from player.ui.settings_dialog import apply_settings
 
 
 def brief_search(episode: OpenEpisode):
@@ -92,6 +94,7 @@ def open_main_window(
     window.add_search_provider(brief_search(episode))
     keeper = ResumeKeeper(data.playstate, window.playback, window)
     window.resume = keeper
+    apply_settings(window, new_episode=True, theme=remember)
     window.audio_attached = keeper.remember_audio  # type: ignore[method-assign]
     start_ms, saved_audio = keeper.restore(episode.id)
     if saved_audio is not None and not saved_audio.is_file():
@@ -114,6 +117,8 @@ def open_main_window(
         )
     if data.message:
         window.statusBar().showMessage(data.message)
+    if remember:
+        window.mpris = start_mpris(window)
     return window
 
 

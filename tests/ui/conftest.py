@@ -24,6 +24,17 @@ Takeaways
 """
 
 
+@pytest.fixture(autouse=True)
+def isolated_settings(isolated_home: Path):
+    """Qt resolves the settings folder once per process; point it at this test's HOME."""
+    from PySide6.QtCore import QSettings
+
+    config = isolated_home / ".config"
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(config))
+    return config
+
+
 @pytest.fixture
 def brief_file(tmp_path: Path) -> Path:
     path = tmp_path / "episode" / "brief.txt"
