@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
         self.save_layout()
         if self.resume is not None:
             self.resume.save_position()
-        self.playback.pause()
+        self.playback.release()
         super().closeEvent(event)
 
     def settle(self, at_ms: int | None = None) -> None:

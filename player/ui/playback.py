@@ -12,7 +12,7 @@ import time
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QEventLoop, QObject, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 MIN_RATE = 0.5
@@ -88,6 +88,23 @@ class Playback(QObject):
             self._fail(f"The audio file {path} is missing.")
             return
         self._player.setSource(QUrl.fromLocalFile(str(path)))
+
+    def release(self, timeout_ms: int = 1_000) -> None:
+        """Stop and let go of the media before the player is destroyed.
+
+        Destroying a QMediaPlayer that still holds media can crash inside Qt's FFmpeg threads;
+        stopping, clearing the source and waiting for NoMedia first does not.
+        """
+        self._player.stop()
+        if self._player.mediaStatus() == QMediaPlayer.MediaStatus.NoMedia:
+            return
+        loop = QEventLoop()
+        self._player.mediaStatusChanged.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        self._player.setSource(QUrl())
+        if self._player.mediaStatus() != QMediaPlayer.MediaStatus.NoMedia:
+            loop.exec()
+        self._source = None
 
     def has_media(self) -> bool:
         return self._source is not None and self._error is None
