@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from player.core.timefmt import format_ms
 from player.core.timeline import Cue, CueKind, Timeline
+from player.ui.accessibility import install_accessibility
 from player.ui.actions import build_actions
 from player.ui.cue_clock import CueClock
 from player.ui.dialogs import show_problems, show_shortcuts
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         self.side.set_search(self.search)
         self.resize(1200, 800)
         self._restore_layout()
+        install_accessibility(self)
 
     # building ---------------------------------------------------------------------------------
 
