@@ -63,3 +63,22 @@ def test_muted_text_stays_readable(qapp, restore_palette, theme: str) -> None:
     apply_theme(theme)
     base = qapp.palette().color(QPalette.ColorRole.Base)
     assert contrast(palette.muted_text(), base) >= 4.5
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_transport_icons_contrast_with_the_window(qtbot, window, restore_palette, theme) -> None:
+    from player.ui.theme import apply_theme
+
+    apply_theme(theme)
+    qtbot.wait(10)
+    bg = window.transport.palette().color(QPalette.ColorRole.Window)
+    for button in (window.transport.play_button, window.transport.next_cue_button):
+        image = button.icon().pixmap(24, 24).toImage()
+        inked = [
+            image.pixelColor(x, y)
+            for x in range(image.width())
+            for y in range(image.height())
+            if image.pixelColor(x, y).alpha() > 200
+        ]
+        assert inked, button.accessibleName()
+        assert max(contrast(c, bg) for c in inked) >= 4.5, button.accessibleName()
