@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 
 from player.core.timefmt import format_ms
 from player.core.timeline import Cue, CueKind, Timeline
+from player.ui.accessibility import install_accessibility
 from player.ui.actions import build_actions
 from player.ui.cue_clock import CueClock
 from player.ui.dialogs import show_problems, show_shortcuts
+from player.ui.library.drop import install_drop_target
 from player.ui.models.pane_model import PaneModel, brief_rows
 from player.ui.models.search_model import SearchRow
 from player.ui.open_episode import OpenEpisode
@@ -134,6 +136,8 @@ class MainWindow(QMainWindow):
         self.side.set_search(self.search)
         self.resize(1200, 800)
         self._restore_layout()
+        install_accessibility(self)
+        install_drop_target(self)
 
     # building ---------------------------------------------------------------------------------
 

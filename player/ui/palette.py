@@ -1,5 +1,8 @@
 """The colours that carry meaning: one per kind of cue, readable in light and dark themes.
 
+Each colour is also drawn as text (a card's time and kind label) on its own tinted fill, so each
+is dark (or light) enough for WCAG AA contrast there; ``tests/ui/test_theme_contrast.py`` checks.
+
 Widgets ask here instead of hard-coding colours, so the timeline strip, the pane and the side
 panel always agree on what "a concept" looks like, and a dark palette changes them all at once.
 """
@@ -11,20 +14,20 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from player.core.timeline import CueKind
 
 _LIGHT = {
-    CueKind.QUOTE: "#2563eb",
-    CueKind.CONCEPT: "#d97706",
-    CueKind.TAKEAWAY: "#0d9488",
-    CueKind.NOTE: "#16a34a",
-    CueKind.CHAPTER: "#7c3aed",
-    CueKind.TRANSCRIPT: "#64748b",
+    CueKind.QUOTE: "#1d4ed8",
+    CueKind.CONCEPT: "#a14c06",
+    CueKind.TAKEAWAY: "#0d6b64",
+    CueKind.NOTE: "#166534",
+    CueKind.CHAPTER: "#6d28d9",
+    CueKind.TRANSCRIPT: "#475569",
 }
 _DARK = {
-    CueKind.QUOTE: "#60a5fa",
+    CueKind.QUOTE: "#93c5fd",
     CueKind.CONCEPT: "#fbbf24",
     CueKind.TAKEAWAY: "#2dd4bf",
     CueKind.NOTE: "#4ade80",
-    CueKind.CHAPTER: "#a78bfa",
-    CueKind.TRANSCRIPT: "#94a3b8",
+    CueKind.CHAPTER: "#c4b5fd",
+    CueKind.TRANSCRIPT: "#cbd5e1",
 }
 
 

@@ -37,6 +37,7 @@ class Banner(QFrame):
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Notice")
         self.button = QPushButton("Attach audio…", self)
+        self.button.setAccessibleName("Attach audio")
         self.button.clicked.connect(self.action_clicked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
@@ -52,6 +53,7 @@ class Banner(QFrame):
         self.button.setVisible(action is not None)
         if action:
             self.button.setText(action)
+            self.button.setAccessibleName(action.rstrip("…"))
         self.show()
 
     def clear(self) -> None:

@@ -6,7 +6,7 @@ reports do not move it, and dragging scrubs (the brief follows the handle even w
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.core.timefmt import format_ms
+from player.ui.icons import themed_icon
 from player.ui.playback import RATE_STEPS, Playback
 from player.ui.widgets.timeline_strip import TimelineStrip
 
@@ -46,7 +47,6 @@ class TransportBar(QWidget):
         self.back_ms = 15_000
         self.forward_ms = 30_000
         self._scrubbing = False
-        style = self.style()
 
         self.play_button = _button(self, "", "Play / pause (Space)", "Play")
         self.play_button.setIconSize(self.play_button.iconSize() * 1.5)
@@ -55,9 +55,9 @@ class TransportBar(QWidget):
             self, "+30", "Forward 30 seconds (L, Shift+→)", "Forward 30 seconds"
         )
         self.prev_cue_button = _button(self, "", "Previous quote (Ctrl+←)", "Previous quote")
-        self.prev_cue_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward))
+        self.prev_cue_button.setIcon(themed_icon(self, QStyle.StandardPixmap.SP_MediaSkipBackward))
         self.next_cue_button = _button(self, "", "Next quote (Ctrl+→)", "Next quote")
-        self.next_cue_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward))
+        self.next_cue_button.setIcon(themed_icon(self, QStyle.StandardPixmap.SP_MediaSkipForward))
 
         self.seek_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.seek_slider.setAccessibleName("Position")
@@ -153,6 +153,15 @@ class TransportBar(QWidget):
         self._show_muted(playback.is_muted())
         self._duration_ms = 0
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # icons follow a theme switch
+            skip = QStyle.StandardPixmap
+            self.prev_cue_button.setIcon(themed_icon(self, skip.SP_MediaSkipBackward))
+            self.next_cue_button.setIcon(themed_icon(self, skip.SP_MediaSkipForward))
+            self._show_state()
+            self._show_muted(self._playback.is_muted())
+
     # listener -> player ------------------------------------------------------------------------
 
     def _scrub_start(self) -> None:
@@ -208,7 +217,7 @@ class TransportBar(QWidget):
     def _show_state(self, *_: object) -> None:
         playing = self._playback.is_playing()
         pix = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
-        self.play_button.setIcon(self.style().standardIcon(pix))
+        self.play_button.setIcon(themed_icon(self, pix))
         self.play_button.setAccessibleName("Pause" if playing else "Play")
 
     def _show_rate(self, rate: float) -> None:
@@ -227,7 +236,7 @@ class TransportBar(QWidget):
             if muted
             else QStyle.StandardPixmap.SP_MediaVolume
         )
-        self.mute_button.setIcon(self.style().standardIcon(pix))
+        self.mute_button.setIcon(themed_icon(self, pix))
         self.mute_button.blockSignals(True)
         self.mute_button.setChecked(muted)
         self.mute_button.blockSignals(False)
