@@ -63,13 +63,17 @@ _MAX_REPLACED_SHARE = 0.1
 def load_brief(path: str | Path) -> ParseResult:
     """Read a brief text file: UTF-8 with or without a byte-order mark, any line endings."""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise BriefError(f"{p}: cannot be read ({e.strerror or e}).") from None
+    data = _read_bytes(p)
     text = decode_text(data, str(p))
     result = parse_brief_text(text, str(p))
     return _with_decode_problems(result, data, str(p))
+
+
+def _read_bytes(p: Path) -> bytes:
+    try:
+        return p.read_bytes()
+    except OSError as e:
+        raise BriefError(f"{p}: cannot be read ({e.strerror or e}).") from None
 
 
 def decode_text(data: bytes, file: str) -> str:
@@ -304,10 +308,7 @@ def load_brief_json(path: str | Path) -> ParseResult:
     path, so one bad quote does not cost the whole brief.
     """
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise BriefError(f"{p}: cannot be read ({e.strerror or e}).") from None
+    data = _read_bytes(p)
     text = decode_text(data, str(p))
     return parse_brief_json(text, str(p))
 

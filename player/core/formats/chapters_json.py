@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +72,35 @@ def load_json(text: str, file: str) -> Any:
         raise FormatError(f"{file}: not valid JSON: {exc}") from None
 
 
+def item_span(
+    raw: dict[str, Any], report: Callable[[str, str], None], noun: str
+) -> tuple[float, float | None] | None:
+    """``startTime`` and optional ``endTime`` of a chapter or transcript segment.
+
+    No usable start skips the item; a bad or backwards end is only dropped, since the next
+    item's start ends it as well.
+    """
+    if "startTime" not in raw:
+        report("", f"{noun} has no startTime; skipped")
+        return None
+    try:
+        start = seconds(raw["startTime"])
+    except ValueError as exc:
+        report(".startTime", f"{exc}; {noun} skipped")
+        return None
+    end: float | None = None
+    if raw.get("endTime") is not None:
+        try:
+            end = seconds(raw["endTime"])
+        except ValueError as exc:
+            report(".endTime", f"{exc}; ignored")
+        else:
+            if end <= start:
+                report(".endTime", "ends before it starts; ignored")
+                end = None
+    return start, end
+
+
 def seconds(value: Any) -> float:
     """A time in seconds from a number or a string (``"12.5"``, ``"1:02:03"``)."""
     if isinstance(value, bool):
@@ -97,24 +126,10 @@ def _chapter(raw: Any, file: str, where: str, problems: list[FormatProblem]) -> 
     if not isinstance(raw, dict):
         report("", f"a chapter must be an object, not {type(raw).__name__}; skipped")
         return None
-    if "startTime" not in raw:
-        report("", "chapter has no startTime; skipped")
+    span = item_span(raw, report, "chapter")
+    if span is None:
         return None
-    try:
-        start = seconds(raw["startTime"])
-    except ValueError as exc:
-        report(".startTime", f"{exc}; chapter skipped")
-        return None
-    end: float | None = None
-    if raw.get("endTime") is not None:
-        try:
-            end = seconds(raw["endTime"])
-        except ValueError as exc:
-            report(".endTime", f"{exc}; ignored")
-        else:
-            if end <= start:
-                report(".endTime", "ends before it starts; ignored")
-                end = None
+    start, end = span
     fields: dict[str, str | None] = {}
     for key in ("title", "url", "img"):
         value = raw.get(key)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from player.core.formats.chapters_json import load_json, seconds
+from player.core.formats.chapters_json import item_span, load_json
 from player.core.formats.problems import FormatError, FormatProblem
 from player.core.formats.textfile import read_text
 from player.core.formats.track import Track, TrackKind, build_track
@@ -56,24 +56,10 @@ def _segment(
     if not isinstance(body, str):
         report(".body", "segment has no text body; skipped")
         return None
-    if "startTime" not in raw:
-        report("", "segment has no startTime; skipped")
+    span = item_span(raw, report, "segment")
+    if span is None:
         return None
-    try:
-        start = seconds(raw["startTime"])
-    except ValueError as exc:
-        report(".startTime", f"{exc}; segment skipped")
-        return None
-    end: float | None = None
-    if raw.get("endTime") is not None:
-        try:
-            end = seconds(raw["endTime"])
-        except ValueError as exc:
-            report(".endTime", f"{exc}; ignored")
-        else:
-            if end <= start:
-                report(".endTime", "ends before it starts; ignored")
-                end = None
+    start, end = span
     speaker = raw.get("speaker")
     if speaker is not None and not isinstance(speaker, str):
         report(".speaker", f"must be text, not {type(speaker).__name__}; ignored")

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from player.core.timefmt import format_ms
 from player.core.timeline import CueKind
 from player.ui import palette
+from player.ui.delegates.card_frame import paint_card_background, paint_separator
 from player.ui.models.pane_model import Role
 from player.ui.text_paint import draw_text, text_height
 
@@ -105,16 +106,9 @@ class CueCardDelegate(QStyledItemDelegate):
         active = bool(index.data(Role.ACTIVE))
         color = palette.kind_color(kind)
 
-        if active:
-            painter.fillRect(rect, palette.active_fill(kind))
-        elif option.state & QStyle.StateFlag.State_Selected:
-            sel = pal.color(QPalette.ColorRole.Highlight)
-            sel.setAlpha(40)
-            painter.fillRect(rect, sel)
-        elif option.state & QStyle.StateFlag.State_MouseOver:
-            hover = pal.color(QPalette.ColorRole.Text)
-            hover.setAlpha(12)
-            painter.fillRect(rect, hover)
+        paint_card_background(
+            painter, option, palette.active_fill(kind) if active else None, selected_alpha=40
+        )
 
         body_f, small_f, label_f, italic_f = self._fonts(option)
         text_color = pal.color(QPalette.ColorRole.Text)
@@ -192,9 +186,5 @@ class CueCardDelegate(QStyledItemDelegate):
                 int(Qt.AlignmentFlag.AlignRight),
                 "★",
             )
-        # separator
-        sep = pal.color(QPalette.ColorRole.Text)
-        sep.setAlpha(22)
-        painter.setPen(sep)
-        painter.drawLine(rect.bottomLeft() + QRectF(0, 0, 0, 0).topLeft(), rect.bottomRight())
+        paint_separator(painter, option)
         painter.restore()

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from player.core.timefmt import format_ms
 from player.core.timeline import CueKind
 from player.ui import palette
+from player.ui.delegates.card_frame import paint_card_background, paint_separator
 from player.ui.models.search_model import HIT_ROLE, SearchRow
 from player.ui.text_paint import draw_text, text_height
 
@@ -65,14 +66,7 @@ class SearchHitDelegate(QStyledItemDelegate):
         painter.save()
         rect = QRectF(option.rect)
         pal = option.palette
-        if option.state & QStyle.StateFlag.State_Selected:
-            sel = pal.color(QPalette.ColorRole.Highlight)
-            sel.setAlpha(50)
-            painter.fillRect(rect, sel)
-        elif option.state & QStyle.StateFlag.State_MouseOver:
-            hover = pal.color(QPalette.ColorRole.Text)
-            hover.setAlpha(12)
-            painter.fillRect(rect, hover)
+        paint_card_background(painter, option)
         hf = self._header_font(option)
         fm = QFontMetricsF(hf)
         painter.setFont(hf)
@@ -98,8 +92,5 @@ class SearchHitDelegate(QStyledItemDelegate):
             spans,
             palette.search_highlight(),
         )
-        sep = pal.color(QPalette.ColorRole.Text)
-        sep.setAlpha(22)
-        painter.setPen(sep)
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        paint_separator(painter, option)
         painter.restore()

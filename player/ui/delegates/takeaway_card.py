@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from player.core.timefmt import format_ms
 from player.core.timeline import CueKind
 from player.ui import palette
+from player.ui.delegates.card_frame import paint_card_background, paint_separator
 from player.ui.models.takeaway_model import NUMBER_ROLE, STARRED_ROLE, TIMES_ROLE
 from player.ui.text_paint import draw_text, text_height
 
@@ -55,10 +56,7 @@ class TakeawayCardDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(option.rect)
         pal = option.palette
-        if option.state & QStyle.StateFlag.State_MouseOver:
-            hover = pal.color(QPalette.ColorRole.Text)
-            hover.setAlpha(12)
-            painter.fillRect(rect, hover)
+        paint_card_background(painter, option, selectable=False)
         color = palette.kind_color(CueKind.TAKEAWAY)
         num_f = QFont(option.font)
         num_f.setBold(True)
@@ -92,10 +90,7 @@ class TakeawayCardDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(chip, CHIP_H / 2, CHIP_H / 2)
             painter.setPen(palette.kind_color(CueKind.QUOTE))
             painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), "▶ " + format_ms(ms))
-        sep = pal.color(QPalette.ColorRole.Text)
-        sep.setAlpha(22)
-        painter.setPen(sep)
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        paint_separator(painter, option)
         painter.restore()
 
     def editorEvent(self, event: QEvent, model, option: QStyleOptionViewItem, index) -> bool:

@@ -17,7 +17,7 @@ from player.core.storage.database import StorageError
 from player.core.storage.notes import NoteStore
 from player.ui.notes.note_card import NoteCardDelegate
 from player.ui.notes.notes_model import NOTE_ROLE, NotesModel
-from player.ui.widgets.side_panel import card_list
+from player.ui.widgets.card_list import card_list
 
 SHOWN = 2_000  # newest notes listed; the filter reaches every note in the database
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from player.core.storage.notes import Note
 from player.core.timeline import CueKind
 from player.ui import palette
+from player.ui.delegates.card_frame import paint_card_background, paint_separator
 from player.ui.notes.notes_model import ACTIVE_ROLE, BOOKMARK, NOTE_ROLE, moment
 from player.ui.text_paint import draw_text, text_height
 
@@ -79,16 +80,8 @@ class NoteCardDelegate(QStyledItemDelegate):
         rect = QRectF(option.rect)
         pal = option.palette
         color = palette.kind_color(CueKind.NOTE)
-        if index.data(ACTIVE_ROLE):
-            painter.fillRect(rect, palette.active_fill(CueKind.NOTE))
-        elif option.state & QStyle.StateFlag.State_Selected:
-            sel = pal.color(QPalette.ColorRole.Highlight)
-            sel.setAlpha(50)
-            painter.fillRect(rect, sel)
-        elif option.state & QStyle.StateFlag.State_MouseOver:
-            hover = pal.color(QPalette.ColorRole.Text)
-            hover.setAlpha(12)
-            painter.fillRect(rect, hover)
+        lit = palette.active_fill(CueKind.NOTE) if index.data(ACTIVE_ROLE) else None
+        paint_card_background(painter, option, lit)
         body_f, small_f, head_f = self._fonts(option)
         muted = palette.muted_text()
         text_color = pal.color(QPalette.ColorRole.Text)
@@ -126,8 +119,5 @@ class NoteCardDelegate(QStyledItemDelegate):
             painter.setPen(muted)
             line = sm.elidedText(tags, Qt.TextElideMode.ElideRight, w)
             painter.drawText(QRectF(x, y, w, sm.height()), line)
-        sep = pal.color(QPalette.ColorRole.Text)
-        sep.setAlpha(22)
-        painter.setPen(sep)
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        paint_separator(painter, option)
         painter.restore()

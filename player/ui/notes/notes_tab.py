@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBox
 from player.core.storage.notes import Note
 from player.ui.notes.note_card import NoteCardDelegate
 from player.ui.notes.notes_model import NOTE_ROLE, NotesModel
-from player.ui.widgets.side_panel import card_list
+from player.ui.widgets.card_list import card_list
 
 
 class NotesTab(QWidget):

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent, QWheelEvent
-from PySide6.QtWidgets import QAbstractItemView, QListView, QPushButton, QWidget
+from PySide6.QtWidgets import QListView, QPushButton, QWidget
 
 from player.ui.delegates.cue_card import CueCardDelegate
 from player.ui.models.pane_model import PaneModel
+from player.ui.widgets.card_list import configure_card_list
 
 # Where a newly active card lands when the view must scroll: a quarter down, so what led up to it
 # stays in sight above.
@@ -27,14 +28,7 @@ class PaneView(QListView):
         self.setModel(model)
         self.card_delegate = CueCardDelegate(self)
         self.setItemDelegate(self.card_delegate)
-        self.setAccessibleName("Brief: quotes and concepts in time order")
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMouseTracking(True)
-        self.setWordWrap(True)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setFrameShape(QListView.Shape.NoFrame)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        configure_card_list(self, "Brief: quotes and concepts in time order")
         self._following = True
         self._follow_enabled = True
         self.scroll_count = 0  # programmatic scrolls, for tests and the benchmark

@@ -11,10 +11,8 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
     QLineEdit,
-    QListView,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -26,21 +24,9 @@ from player.ui.delegates.search_hit import SearchHitDelegate
 from player.ui.delegates.takeaway_card import TakeawayCardDelegate
 from player.ui.models.search_model import HIT_ROLE, SearchModel, SearchRow
 from player.ui.models.takeaway_model import TakeawayModel
+from player.ui.widgets.card_list import card_list
 
 SearchFn = Callable[[str], Sequence[SearchRow]]
-
-
-def card_list(parent: QWidget, name: str) -> QListView:
-    view = QListView(parent)
-    view.setAccessibleName(name)
-    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.setWordWrap(True)
-    view.setMouseTracking(True)
-    view.setResizeMode(QListView.ResizeMode.Adjust)
-    view.setFrameShape(QListView.Shape.NoFrame)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    return view
 
 
 def summary_html(brief: Brief, meta_lines: Sequence[str] = ()) -> str:

@@ -1,0 +1,26 @@
+"""List views that show cards: pixel scrolling, wrapping, hover, no frame, one selection.
+
+Every card list in the window (the synced pane, takeaways, search hits, notes) is set up here,
+so they scroll and respond alike.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+
+
+def configure_card_list(view: QListView, name: str) -> QListView:
+    view.setAccessibleName(name)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setWordWrap(True)
+    view.setMouseTracking(True)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setFrameShape(QListView.Shape.NoFrame)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    return view
+
+
+def card_list(parent: QWidget, name: str) -> QListView:
+    return configure_card_list(QListView(parent), name)
