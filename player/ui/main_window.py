@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -338,7 +338,8 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         else:
-            QTimer.singleShot(0, lambda: self.splitter.setSizes([700, 480]))
+            # Sized before the first show, so the pane lays out its cards once, not twice.
+            self.splitter.setSizes([700, 480])
         tab = self.settings.value("window/side_tab")
         if tab is not None:
             self.side.setCurrentIndex(int(tab))

@@ -6,10 +6,19 @@ a listener types can ever be read as markup, and search hits are coloured by cha
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QFont, QPainter, QTextCharFormat, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
 
 
 def _layout(
@@ -51,7 +60,24 @@ def _layout(
 def text_height(text: str, font: QFont, width: float) -> float:
     if not text:
         return 0.0
+    # Most notes and many cards fit on one line: measuring the advance is far cheaper than a
+    # full layout, and gives the same height.
+    if "\n" not in text and "\u2028" not in text:
+        fm = _metrics(font)
+        if fm.horizontalAdvance(text) <= max(10.0, width):
+            return float(math.ceil(fm.height()))  # QTextLine rounds its height up too
     return _layout(text, font, width)[1]
+
+
+_METRICS: dict[str, QFontMetricsF] = {}
+
+
+def _metrics(font: QFont) -> QFontMetricsF:
+    key = font.key()
+    fm = _METRICS.get(key)
+    if fm is None:
+        fm = _METRICS[key] = QFontMetricsF(font)
+    return fm
 
 
 def draw_text(

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from player.core.timefmt import format_ms
 from player.core.timeline import CueKind
 from player.ui import palette
 from player.ui.delegates.card_frame import paint_card_background, paint_separator
-from player.ui.models.pane_model import Role
+from player.ui.models.pane_model import PaneModel, PaneRow, Role
 from player.ui.text_paint import draw_text, text_height
 
 PAD = 10.0
 TIME_W = 62.0
 BAR_W = 4.0
 GAP = 12.0
+PLACEHOLDER_H = 60
 
 _KIND_LABEL = {
     CueKind.CONCEPT: "CONCEPT",
@@ -34,6 +35,7 @@ class CueCardDelegate(QStyledItemDelegate):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._heights: dict[tuple[int, int], int] = {}
+        self._font_cache: dict[tuple[str, float | None], tuple[QFont, QFont, QFont, QFont]] = {}
         self.body_point_size: float | None = None
 
     def clear_cache(self) -> None:
@@ -42,7 +44,14 @@ class CueCardDelegate(QStyledItemDelegate):
     # fonts -----------------------------------------------------------------------------------
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont, QFont]:
-        base = QFont(option.font)
+        key = (option.font.key(), self.body_point_size)
+        cached = self._font_cache.get(key)
+        if cached is None:
+            cached = self._font_cache[key] = self._make_fonts(option.font)
+        return cached
+
+    def _make_fonts(self, font: QFont) -> tuple[QFont, QFont, QFont, QFont]:
+        base = QFont(font)
         if self.body_point_size:
             base.setPointSizeF(self.body_point_size)
         body = QFont(base)
@@ -60,21 +69,37 @@ class CueCardDelegate(QStyledItemDelegate):
         return max(80.0, option.rect.width() - PAD * 2 - TIME_W - BAR_W - GAP)
 
     def _parts(self, index: QModelIndex | QPersistentModelIndex):
-        kind: CueKind = index.data(Role.KIND)
-        title: str = index.data(Role.TITLE) or ""
-        body: str = index.data(Role.BODY) or ""
-        detail: str = index.data(Role.DETAIL) or ""
+        row = self._row(index)
+        if row is not None:
+            kind, title, body, detail = row.cue.kind, row.title, row.body, row.detail
+        else:
+            kind = index.data(Role.KIND)
+            title = index.data(Role.TITLE) or ""
+            body = index.data(Role.BODY) or ""
+            detail = index.data(Role.DETAIL) or ""
         if kind == CueKind.QUOTE:
             body = f"“{body}”"
         return kind, title, body, detail
 
+    @staticmethod
+    def _row(index: QModelIndex | QPersistentModelIndex) -> PaneRow | None:
+        """The row itself, one call instead of a role lookup per field (a hot path)."""
+        model = index.model()
+        return model.row(index.row()) if isinstance(model, PaneModel) else None
+
     def _compact(self, index) -> bool:
-        return bool(index.data(Role.COMPACT))
+        row = self._row(index)
+        return row.compact if row is not None else bool(index.data(Role.COMPACT))
 
     # Qt API ----------------------------------------------------------------------------------
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
         width = int(option.rect.width()) or 400
+        view = self.parent()
+        if isinstance(view, QWidget) and not view.isVisible():
+            # Before the view is shown its width is a guess; measuring every card at it would
+            # be thrown away at the first show. A placeholder costs nothing.
+            return QSize(width, PLACEHOLDER_H)
         key = (index.row(), width)
         cached = self._heights.get(key)
         if cached is None:

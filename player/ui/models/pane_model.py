@@ -100,19 +100,27 @@ class PaneModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             parts = [format_ms(r.cue.start_ms), r.cue.kind.value, r.title, r.body, r.detail]
             return " — ".join(p for p in parts if p)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return None
-        return {
-            Role.CUE: r.cue,
-            Role.KIND: r.cue.kind,
-            Role.START_MS: r.cue.start_ms,
-            Role.TITLE: r.title,
-            Role.BODY: r.body,
-            Role.DETAIL: r.detail,
-            Role.ACTIVE: index.row() in self._active,
-            Role.STARRED: (r.cue.kind.value, r.cue.ref) in self._starred,
-            Role.COMPACT: r.compact,
-        }.get(role)
+        # A plain chain, not a dict of every role: views ask this hundreds of thousands of
+        # times when a long list is laid out.
+        if role == Role.BODY:
+            return r.body
+        if role == Role.KIND:
+            return r.cue.kind
+        if role == Role.TITLE:
+            return r.title
+        if role == Role.DETAIL:
+            return r.detail
+        if role == Role.START_MS:
+            return r.cue.start_ms
+        if role == Role.ACTIVE:
+            return index.row() in self._active
+        if role == Role.CUE:
+            return r.cue
+        if role == Role.STARRED:
+            return (r.cue.kind.value, r.cue.ref) in self._starred
+        if role == Role.COMPACT:
+            return r.compact
+        return None
 
     def roleNames(self) -> dict[int, bytes]:
         return {int(r): r.name.lower().encode() for r in Role}

@@ -29,6 +29,9 @@ class PaneView(QListView):
         self.card_delegate = CueCardDelegate(self)
         self.setItemDelegate(self.card_delegate)
         configure_card_list(self, "Brief: quotes and concepts in time order")
+        # A scroll bar that comes and goes changes the wrap width, and every card would be
+        # measured again; a long episode always scrolls anyway.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._following = True
         self._follow_enabled = True
         self.scroll_count = 0  # programmatic scrolls, for tests and the benchmark
@@ -116,7 +119,8 @@ class PaneView(QListView):
         QTimer.singleShot(0, lambda: self.reveal_active(force=self._following))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self.card_delegate.clear_cache()
+        if event.size().width() != event.oldSize().width():
+            self.card_delegate.clear_cache()  # heights depend on the wrap width only
         super().resizeEvent(event)
         self._place_button()
 
