@@ -18,7 +18,8 @@ system-deps:
 run: system-deps $(VENV)/.installed
 	$(VENV)/bin/brief-player
 
-test: system-deps $(VENV)/.installed
+test: $(VENV)/.installed
+	@bash scripts/system-deps.sh --test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
 
 lint: $(VENV)/.installed

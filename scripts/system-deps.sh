@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu libraries Qt's widgets and multimedia load at run time, when any is
 # missing. Quiet and quick when everything is there already.
+#   --test  also the tools some tests drive: a private D-Bus with gdbus, the desktop entry
+#           validator, and the speech, sox and Opus tools that check the stand-in audio.
 set -euo pipefail
 PKGS=(
   libpulse0 libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
@@ -8,6 +10,9 @@ PKGS=(
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1
   libxrender1 libxi6 libsm6 libice6 fonts-dejavu-core dbus
 )
+if [ "${1:-}" = "--test" ]; then
+  PKGS+=(libglib2.0-bin desktop-file-utils espeak-ng sox libsox-fmt-all opus-tools)
+fi
 command -v dpkg-query >/dev/null 2>&1 || { echo "not a Debian system: install Qt 6's runtime libraries yourself"; exit 0; }
 missing=()
 for p in "${PKGS[@]}"; do

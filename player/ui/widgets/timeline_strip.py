@@ -11,8 +11,8 @@ import html
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from player.core.timefmt import format_ms
@@ -37,6 +37,8 @@ class TimelineStrip(QWidget):
         self._position_ms = 0
         self._hover: Cue | None = None
         self.inset_px = 0  # aligns the strip with the seek bar's groove
+        self._cache: QPixmap | None = None
+        self._cache_key: tuple | None = None
 
     def sizeHint(self) -> QSize:
         return QSize(400, 26)
@@ -45,7 +47,7 @@ class TimelineStrip(QWidget):
         shown = (CueKind.QUOTE, CueKind.CONCEPT, CueKind.NOTE, CueKind.CHAPTER)
         self._cues = sorted((c for c in cues if c.kind in shown), key=lambda c: c.start_ms)
         self._starts = [c.start_ms for c in self._cues]
-        self.update()
+        self._invalidate()
 
     def cues(self) -> list[Cue]:
         return list(self._cues)
@@ -53,12 +55,16 @@ class TimelineStrip(QWidget):
     def set_duration(self, duration_ms: int) -> None:
         if duration_ms > 0 and duration_ms != self._duration_ms:
             self._duration_ms = duration_ms
-            self.update()
+            self._invalidate()
 
     def set_position(self, position_ms: int) -> None:
         if position_ms != self._position_ms:
+            old_x = self.x_for(self._position_ms)
             self._position_ms = position_ms
-            self.update()
+            new_x = self.x_for(position_ms)
+            if int(old_x) != int(new_x):  # repaint only the two slivers the playhead touches
+                self.update(int(old_x) - 1, 0, 3, self.height())
+                self.update(int(new_x) - 1, 0, 3, self.height())
 
     # geometry ---------------------------------------------------------------------------------
 
@@ -94,35 +100,69 @@ class TimelineStrip(QWidget):
 
     # painting ---------------------------------------------------------------------------------
 
-    def paintEvent(self, _event: QPaintEvent) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    def _marker(self, c: Cue, h: int) -> tuple[QRectF, QColor]:
+        x = self.x_for(c.start_ms)
+        color = palette.kind_color(c.kind)
+        if c.kind == CueKind.CHAPTER:
+            end = self.x_for(min(c.end_ms, self._duration_ms))
+            color.setAlpha(90)
+            return QRectF(x, h - 5, max(2.0, end - x - 1), 5), color
+        if c.kind == CueKind.QUOTE:
+            return QRectF(x - 1, 2, 3, h / 2 - 2), color
+        if c.kind == CueKind.CONCEPT:
+            return QRectF(x - 1, h / 2, 3, h / 2 - 6), color
+        return QRectF(x - 1.5, 1, 4, h - 7), color
+
+    def _markers(self) -> QPixmap:
+        """Every marker, drawn once into a pixmap; the playhead moves over it.
+
+        The strip repaints on every position report; redrawing a transcript's or a long notes
+        list's markers each time would stall playback.
+        """
+        dpr = self.devicePixelRatioF()
+        key = (self.width(), self.height(), dpr, palette.is_dark())
+        if self._cache is not None and self._cache_key == key:
+            return self._cache
+        pix = QPixmap(max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr)))
+        pix.setDevicePixelRatio(dpr)
+        pix.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pix)
         h = self.height()
         left, width = self._span()
         groove = self.palette().color(QPalette.ColorRole.Text)
         groove.setAlpha(18)
         p.fillRect(QRectF(left, 0, width, h), groove)
         for c in self._cues:
-            x = self.x_for(c.start_ms)
-            color = palette.kind_color(c.kind)
-            if c.kind == CueKind.CHAPTER:
-                end = self.x_for(min(c.end_ms, self._duration_ms))
-                color.setAlpha(90)
-                p.fillRect(QRectF(x, h - 5, max(2.0, end - x - 1), 5), color)
-                continue
-            if c is self._hover:
-                color = color.darker(140) if not palette.is_dark() else color.lighter(140)
-            if c.kind == CueKind.QUOTE:
-                rect = QRectF(x - 1, 2, 3, h / 2 - 2)
-            elif c.kind == CueKind.CONCEPT:
-                rect = QRectF(x - 1, h / 2, 3, h / 2 - 6)
-            else:
-                rect = QRectF(x - 1.5, 1, 4, h - 7)
+            rect, color = self._marker(c, h)
             p.fillRect(rect, color)
+        p.end()
+        self._cache, self._cache_key = pix, key
+        return pix
+
+    def _invalidate(self) -> None:
+        self._cache = None
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.drawPixmap(0, 0, self._markers())
+        h = self.height()
+        if self._hover is not None and self._hover.kind != CueKind.CHAPTER:
+            rect, color = self._marker(self._hover, h)
+            p.fillRect(rect, color.darker(140) if not palette.is_dark() else color.lighter(140))
         head_x = self.x_for(self._position_ms)
         p.setPen(self.palette().color(QPalette.ColorRole.Text))
         p.drawLine(QPointF(head_x, 0), QPointF(head_x, h))
         p.end()
+
+    def resizeEvent(self, event) -> None:
+        self._cache = None
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._cache = None
+        super().changeEvent(event)
 
     # interaction ------------------------------------------------------------------------------
 
