@@ -107,11 +107,13 @@ class TracksController(QObject):
         if episode_id != self._episode_id:
             self._episode_id = episode_id
             self.loaded = {}
+            self._shown = {}  # a new episode starts the window without extra tracks
         self.loaded = {k: v for k, v in self.loaded.items() if v.origin == "manual"}
         self.problems = []
-        self._shown = {}  # the window dropped its tracks if the episode changed
         self.sync.load_for(path)
-        self.media_info = self._read_media(path) if path is not None else None
+        self.media_info = None
+        if path is not None:
+            self.media_info = self._read_media(path)
         brief_path = episode.brief_path if episode is not None else None
         for car in find_sidecars(path, brief_path):
             self._load_sidecar(car)
@@ -122,6 +124,10 @@ class TracksController(QObject):
             self._say(f"{self.problems[0]}{more}")
 
     def _read_media(self, path: Path) -> MediaInfo | None:
+        w, ep = self.window, self.window.episode
+        w.header.set_cover(None)  # what the previous file showed is not this one's
+        if ep is not None:
+            w.header.set_episode(ep.display_title(), ep.subtitle())
         if not path.is_file():
             return None  # the player reports a missing file in the banner
         try:

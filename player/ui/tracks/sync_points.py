@@ -222,7 +222,8 @@ class SyncPointsDialog(QDialog):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
-        stack.canUndoChanged.connect(self._enable)
+        # Straight to the button: the stack may outlive this dialog or die first at exit.
+        stack.canUndoChanged.connect(self.undo_button.setEnabled)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 1)
@@ -250,6 +251,7 @@ class SyncPointsDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, b)
                 self.table.setItem(row, col, item)
+        self.undo_button.setEnabled(self.ctl.undo_stack.canUndo())
         self._enable()
 
     def selected_brief_ms(self) -> int | None:
@@ -266,4 +268,3 @@ class SyncPointsDialog(QDialog):
     def _enable(self, *_args: object) -> None:
         self.remove_button.setEnabled(self.selected_brief_ms() is not None)
         self.clear_button.setEnabled(self.table.rowCount() > 0)
-        self.undo_button.setEnabled(self.ctl.undo_stack.canUndo())
