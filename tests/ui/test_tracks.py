@@ -261,6 +261,8 @@ def test_thirty_thousand_transcript_lines_open_and_follow_a_seek(
     w.seek_brief(42_345)
     qtbot.waitUntil(lambda: model.active_rows() == [21_172], timeout=3000)
     qtbot.waitUntil(lambda: view.row_visible(21_172), timeout=2000)
+    # Qt's own geometry agrees that the line is in sight.
+    assert view.viewport().rect().contains(view.visualRect(model.index(21_172)))
     # Scrolling away stops following; Back to now brings the line back.
     view.verticalScrollBar().triggerAction(view.verticalScrollBar().SliderAction.SliderToMinimum)
     assert not view.is_following() and view.back_to_now.isVisible()

@@ -178,6 +178,7 @@ class TranscriptView(QListView):
         self.back_to_now.clicked.connect(self.resume_following)
         self.back_to_now.hide()
         self.verticalScrollBar().actionTriggered.connect(lambda _a: self._user_scrolled())
+        model.active_rows_changed.connect(self._repaint_rows)
 
     def transcript_model(self) -> TranscriptModel:
         model = self.model()
@@ -207,28 +208,40 @@ class TranscriptView(QListView):
         if self.transcript_model().active_rows():
             self._set_following(False)
 
+    def row_height(self) -> int:
+        return QFontMetrics(self.font()).lineSpacing() * LINES + 2 * PAD_Y
+
+    def row_top(self, row: int) -> int:
+        """Where a row starts in the scrolled content, in pixels.
+
+        Rows are all one height, so this is arithmetic. ``QListView.visualRect`` would give the
+        same answer but asks the model for its row count once per row above the one asked
+        about: 14 ms on a 30,000-line transcript, on every line change.
+        """
+        return row * self.row_height()
+
     def reveal_active(self, force: bool = False) -> None:
         """Keep the line being heard in sight: a third down the view when it must move."""
         if not (self.is_following() or force) or not self.isVisible():
             return
         rows = self.transcript_model().active_rows()
-        if not rows:
-            return
-        index = self.transcript_model().index(rows[0])
-        rect = self.visualRect(index)
-        viewport = self.viewport().rect()
-        if viewport.contains(rect):
+        if not rows or self.row_visible(rows[0]):
             return
         bar = self.verticalScrollBar()
-        target = bar.value() + rect.top() - viewport.height() // 3
+        target = self.row_top(rows[0]) - self.viewport().height() // 3
         target = max(bar.minimum(), min(bar.maximum(), target))
         if target != bar.value():
             bar.setValue(target)
             self.scroll_count += 1
 
+    def _repaint_rows(self, rows: list[int]) -> None:
+        h, scrolled, width = self.row_height(), self.verticalScrollBar().value(), self.width()
+        for row in rows:
+            self.viewport().update(QRect(0, self.row_top(row) - scrolled, width, h))
+
     def row_visible(self, row: int) -> bool:
-        rect = self.visualRect(self.transcript_model().index(row))
-        return rect.isValid() and self.viewport().rect().contains(rect)
+        top = self.row_top(row) - self.verticalScrollBar().value()
+        return top >= 0 and top + self.row_height() <= self.viewport().height()
 
     # events -----------------------------------------------------------------------------------
 
