@@ -248,6 +248,9 @@ class TracksController(QObject):
             self._say("No transcript: File ▸ Open Transcript or Chapters… loads one.")
             return
         self.window.side.setCurrentWidget(self.view)
+        active = self.model.active_rows()
+        if active:  # Enter then replays the line being heard, not the first line
+            self.view.setCurrentIndex(self.model.index(active[0]))
         self.view.setFocus()
         self.view.resume_following()
 
