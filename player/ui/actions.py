@@ -19,13 +19,16 @@ class ActionSpec:
     name: str
     text: str
     keys: tuple[str, ...]
-    menu: str  # File, Playback, View, Notes, Help
+    menu: str  # File, Playback, View, Notes, Help; "File ▸ Export" is a submenu
     checkable: bool = False
 
 
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("open_brief", "&Open Brief…", ("Ctrl+O",), "File"),
     ActionSpec("attach_audio", "&Attach Audio…", ("Ctrl+Shift+O",), "File"),
+    ActionSpec("open_track", "Open &Transcript or Chapters…", ("Ctrl+T",), "File"),
+    ActionSpec("export_chapters", "&Chapters JSON…", (), "File ▸ Export"),
+    ActionSpec("export_webvtt", "&WebVTT…", (), "File ▸ Export"),
     ActionSpec("preferences", "&Preferences…", ("Ctrl+,",), "File"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "File"),
     ActionSpec("play_pause", "&Play / Pause", ("Space", "K", "Media Play"), "Playback"),
@@ -41,9 +44,12 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("volume_up", "Volume &Up", ("Ctrl+Up",), "Playback"),
     ActionSpec("volume_down", "Volume Do&wn", ("Ctrl+Down",), "Playback"),
     ActionSpec("mute", "&Mute", ("M",), "Playback", checkable=True),
+    ActionSpec("sync_here", "S&ync Selected Quote to Now", ("Ctrl+J",), "Playback"),
+    ActionSpec("sync_points", "Sync &Points…", ("Ctrl+Shift+J",), "Playback"),
     ActionSpec("search", "&Search", ("Ctrl+F", "/"), "View"),
     ActionSpec("follow", "&Follow Playback", ("F",), "View", checkable=True),
     ActionSpec("back_to_now", "Back to &Now", ("Ctrl+N",), "View"),
+    ActionSpec("show_transcript", "&Transcript", ("Ctrl+Shift+T",), "View"),
     ActionSpec("note_capture", "&Note at This Moment", ("N",), "Notes"),
     ActionSpec("note_attach", "Note on &Selected Item", ("Shift+N",), "Notes"),
     ActionSpec("star", "&Star Selected Item", ("S",), "Notes"),

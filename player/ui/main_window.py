@@ -49,6 +49,7 @@ SearchProvider = Callable[[str], Sequence[SearchRow]]
 
 class MainWindow(QMainWindow):
     episode_changed = Signal()  # after open_episode has shown a new episode
+    audio_changed = Signal(object)  # Path | None, after set_audio has handed it to the player
 
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -147,7 +148,11 @@ class MainWindow(QMainWindow):
         menus = {}
         for spec in SPECS:
             if spec.menu not in menus:
-                menus[spec.menu] = self.menuBar().addMenu("&" + spec.menu)
+                top, _, sub = spec.menu.partition(" ▸ ")
+                if top not in menus:
+                    menus[top] = self.menuBar().addMenu("&" + top)
+                if sub:
+                    menus[spec.menu] = menus[top].addMenu("&" + sub)
             menus[spec.menu].addAction(self.actions_by_name[spec.name])
         self.menus = menus
 
@@ -189,6 +194,7 @@ class MainWindow(QMainWindow):
         if start_ms:
             self.playback.seek(start_ms)
         self.clock.refresh()
+        self.audio_changed.emit(path)
 
     def set_track(self, name: str, cues: Sequence[Cue]) -> None:
         """Add or replace a track of cues beside the brief's (notes, chapters, a transcript).

@@ -27,6 +27,7 @@ from player.ui.notes import NotesController
 from player.ui.open_episode import OpenEpisode
 from player.ui.resume import ResumeKeeper
 from player.ui.settings_dialog import apply_settings
+from player.ui.tracks import TracksController
 
 
 def brief_search(episode: OpenEpisode):
@@ -105,6 +106,7 @@ def open_main_window(
         start_ms=at_ms if at_ms is not None else start_ms,
     )
     window.notes = NotesController(window, data.notes, episode)
+    window.tracks = TracksController(window, data.syncpoints)
     if audio is not None:
         keeper.remember_audio(audio)
     if episode.brief_path is not None:

@@ -1,0 +1,77 @@
+"""Transcript and chapters files that travel beside an episode's audio or brief.
+
+Podcast tools save them next to the audio with the audio's name (``episode.vtt`` beside
+``episode.mp3``), feed downloaders as ``transcript.vtt`` or ``chapters.json`` in the episode's
+folder. Either is picked up without the listener asking.
+
+Which clock a file's times follow matters once the listener's copy is shifted against the brief:
+a file found by the audio's name or in the audio's folder was made for that audio (its times are
+audio times); one found only beside the brief was made for the brief's release (brief times).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+TRACK_SUFFIXES = (".vtt", ".srt", ".json")
+FOLDER_NAMES = (
+    "transcript.vtt",
+    "transcript.srt",
+    "transcript.json",
+    "chapters.json",
+)
+
+
+class TimeBase(StrEnum):
+    AUDIO = "audio"  # times of the listener's audio file
+    BRIEF = "brief"  # times of the release the brief was written against
+
+
+@dataclass(frozen=True, slots=True)
+class Sidecar:
+    path: Path
+    time_base: TimeBase
+
+
+def _named_like(stem_of: Path) -> list[Path]:
+    folder, stem = stem_of.parent, stem_of.stem
+    out = [folder / f"{stem}{ext}" for ext in TRACK_SUFFIXES]
+    out += [folder / f"{stem}.transcript{ext}" for ext in TRACK_SUFFIXES]
+    out.append(folder / f"{stem}.chapters.json")
+    return out
+
+
+def find_sidecars(audio: Path | None, brief: Path | None) -> list[Sidecar]:
+    """Existing candidate files, most specific first, each once.
+
+    The brief file itself is never a candidate (a JSON brief shares its stem with nothing but
+    would match ``{stem}.json``), nor is the audio file.
+    """
+    ordered: list[Sidecar] = []
+    if audio is not None:
+        ordered += [Sidecar(p, TimeBase.AUDIO) for p in _named_like(audio)]
+    if brief is not None:
+        ordered += [Sidecar(p, TimeBase.BRIEF) for p in _named_like(brief)]
+    if audio is not None:
+        ordered += [Sidecar(audio.parent / n, TimeBase.AUDIO) for n in FOLDER_NAMES]
+    if brief is not None:
+        ordered += [Sidecar(brief.parent / n, TimeBase.BRIEF) for n in FOLDER_NAMES]
+    skip = {_resolved(p) for p in (audio, brief) if p is not None}
+    seen: set[Path] = set()
+    out: list[Sidecar] = []
+    for car in ordered:
+        key = _resolved(car.path)
+        if key in seen or key in skip or not car.path.is_file():
+            continue
+        seen.add(key)
+        out.append(car)
+    return out
+
+
+def _resolved(p: Path) -> Path:
+    try:
+        return p.resolve()
+    except OSError:
+        return p.absolute()

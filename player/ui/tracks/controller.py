@@ -1,0 +1,336 @@
+"""What the audio file and the files beside it add to the window.
+
+When audio is set, its tags give the header a cover (and a title or show the brief lacks), its
+embedded chapters become a track in the pane and on the strip, and transcript or chapters files
+found beside the audio or the brief are loaded. A transcript gets a tab of its own that lights the
+line being heard. Sync points line a shifted copy up with the brief; the export commands write the
+brief and the listener's notes for other players.
+
+Times: chapters and transcripts that came with the audio count in the audio's time, so they are
+moved onto the brief's timeline through the sync map, and move again whenever the map changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
+
+from player.core.formats.problems import FormatError
+from player.core.formats.registry import load_track
+from player.core.formats.sidecars import Sidecar, TimeBase, find_sidecars
+from player.core.formats.track import Track, TrackKind, to_ms, track_cues
+from player.core.media.chapters import chapters_track
+from player.core.media.tags import MediaInfo, MediaInfoError, read_media_info
+from player.core.sync import SyncMap
+from player.core.text import fold
+from player.core.timeline import FOREVER_MS, Cue, CueKind
+from player.ui.models.search_model import SearchRow
+from player.ui.tracks.export import choose_export_path, export_text
+from player.ui.tracks.sync_points import SyncController
+from player.ui.tracks.transcript_model import TranscriptModel
+from player.ui.tracks.transcript_view import TranscriptView
+
+TRACK_FILTER = (
+    "Transcripts and chapters (*.vtt *.srt *.json);;WebVTT (*.vtt);;SubRip (*.srt);;"
+    "JSON (*.json);;All files (*)"
+)
+NAMES = {TrackKind.CHAPTERS: "chapters", TrackKind.TRANSCRIPT: "transcript"}
+TRANSCRIPT_KINDS = frozenset({CueKind.TRANSCRIPT})
+
+
+@dataclass(frozen=True)
+class Loaded:
+    track: Track
+    time_base: TimeBase
+    origin: str  # "embedded", "sidecar" or "manual": a later kind never overrides an earlier
+    path: Path | None = None
+
+
+_RANK = {"manual": 0, "sidecar": 1, "embedded": 2}
+
+
+class TracksController(QObject):
+    def __init__(self, window, store) -> None:
+        super().__init__(window)
+        self.window = window
+        notes = getattr(window, "notes", None)
+        self.sync = SyncController(window, store, notes.undo_stack if notes else None)
+        self.media_info: MediaInfo | None = None
+        self.loaded: dict[TrackKind, Loaded] = {}
+        self.problems: list[str] = []
+        self.problems_dialog: QDialog | None = None
+        self._episode_id: str | None = None
+        self._shown: dict[str, list[Cue]] = {}
+
+        self.model = TranscriptModel(self)
+        self.view = TranscriptView(self.model, window.side)
+        window.side.addTab(self.view, "Transcript")
+        self._set_tab_visible(False)
+
+        actions = window.actions_by_name
+        for name, slot in {
+            "open_track": self.choose_track,
+            "export_chapters": lambda: self.export("chapters"),
+            "export_webvtt": lambda: self.export("webvtt"),
+            "sync_here": self.sync.sync_selected,
+            "sync_points": self.sync.show_dialog,
+            "show_transcript": self.show_transcript,
+        }.items():
+            actions[name].triggered.connect(lambda _=False, s=slot: s())
+        actions["follow"].toggled.connect(self.view.set_follow_enabled)
+        actions["back_to_now"].triggered.connect(lambda: self.view.resume_following())
+        self.view.set_follow_enabled(actions["follow"].isChecked())
+        self.view.clicked.connect(self._line_activated)
+        self.view.activated.connect(self._line_activated)
+
+        window.audio_changed.connect(self.audio_set)
+        window.clock.active_changed.connect(self._on_active)
+        self.sync.map_changed.connect(lambda _m: self._show_tracks())
+        window.add_search_provider(self.search)
+        self.audio_set(window.playback.source)
+
+    # loading ----------------------------------------------------------------------------------
+
+    def audio_set(self, path: Path | None) -> None:
+        """Tags, embedded chapters, sync points and sidecar files of the audio just set."""
+        episode = self.window.episode
+        episode_id = episode.id if episode is not None else None
+        if episode_id != self._episode_id:
+            self._episode_id = episode_id
+            self.loaded = {}
+            self._shown = {}  # a new episode starts the window without extra tracks
+        self.loaded = {k: v for k, v in self.loaded.items() if v.origin == "manual"}
+        self.problems = []
+        self.sync.load_for(path)
+        self.media_info = None
+        if path is not None:
+            self.media_info = self._read_media(path)
+        brief_path = episode.brief_path if episode is not None else None
+        for car in find_sidecars(path, brief_path):
+            self._load_sidecar(car)
+        self._show_tracks()
+        if self.problems:
+            n = len(self.problems)
+            more = f" (and {n - 1} more)" if n > 1 else ""
+            self._say(f"{self.problems[0]}{more}")
+
+    def _read_media(self, path: Path) -> MediaInfo | None:
+        w, ep = self.window, self.window.episode
+        w.header.set_cover(None)  # what the previous file showed is not this one's
+        if ep is not None:
+            w.header.set_episode(ep.display_title(), ep.subtitle())
+        if not path.is_file():
+            return None  # the player reports a missing file in the banner
+        try:
+            info = read_media_info(path)
+        except MediaInfoError as e:
+            reason = str(e).removeprefix(f"{path}: ")
+            self._say(f"{path.name}: {reason}. Trying to play it anyway.")
+            return None
+        self._show_media(info)
+        self.problems += [f"{path}: {p}" for p in info.problems]
+        if info.chapters:
+            track = chapters_track(info.chapters, name=path.stem)
+            self._offer(Loaded(track, TimeBase.AUDIO, "embedded", path))
+        return info
+
+    def _show_media(self, info: MediaInfo) -> None:
+        w, ep = self.window, self.window.episode
+        if info.cover is not None:
+            w.header.set_cover(info.cover.data)
+        if ep is None:
+            return
+        title = ep.title or ep.brief.title or info.title or ep.display_title()
+        show = ep.show or info.album
+        published = ep.published or info.date[:10]
+        guest = ep.guest or ep.brief.guest or ""
+        subtitle = " · ".join(p for p in (show, guest, published) if p)
+        w.header.set_episode(title, subtitle)
+        w.setWindowTitle(f"{title} — Brief Player")
+
+    def _load_sidecar(self, car: Sidecar) -> None:
+        try:
+            track, problems = load_track(car.path)
+        except FormatError as e:
+            self.problems.append(str(e))
+            return
+        self.problems += [str(p) for p in problems]
+        self._offer(Loaded(track, car.time_base, "sidecar", car.path))
+
+    def _offer(self, loaded: Loaded) -> None:
+        """Keep ``loaded`` unless a track of its kind from a surer source is already there."""
+        kind = loaded.track.kind
+        held = self.loaded.get(kind)
+        if held is None or _RANK[loaded.origin] <= _RANK[held.origin]:
+            self.loaded[kind] = loaded
+
+    def choose_track(self) -> None:
+        start = self.window.playback.source or self.window.episode.brief_path or Path.home()
+        folder = start.parent if start.is_file() else start
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Open Transcript or Chapters", str(folder), TRACK_FILTER
+        )
+        if path:
+            self.open_track_file(Path(path))
+
+    def open_track_file(self, path: Path) -> bool:
+        """Load a transcript or chapters file by hand; it stays until another episode opens.
+
+        Its times are taken as the listener's audio times: such files come from the feed of
+        the copy the listener has.
+        """
+        try:
+            track, problems = load_track(path)
+        except FormatError as e:
+            self._report([str(e)], f"{path.name} cannot be opened")
+            return False
+        self._offer(Loaded(track, TimeBase.AUDIO, "manual", path))
+        self._show_tracks()
+        what = "Transcript" if track.kind == TrackKind.TRANSCRIPT else "Chapters"
+        if problems:
+            self._report([str(p) for p in problems], f"{path.name}: lines that could not be read")
+            self._say(f"{what} loaded from {path.name}; {len(problems)} item(s) skipped.")
+        else:
+            self._say(f"{what} loaded from {path.name}: {len(track.items)} item(s).")
+        if track.kind == TrackKind.TRANSCRIPT:
+            self.show_transcript()
+        return True
+
+    # showing ----------------------------------------------------------------------------------
+
+    def cues_of(self, kind: TrackKind) -> list[Cue]:
+        """The track's cues on the brief's timeline (moved through the sync map if need be)."""
+        loaded = self.loaded.get(kind)
+        if loaded is None:
+            return []
+        end = FOREVER_MS
+        if self.media_info is not None and self.media_info.duration_s > 0:
+            end = to_ms(self.media_info.duration_s)
+        items = loaded.track.items
+        cues = [c for c in track_cues(loaded.track, end_ms=end) if not items[c.ref].hidden]
+        m = self.sync.map
+        if loaded.time_base == TimeBase.AUDIO and not m.is_identity:
+            cues = [_to_brief(c, m) for c in cues]
+        return cues
+
+    def _show_tracks(self) -> None:
+        for kind, name in NAMES.items():
+            cues = self.cues_of(kind)
+            if self._shown.get(name, []) == cues:
+                continue
+            self._shown[name] = cues
+            self.window.set_track(name, cues)
+            if kind == TrackKind.TRANSCRIPT:
+                held = self.loaded.get(kind)
+                self.model.set_track(held.track if held else None, cues)
+                self._set_tab_visible(bool(cues))
+                self._on_active(self.window.clock.active)
+
+    def _set_tab_visible(self, visible: bool) -> None:
+        side = self.window.side
+        index = side.indexOf(self.view)
+        side.setTabVisible(index, visible)
+        held = self.loaded.get(TrackKind.TRANSCRIPT)
+        if visible and held is not None and held.path is not None:
+            side.setTabToolTip(index, str(held.path))
+
+    def show_transcript(self) -> None:
+        if not self.model.rowCount():
+            self._say("No transcript: File ▸ Open Transcript or Chapters… loads one.")
+            return
+        self.window.side.setCurrentWidget(self.view)
+        active = self.model.active_rows()
+        if active:  # Enter then replays the line being heard, not the first line
+            self.view.setCurrentIndex(self.model.index(active[0]))
+        self.view.setFocus()
+        self.view.resume_following()
+
+    def _on_active(self, cues: list[Cue]) -> None:
+        if not self.model.rowCount():
+            return
+        self.model.set_active([c for c in cues if c.kind == CueKind.TRANSCRIPT])
+        self.view.reveal_active()
+
+    def _line_activated(self, index) -> None:
+        cue = self.model.cue(index.row())
+        loaded = self.loaded.get(TrackKind.TRANSCRIPT)
+        if loaded is not None and loaded.time_base == TimeBase.AUDIO:
+            # Straight to the line's own audio time: inside an inserted ad the brief's time
+            # would land at the ad's start instead.
+            self.window.playback.seek(to_ms(loaded.track.items[cue.ref].start_s))
+            self.window.playback.play()
+        else:
+            self.window.play_from(cue.start_ms)
+        self.view.resume_following()
+
+    # search -----------------------------------------------------------------------------------
+
+    def search(self, query: str) -> list[SearchRow]:
+        rows = self.model.search(query)
+        needles = [fold(w) for w in query.split()]
+        if needles:
+            for cue in self._shown.get("chapters", []):
+                if all(n in fold(cue.text) for n in needles):
+                    rows.append(SearchRow("chapter", cue.text, (), cue.start_ms))
+        return rows
+
+    # export -----------------------------------------------------------------------------------
+
+    def export(self, kind: str, path: Path | None = None) -> Path | None:
+        ep = self.window.episode
+        if ep is None:
+            return None
+        if path is None:
+            path = choose_export_path(self.window, kind, ep.id)
+            if path is None:
+                return None
+        notes = self.window.notes.notes() if self.window.notes is not None else []
+        try:
+            path.write_text(export_text(kind, ep.brief, notes, self.sync.map), encoding="utf-8")
+        except OSError as e:
+            self._report([f"{path}: {e.strerror or e}"], "Export failed")
+            return None
+        self._say(f"Exported to {path}")
+        return path
+
+    # messages ---------------------------------------------------------------------------------
+
+    def _report(self, lines: list[str], title: str) -> QDialog:
+        """A window listing ``FILE:LINE: message`` lines; it does not block playback."""
+        if self.problems_dialog is not None:
+            self.problems_dialog.close()
+        dialog = QDialog(self.window)
+        dialog.setWindowTitle(title)
+        text = QPlainTextEdit(dialog)
+        text.setObjectName("problems_text")
+        text.setAccessibleName("Problems")
+        text.setReadOnly(True)
+        text.setPlainText("\n".join(lines))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        dialog.resize(640, 280)
+        dialog.show()
+        self.problems_dialog = dialog
+        self._say(lines[0])
+        return dialog
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 10_000)
+
+
+def _to_brief(c: Cue, m: SyncMap) -> Cue:
+    start = m.to_brief(c.start_ms)
+    end = c.end_ms if c.end_ms >= FOREVER_MS else m.to_brief(c.end_ms)
+    return Cue(c.kind, start, max(end, start + 1), c.text, c.ref)

@@ -1,0 +1,270 @@
+"""Lining up a shifted copy of the episode with the brief: "this quote is heard now".
+
+The listener selects a quote, plays their copy to where it is really said, and presses Ctrl+J.
+That pair of times becomes a sync point of this audio file; the points make a ``SyncMap`` that
+the clock uses both ways, so highlighting, seeking, the strip and search all follow the copy.
+
+Points are kept per audio file (by content, not by path) and come back when the file is opened
+again. Every change is one undo step. When the window has a notes undo history, sync points join
+it, so Ctrl+Z in the window undoes whatever was done last, a note or a sync point alike; the
+Sync Points dialog undoes through the same history.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from player.core.storage.database import StorageError
+from player.core.storage.syncpoints import SyncPointStore, audio_key_for
+from player.core.sync import SyncError, SyncMap
+from player.core.timefmt import format_ms
+from player.core.timeline import CueKind
+
+SYNC_KINDS = (CueKind.QUOTE, CueKind.CONCEPT)
+
+
+def offset_text(brief_ms: int, audio_ms: int) -> str:
+    """``+2.0 s``: how much later (or earlier) the copy says it than the brief's release."""
+    d = (audio_ms - brief_ms) / 1000
+    return f"{'+' if d >= 0 else '−'}{abs(d):.1f} s"
+
+
+class _Change(QUndoCommand):
+    """One audio file's points going from ``before`` to ``after``."""
+
+    def __init__(self, ctl: SyncController, key: str, before: SyncMap, after: SyncMap, text: str):
+        super().__init__(text)
+        self.ctl, self.key, self.before, self.after = ctl, key, before, after
+
+    def redo(self) -> None:
+        self.ctl._apply(self.key, self.after)
+
+    def undo(self) -> None:
+        self.ctl._apply(self.key, self.before)
+
+
+class SyncController(QObject):
+    map_changed = Signal(object)  # SyncMap now in force
+
+    def __init__(self, window, store: SyncPointStore, undo_stack: QUndoStack | None = None):
+        super().__init__(window)
+        self.window = window
+        self.store = store
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self.key: str | None = None
+        self.map = SyncMap()
+        self.dialog: SyncPointsDialog | None = None
+
+    # loading ----------------------------------------------------------------------------------
+
+    def load_for(self, audio: Path | None) -> None:
+        """Points of this audio file in force (none: the copy is taken to match the brief)."""
+        key = None
+        if audio is not None:
+            try:
+                key = audio_key_for(audio)
+            except OSError:
+                key = None
+        self.key = key
+        points: list[tuple[int, int]] = []
+        if key is not None:
+            try:
+                points = [tuple(p) for p in self.store.get(key)]
+            except StorageError as e:
+                self._say(f"Sync points cannot be read: {e}")
+        try:
+            self.map = SyncMap(points)
+        except SyncError as e:
+            self._say(f"Saved sync points contradict each other ({e}); ignoring them.")
+            self.map = SyncMap()
+        self._install()
+
+    def _install(self) -> None:
+        m = self.map
+        self.window.clock.set_mapping(m.to_brief, m.to_audio)
+        self.map_changed.emit(m)
+        if self.dialog is not None:
+            self.dialog.refresh()
+
+    # editing ----------------------------------------------------------------------------------
+
+    def sync_selected(self) -> tuple[int, int] | None:
+        """Sync point from the quote (or concept) selected in the pane to the audio's now."""
+        w = self.window
+        if self.key is None:
+            self._say("Attach your audio first: sync points belong to an audio file.")
+            return None
+        index = w.pane.currentIndex()
+        cue = w.pane_model.row(index.row()).cue if index.isValid() else None
+        if cue is None or cue.kind not in SYNC_KINDS:
+            self._say("Select a quote in the brief, play to where it is said, then press Ctrl+J.")
+            return None
+        brief_ms, audio_ms = cue.start_ms, max(0, w.playback.now_ms())
+        before = self.map
+        after = before.with_point(brief_ms, audio_ms)
+        dropped = len(before) + 1 - len(after) - (1 if _has_point(before, brief_ms) else 0)
+        self.undo_stack.push(_Change(self, self.key, before, after, "Sync point"))
+        message = (
+            f"Synced: {format_ms(brief_ms)} in the brief is heard at {format_ms(audio_ms)} "
+            f"({offset_text(brief_ms, audio_ms)}). Ctrl+Z undoes."
+        )
+        if dropped > 0:
+            message += f" {dropped} older point{'s' if dropped > 1 else ''} crossed it: removed."
+        self._say(message)
+        return brief_ms, audio_ms
+
+    def remove(self, brief_ms: int) -> None:
+        if self.key is None or not _has_point(self.map, brief_ms):
+            return
+        after = self.map.without_point(brief_ms)
+        self.undo_stack.push(_Change(self, self.key, self.map, after, "Remove sync point"))
+
+    def clear(self) -> None:
+        if self.key is None or not len(self.map):
+            return
+        self.undo_stack.push(_Change(self, self.key, self.map, SyncMap(), "Clear sync points"))
+
+    def _apply(self, key: str, m: SyncMap) -> None:
+        try:
+            self.store.set_all(key, list(m.points))
+        except StorageError as e:
+            self._say(f"Could not save the sync points: {e}")
+        if key == self.key:
+            self.map = m
+            self._install()
+
+    # dialog -----------------------------------------------------------------------------------
+
+    def show_dialog(self) -> SyncPointsDialog:
+        if self.dialog is None:
+            self.dialog = SyncPointsDialog(self, self.window)
+        self.dialog.refresh()
+        self.dialog.show()
+        self.dialog.raise_()
+        return self.dialog
+
+    def label_at(self, brief_ms: int) -> str:
+        """The brief's words at a point, so the list says which quote a time was synced on."""
+        for cue in self.window.timeline.of_kind(CueKind.QUOTE):
+            if cue.start_ms == brief_ms:
+                return cue.text
+        for cue in self.window.timeline.of_kind(CueKind.CONCEPT):
+            if cue.start_ms == brief_ms:
+                return cue.text
+        return ""
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 8_000)
+
+
+def _has_point(m: SyncMap, brief_ms: int) -> bool:
+    return any(b == brief_ms for b, _ in m.points)
+
+
+class SyncPointsDialog(QDialog):
+    """The audio file's sync points as a table: brief time, audio time, offset, the quote."""
+
+    def __init__(self, ctl: SyncController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctl = ctl
+        self.setWindowTitle("Sync Points")
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setObjectName("sync_table")
+        self.table.setAccessibleName("Sync points")
+        self.table.setHorizontalHeaderLabels(["Brief", "Audio", "Offset", "Quote"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        for col in range(3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.remove_button = QPushButton("&Remove", self)
+        self.remove_button.setAccessibleName("Remove the selected sync point")
+        self.clear_button = QPushButton("C&lear All", self)
+        self.clear_button.setAccessibleName("Remove every sync point of this audio file")
+        self.undo_button = QPushButton("&Undo", self)
+        self.undo_button.setAccessibleName("Undo")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        for b in (self.remove_button, self.clear_button, self.undo_button):
+            buttons.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.clear_button.clicked.connect(ctl.clear)
+        self.undo_button.clicked.connect(ctl.undo_stack.undo)
+        self.table.itemSelectionChanged.connect(self._enable)
+        stack = ctl.undo_stack
+        for text, keys, slot in (
+            ("Undo", QKeySequence.StandardKey.Undo, stack.undo),
+            ("Redo", QKeySequence.StandardKey.Redo, stack.redo),
+            ("Remove", QKeySequence.StandardKey.Delete, self.remove_selected),
+        ):
+            action = QAction(text, self)
+            action.setShortcuts(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+        # Straight to the button: the stack may outlive this dialog or die first at exit.
+        stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(560, 320)
+
+    def refresh(self) -> None:
+        points = self.ctl.map.points
+        if self.ctl.key is None:
+            self.intro.setText("No audio file is attached, so there is nothing to sync.")
+        elif not points:
+            self.intro.setText(
+                "No sync points: the audio is taken to match the brief's times. Select a quote, "
+                "play to where it is said and press Ctrl+J."
+            )
+        else:
+            self.intro.setText(
+                "From each point on, the audio is this much later than the brief. "
+                "Select a quote, play to where it is said and press Ctrl+J to add one."
+            )
+        self.table.setRowCount(len(points))
+        for row, (b, a) in enumerate(points):
+            cells = (format_ms(b), format_ms(a), offset_text(b, a), self.ctl.label_at(b))
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, b)
+                self.table.setItem(row, col, item)
+        self.undo_button.setEnabled(self.ctl.undo_stack.canUndo())
+        self._enable()
+
+    def selected_brief_ms(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return int(self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole))
+
+    def remove_selected(self) -> None:
+        b = self.selected_brief_ms()
+        if b is not None:
+            self.ctl.remove(b)
+
+    def _enable(self, *_args: object) -> None:
+        self.remove_button.setEnabled(self.selected_brief_ms() is not None)
+        self.clear_button.setEnabled(self.table.rowCount() > 0)

@@ -1,0 +1,47 @@
+"""Which transcript and chapters files beside an episode are picked up, and in whose time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from player.core.formats.sidecars import TimeBase, find_sidecars
+
+
+def touch(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("x", encoding="utf-8")
+    return path
+
+
+def test_files_named_after_the_audio_come_first_and_count_in_audio_time(tmp_path: Path) -> None:
+    audio = touch(tmp_path / "dl" / "ep42.mp3")
+    brief = touch(tmp_path / "briefs" / "ep42.txt")
+    by_audio = touch(tmp_path / "dl" / "ep42.vtt")
+    by_brief = touch(tmp_path / "briefs" / "ep42.srt")
+    folder = touch(tmp_path / "briefs" / "chapters.json")
+    touch(tmp_path / "dl" / "other.vtt")  # another episode's file is not this one's
+    found = find_sidecars(audio, brief)
+    assert [(c.path, c.time_base) for c in found] == [
+        (by_audio, TimeBase.AUDIO),
+        (by_brief, TimeBase.BRIEF),
+        (folder, TimeBase.BRIEF),
+    ]
+
+
+def test_a_json_brief_is_never_taken_for_its_own_sidecar(tmp_path: Path) -> None:
+    brief = touch(tmp_path / "ep.json")
+    chapters = touch(tmp_path / "ep.chapters.json")
+    assert [c.path for c in find_sidecars(None, brief)] == [chapters]
+
+
+def test_one_folder_for_audio_and_brief_lists_each_file_once(tmp_path: Path) -> None:
+    audio = touch(tmp_path / "audio.mp3")
+    brief = touch(tmp_path / "brief.txt")
+    transcript = touch(tmp_path / "transcript.vtt")
+    found = find_sidecars(audio, brief)
+    assert [(c.path, c.time_base) for c in found] == [(transcript, TimeBase.AUDIO)]
+
+
+def test_nothing_beside_nothing(tmp_path: Path) -> None:
+    assert find_sidecars(None, None) == []
+    assert find_sidecars(tmp_path / "missing.mp3", None) == []

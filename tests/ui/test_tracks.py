@@ -1,0 +1,436 @@
+"""What the audio and the files beside it add to the window, and syncing a shifted copy."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+from player.core.storage.notes import Note
+from player.core.storage.syncpoints import audio_key_for
+from player.core.timeline import CueKind
+from player.ui.session import AppData, open_main_window
+from tests.media import make_wav
+from tests.ui.conftest import active_texts
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+MEDIA = DATA / "media"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> AppData:
+    return AppData(tmp_path / "notes.db")
+
+
+def open_window(qtbot, brief: Path, audio: Path | None, data: AppData):
+    w = open_main_window(brief, audio=audio, data=data, at_ms=0)
+    qtbot.addWidget(w)
+    w.resize(1100, 700)
+    w.show()
+    if audio is not None:
+        qtbot.waitUntil(
+            lambda: w.playback.duration_ms() > 0 or w.playback.error is not None, timeout=10_000
+        )
+    w.pane.setFocus()
+    return w
+
+
+def close_window(w) -> None:
+    w.playback.stop()
+    w.close()
+
+
+def pane_texts(w, kind: CueKind) -> list[str]:
+    m = w.pane_model
+    return [m.row(i).body for i in range(m.rowCount()) if m.row(i).cue.kind == kind]
+
+
+def select_quote(w, ref: int) -> None:
+    m = w.pane_model
+    row = next(
+        i
+        for i in range(m.rowCount())
+        if m.row(i).cue.kind == CueKind.QUOTE and m.row(i).cue.ref == ref
+    )
+    w.pane.setCurrentIndex(m.index(row))
+
+
+def click_quote(qtbot, w, ref: int) -> None:
+    select_quote(w, ref)
+    index = w.pane.currentIndex()
+    w.pane.scrollTo(index)
+    qtbot.mouseClick(
+        w.pane.viewport(), Qt.MouseButton.LeftButton, pos=w.pane.visualRect(index).center()
+    )
+
+
+def transcript_tab_shown(w) -> bool:
+    return w.side.isTabVisible(w.side.indexOf(w.tracks.view))
+
+
+def write_vtt(path: Path, lines: list[tuple[int, int, str]]) -> Path:
+    def ts(ms: int) -> str:
+        h, rem = divmod(ms, 3_600_000)
+        m, rem = divmod(rem, 60_000)
+        s, ms = divmod(rem, 1000)
+        return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
+
+    out = ["WEBVTT", ""]
+    for start, end, text in lines:
+        out += [f"{ts(start)} --> {ts(end)}", text, ""]
+    path.write_text("\n".join(out), encoding="utf-8")
+    return path
+
+
+# 1. the audio's own tags ---------------------------------------------------------------------
+
+
+def test_cover_show_and_embedded_chapters_come_from_the_audio(
+    qtbot, brief_file: Path, tmp_path: Path, data
+) -> None:
+    audio = shutil.copy(MEDIA / "tone.mp3", tmp_path / "episode.mp3")
+    w = open_window(qtbot, brief_file, Path(audio), data)
+    assert w.header.cover.isVisible()
+    assert not w.header.cover.pixmap().isNull()
+    # The brief has a title but names no show: the show comes from the file's tags.
+    assert w.header.title.text() == w.episode.display_title()
+    assert "Dwarkesh Podcast" in w.header.subtitle.text()
+    assert pane_texts(w, CueKind.CHAPTER) == ["Cold open", "Agents", "Ghosts"]
+    assert [c.text for c in w.strip.cues() if c.kind == CueKind.CHAPTER] == [
+        "Cold open",
+        "Agents",
+        "Ghosts",
+    ]
+    w.seek_brief(250)  # inside "Agents" (0.2 s to 0.35 s)
+    qtbot.waitUntil(lambda: "Agents" in active_texts(w), timeout=2000)
+    assert "Cold open" not in active_texts(w)
+    close_window(w)
+
+
+def test_attaching_other_audio_replaces_cover_and_chapters(
+    qtbot, brief_file: Path, tmp_path: Path, data
+) -> None:
+    w = open_window(qtbot, brief_file, Path(shutil.copy(MEDIA / "tone.mp3", tmp_path)), data)
+    assert len(pane_texts(w, CueKind.CHAPTER)) == 3
+    plain = make_wav(tmp_path / "plain.wav", 2.0)
+    w.attach_audio(plain)
+    assert pane_texts(w, CueKind.CHAPTER) == []
+    assert not w.header.cover.isVisible()
+    close_window(w)
+
+
+def test_a_file_whose_tags_cannot_be_read_is_noted_and_still_tried(
+    qtbot, brief_file: Path, tmp_path: Path, data
+) -> None:
+    junk = tmp_path / "broken.mp3"
+    junk.write_bytes(b"\x00garbage, not an mp3 at all" * 50)
+    w = open_window(qtbot, brief_file, junk, data)
+    message = w.statusBar().currentMessage()
+    assert message.startswith("broken.mp3: ") and "anyway" in message
+    assert str(tmp_path) not in message  # short: the name, not the whole path
+    assert w.playback.source == junk
+    assert w.pane_model.rowCount() > 0  # the brief still works
+    close_window(w)
+
+
+# 2. files beside the audio or the brief ------------------------------------------------------
+
+
+def test_sidecar_transcript_and_chapters_load_and_report_bad_lines(
+    qtbot, brief_file: Path, audio_file: Path, data
+) -> None:
+    shutil.copy(DATA / "sample.vtt", audio_file.with_suffix(".vtt"))
+    shutil.copy(DATA / "chapters.json", brief_file.parent / "chapters.json")
+    w = open_window(qtbot, brief_file, audio_file, data)
+    assert transcript_tab_shown(w)
+    assert w.tracks.model.rowCount() == 4
+    assert pane_texts(w, CueKind.CHAPTER) == ["Intro", "Agents", "Late in the show"]  # no toc:false
+    # A bad line of a file found on its own is reported FILE:LINE: message, not raised.
+    vtt = audio_file.with_suffix(".vtt")
+    assert w.statusBar().currentMessage().startswith(f"{vtt}:14: cue timing not understood")
+    assert any(
+        p.startswith(f"{brief_file.parent / 'chapters.json'}:$.chapters[3]")
+        for p in w.tracks.problems
+    )
+    close_window(w)
+
+
+def test_no_transcript_no_tab(qtbot, window) -> None:
+    from player.ui.tracks import TracksController
+
+    tracks = TracksController(window, AppData(memory=True).syncpoints)
+    assert not window.side.isTabVisible(window.side.indexOf(tracks.view))
+    tracks.show_transcript()
+    assert "No transcript" in window.statusBar().currentMessage()
+
+
+def test_open_transcript_by_hand_shows_problems_in_a_dialog(
+    qtbot, brief_file: Path, audio_file: Path, data, tmp_path: Path
+) -> None:
+    w = open_window(qtbot, brief_file, audio_file, data)
+    assert not transcript_tab_shown(w)
+    assert w.tracks.open_track_file(DATA / "sample.srt")
+    assert transcript_tab_shown(w)
+    assert w.side.currentWidget() is w.tracks.view
+    dialog = w.tracks.problems_dialog
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.findChild(QPlainTextEdit, "problems_text")
+    assert text is not None and f"{DATA / 'sample.srt'}:10: expected a timing" in text.toPlainText()
+    # Something that is no transcript at all: a sentence, and nothing already loaded is lost.
+    junk = tmp_path / "notes.txt"
+    junk.write_text("just some words\n", encoding="utf-8")
+    assert not w.tracks.open_track_file(junk)
+    assert "not a chapters or transcript file" in w.statusBar().currentMessage()
+    assert w.tracks.model.rowCount() == 3
+    # The menu command asks for a file.
+    chosen = str(DATA / "transcript.json")
+    from PySide6.QtWidgets import QFileDialog
+
+    original = QFileDialog.getOpenFileName
+    QFileDialog.getOpenFileName = staticmethod(lambda *a, **k: (chosen, ""))  # type: ignore[assignment]
+    try:
+        w.actions_by_name["open_track"].trigger()
+    finally:
+        QFileDialog.getOpenFileName = original  # type: ignore[assignment]
+    assert w.tracks.model.data(w.tracks.model.index(2), Qt.ItemDataRole.DisplayRole).endswith(
+        "We're building ghosts, not animals."
+    )
+    close_window(w)
+
+
+# 3. the transcript as a synced track ---------------------------------------------------------
+
+
+def test_transcript_lights_the_line_heard_and_click_and_enter_seek(
+    qtbot, brief_file: Path, audio_file: Path, data
+) -> None:
+    write_vtt(
+        audio_file.with_suffix(".vtt"),
+        [
+            (i * 500, i * 500 + 500, f"line {i} about ghosts" if i == 9 else f"line {i}")
+            for i in range(14)
+        ],
+    )
+    w = open_window(qtbot, brief_file, audio_file, data)
+    w.actions_by_name["show_transcript"].trigger()
+    view, model = w.tracks.view, w.tracks.model
+    assert w.side.currentWidget() is view
+    w.seek_brief(2_250)
+    qtbot.waitUntil(lambda: model.active_rows() == [4], timeout=2000)
+    # The pane ignores transcript cues: the brief's cards stay the brief's.
+    assert all(
+        w.pane_model.row(i).cue.kind != CueKind.TRANSCRIPT for i in range(w.pane_model.rowCount())
+    )
+    # Click a line: playback jumps there and it lights.
+    index = model.index(10)
+    view.scrollTo(index)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
+    assert 5_000 <= w.playback.now_ms() < 5_400
+    qtbot.waitUntil(lambda: model.active_rows() == [10], timeout=2000)
+    w.playback.pause()
+    # Enter on a line seeks too.
+    view.setCurrentIndex(model.index(2))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert 1_000 <= w.playback.now_ms() < 1_400
+    w.playback.pause()
+    # Search finds transcript lines, each one click from its moment.
+    hits = [r for r in w.search("ghosts line") if r.kind == "transcript"]
+    assert [h.text for h in hits] == ["line 9 about ghosts"] and hits[0].at_ms == 4_500
+    close_window(w)
+
+
+def test_thirty_thousand_transcript_lines_open_and_follow_a_seek(
+    qtbot, brief_file: Path, tmp_path: Path, data
+) -> None:
+    audio = make_wav(tmp_path / "long.wav", 62.0, rate=4000)
+    step = 2  # ms: 30,000 lines in one minute
+    write_vtt(
+        audio.with_suffix(".vtt"), [(i * step, i * step + step, f"w{i}") for i in range(30_000)]
+    )
+    w = open_window(qtbot, brief_file, audio, data)
+    model, view = w.tracks.model, w.tracks.view
+    assert model.rowCount() == 30_000
+    w.actions_by_name["show_transcript"].trigger()
+    QApplication.processEvents()
+    w.seek_brief(42_345)
+    qtbot.waitUntil(lambda: model.active_rows() == [21_172], timeout=3000)
+    qtbot.waitUntil(lambda: view.row_visible(21_172), timeout=2000)
+    # Qt's own geometry agrees that the line is in sight.
+    assert view.viewport().rect().contains(view.visualRect(model.index(21_172)))
+    # Scrolling away stops following; Back to now brings the line back.
+    view.verticalScrollBar().triggerAction(view.verticalScrollBar().SliderAction.SliderToMinimum)
+    assert not view.is_following() and view.back_to_now.isVisible()
+    w.seek_brief(50_001)
+    qtbot.waitUntil(lambda: model.active_rows() == [25_000], timeout=3000)
+    assert not view.row_visible(25_000)
+    w.actions_by_name["back_to_now"].trigger()
+    assert view.row_visible(25_000)
+    close_window(w)
+
+
+# 4. sync points for a shifted copy -----------------------------------------------------------
+
+
+@pytest.fixture
+def shifted_audio(tmp_path: Path) -> Path:
+    """The brief's quotes (1, 2, 3, 5 s) heard 2 s later, as in a copy with a longer intro."""
+    return make_wav(tmp_path / "shifted" / "copy.wav", 9.0, beeps_at=(3, 4, 5, 7))
+
+
+def test_sync_here_shifts_seeking_and_highlighting_and_is_kept_per_audio_file(
+    qtbot, brief_file: Path, shifted_audio: Path, data
+) -> None:
+    w = open_window(qtbot, brief_file, shifted_audio, data)
+    key = audio_key_for(shifted_audio)
+    select_quote(w, 2)  # "Third quote…" at 0:03 in the brief
+    w.playback.seek(5_000)  # where the copy says it
+    qtbot.keyClick(w.pane, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert data.syncpoints.get(key) == [(3_000, 5_000)]
+    assert "+2.0 s" in w.statusBar().currentMessage()
+    # Seeking to another quote through the pane lands 2 s later in the audio, and lights it.
+    click_quote(qtbot, w, 3)  # 0:05 in the brief
+    assert 7_000 <= w.playback.now_ms() < 7_400
+    w.playback.pause()
+    qtbot.waitUntil(lambda: active_texts(w) == ["Fifth second quote near the end."], timeout=2000)
+    assert 4_900 <= w.clock.brief_ms() < 5_400
+
+    # A second point makes the mapping piecewise: before 0:03 the copy is only 0.5 s late.
+    select_quote(w, 0)  # 0:01
+    w.playback.seek(1_500)
+    w.actions_by_name["sync_here"].trigger()
+    assert data.syncpoints.get(key) == [(1_000, 1_500), (3_000, 5_000)]
+    click_quote(qtbot, w, 1)  # 0:02
+    assert 2_500 <= w.playback.now_ms() < 2_900
+    w.playback.pause()
+    qtbot.waitUntil(lambda: active_texts(w) == ["Second quote on engineering work."], timeout=2000)
+    close_window(w)
+
+    # The same audio file opened again: its points are back.
+    w2 = open_window(qtbot, brief_file, shifted_audio, data)
+    assert w2.clock.audio_ms_for(5_000) == 7_000
+    assert w2.clock.audio_ms_for(2_000) == 2_500
+    dialog = w2.tracks.sync.show_dialog()
+    table = dialog.table
+    rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
+    assert rows[0][:3] == ["0:01", "0:01", "+0.5 s"]
+    assert rows[1][:3] == ["0:03", "0:05", "+2.0 s"]
+    assert rows[1][3].startswith("Third quote")
+    close_window(w2)
+
+
+def test_sync_points_undo_with_ctrl_z_and_edit_in_the_dialog(
+    qtbot, brief_file: Path, shifted_audio: Path, data
+) -> None:
+    w = open_window(qtbot, brief_file, shifted_audio, data)
+    key = audio_key_for(shifted_audio)
+    sync = w.tracks.sync
+    # Without a selection Ctrl+J explains itself and changes nothing.
+    w.pane.setCurrentIndex(w.pane_model.index(-1))
+    w.actions_by_name["sync_here"].trigger()
+    assert "Select a quote" in w.statusBar().currentMessage()
+    assert data.syncpoints.get(key) == []
+
+    select_quote(w, 2)
+    w.playback.seek(5_000)
+    qtbot.keyClick(w.pane, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert w.clock.audio_ms_for(3_000) == 5_000
+    qtbot.keyClick(w.pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert data.syncpoints.get(key) == []
+    assert w.clock.audio_ms_for(3_000) == 3_000
+    qtbot.keyClick(
+        w.pane,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert data.syncpoints.get(key) == [(3_000, 5_000)]
+
+    select_quote(w, 0)
+    w.playback.seek(1_500)
+    w.actions_by_name["sync_here"].trigger()
+    w.actions_by_name["sync_points"].trigger()
+    dialog = sync.dialog
+    assert dialog is not None and dialog.isVisible() and dialog.table.rowCount() == 2
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert data.syncpoints.get(key) == [(3_000, 5_000)]
+    assert dialog.table.rowCount() == 1
+    assert w.clock.audio_ms_for(2_000) == 4_000  # one point: the whole copy is 2 s late
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.table.rowCount() == 2
+    qtbot.mouseClick(dialog.clear_button, Qt.MouseButton.LeftButton)
+    assert data.syncpoints.get(key) == [] and dialog.table.rowCount() == 0
+    assert w.clock.audio_ms_for(5_000) == 5_000
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    assert data.syncpoints.get(key) == [(1_000, 1_500), (3_000, 5_000)]
+    close_window(w)
+
+
+def test_transcript_of_the_copy_moves_onto_the_brief_when_synced(
+    qtbot, brief_file: Path, shifted_audio: Path, data
+) -> None:
+    # The copy's own transcript: the third quote is said at 5 s of the copy.
+    write_vtt(shifted_audio.with_suffix(".vtt"), [(5_000, 6_000, "Third quote, ghosts again")])
+    w = open_window(qtbot, brief_file, shifted_audio, data)
+    assert w.tracks.model.cue(0).start_ms == 5_000
+    select_quote(w, 2)
+    w.playback.seek(5_000)
+    w.actions_by_name["sync_here"].trigger()
+    # On the brief's timeline it now sits with the quote, and it still lights at 5 s of audio.
+    assert w.tracks.model.cue(0).start_ms == 3_000
+    w.playback.seek(5_200)
+    qtbot.waitUntil(lambda: w.tracks.model.active_rows() == [0], timeout=2000)
+    close_window(w)
+
+
+# 5. export -----------------------------------------------------------------------------------
+
+
+def test_export_chapters_and_webvtt_with_notes_follow_the_copy(
+    qtbot, brief_file: Path, shifted_audio: Path, data, tmp_path: Path
+) -> None:
+    w = open_window(qtbot, brief_file, shifted_audio, data)
+    w.notes.add(Note(episode_id=w.notes.episode_id, start_ms=4_000, text="My own remark"))
+    out = w.tracks.export("chapters", tmp_path / "out.chapters.json")
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    titles = {c["title"]: c["startTime"] for c in doc["chapters"]}
+    assert titles["My own remark"] == 4
+    assert titles["Third quote, ghosts again, digital spirits."] == 3
+    vtt = w.tracks.export("webvtt", tmp_path / "out.vtt").read_text(encoding="utf-8")
+    assert vtt.startswith("WEBVTT") and "My own remark" in vtt
+
+    # With the copy synced 2 s late, the files line up with the copy.
+    select_quote(w, 2)
+    w.playback.seek(5_000)
+    w.actions_by_name["sync_here"].trigger()
+    doc = json.loads(w.tracks.export("chapters", tmp_path / "late.json").read_text("utf-8"))
+    titles = {c["title"]: c["startTime"] for c in doc["chapters"]}
+    assert titles["Third quote, ghosts again, digital spirits."] == 5
+    assert titles["My own remark"] == 6
+    vtt = w.tracks.export("webvtt", tmp_path / "late.vtt").read_text(encoding="utf-8")
+    assert "00:00:05.000 --> " in vtt
+
+    # The menu asks where to save.
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "picked"
+    original = QFileDialog.getSaveFileName
+    QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (str(target), ""))  # type: ignore[assignment]
+    try:
+        w.actions_by_name["export_webvtt"].trigger()
+    finally:
+        QFileDialog.getSaveFileName = original  # type: ignore[assignment]
+    assert (tmp_path / "picked.vtt").read_text(encoding="utf-8").startswith("WEBVTT")
+    close_window(w)
+
+
+def test_export_submenu_lives_under_file(qtbot, window) -> None:
+    file_menu = window.menus["File"]
+    export = next(a.menu() for a in file_menu.actions() if a.menu() and "Export" in a.text())
+    assert [a.text() for a in export.actions()] == ["&Chapters JSON…", "&WebVTT…"]
