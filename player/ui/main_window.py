@@ -297,7 +297,15 @@ class MainWindow(QMainWindow):
             self.attach_audio(Path(path))
 
     def attach_audio(self, path: Path) -> None:
-        self.set_audio(path, start_ms=self.clock.brief_ms())
+        """Switch to the listener's copy at the same moment of the brief.
+
+        The moment is carried over in brief time and mapped after the switch, because the new
+        file brings its own sync points (loaded on ``audio_changed``).
+        """
+        brief_ms = self.clock.brief_ms()
+        self.set_audio(path)
+        if brief_ms:
+            self.seek_brief(brief_ms)
         self.audio_attached(path)
 
     def audio_attached(self, path: Path) -> None:

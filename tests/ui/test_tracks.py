@@ -434,3 +434,17 @@ def test_export_submenu_lives_under_file(qtbot, window) -> None:
     file_menu = window.menus["File"]
     export = next(a.menu() for a in file_menu.actions() if a.menu() and "Export" in a.text())
     assert [a.text() for a in export.actions()] == ["&Chapters JSON…", "&WebVTT…"]
+
+
+def test_attaching_a_shifted_copy_keeps_the_moment_of_the_brief(
+    qtbot, brief_file: Path, audio_file: Path, tmp_path: Path, data: AppData
+) -> None:
+    late = make_wav(tmp_path / "late.wav", 9.0, beeps_at=(3, 4, 5, 7))
+    data.syncpoints.set_all(audio_key_for(late), [(1_000, 3_000)])  # this copy runs 2 s late
+    w = open_window(qtbot, brief_file, audio_file, data)
+    w.seek_brief(3_000)
+    w.attach_audio(late)
+    qtbot.waitUntil(lambda: w.playback.duration_ms() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: abs(w.playback.now_ms() - 5_000) < 150, timeout=5_000)
+    assert active_texts(w)[0].startswith("Third quote")
+    close_window(w)
