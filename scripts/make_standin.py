@@ -221,6 +221,32 @@ def build_clips(utterances: list[Utterance], length_s: int, workdir: Path) -> li
         )
 
 
+def _vtt_time(seconds: float) -> str:
+    ms = round(seconds * 1000)
+    h, rem = divmod(ms, 3_600_000)
+    m, rem = divmod(rem, 60_000)
+    s, ms = divmod(rem, 1000)
+    return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
+
+
+def write_transcript(clips: list[Clip], out: Path) -> None:
+    """What the stand-in says and exactly when: a WebVTT transcript beside the audio.
+
+    The app finds it by its name (same stem as the audio) and shows it as the episode's
+    transcript, so the bundled episode demonstrates a transcript that really matches its audio.
+    """
+    lines = ["WEBVTT - Stand-in audio: quotes from the brief, spoken by a speech synthesizer", ""]
+    for clip in clips:
+        start = clip.utterance.at
+        text = clip.utterance.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        lines += [
+            f"{_vtt_time(start)} --> {_vtt_time(start + clip.seconds)}",
+            f"<v Speech synthesizer>{text}",
+            "",
+        ]
+    out.write_text("\n".join(lines), encoding="utf-8")
+
+
 def encode(clips: list[Clip], length_s: int, out: Path, title: str) -> None:
     """Stream silence and speech straight into opusenc: the whole track as raw PCM would be
     280 MB, and only the spoken parts are ever held in memory."""
@@ -374,6 +400,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
     parser.add_argument("--check", action="store_true", help="only verify the existing track")
+    parser.add_argument(
+        "--transcript-only",
+        action="store_true",
+        help="only write standin.vtt (speech is deterministic, so it matches the encoded track)",
+    )
     args = parser.parse_args(argv)
     folder: Path = args.folder
     brief = folder / "brief.txt"
@@ -401,6 +432,10 @@ def main(argv: list[str] | None = None) -> int:
             note = f" at {c.wpm} wpm (natural {c.natural_s:.1f} s)" if sped else ""
             cut = ", cut short" if c.truncated else ""
             print(f"  {c.utterance.at:5d} s  {c.seconds:5.1f} s  {label}{note}{cut}")
+        write_transcript(clips, out.with_suffix(".vtt"))
+        if args.transcript_only:
+            print(f"wrote {out.with_suffix('.vtt')}")
+            return 0
         encode(clips, length_s, out, title)
         built = time.perf_counter() - started
         print(f"wrote {out} ({out.stat().st_size} bytes) in {built:.1f} s")

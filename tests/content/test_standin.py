@@ -138,3 +138,18 @@ def test_standin_script_takes_the_length_from_episode_json(tmp_path: Path) -> No
     assert script.episode_length(tmp_path) == 1234
     (tmp_path / "episode.json").write_text("{not json", encoding="utf-8")
     assert script.episode_length(tmp_path) == EPISODE_MS // 1000
+
+
+def test_the_bundled_episode_shows_the_stand_in_transcript(qtbot) -> None:
+    """standin.vtt (written by make_standin.py) is found beside the audio and lines up with
+    the brief: every quote has a transcript line starting on the quote's second."""
+    from player.core.timeline import CueKind
+    from player.ui.session import open_main_window
+
+    w = open_main_window(None, remember=False)
+    qtbot.addWidget(w)
+    starts = {c.start_ms for c in w.timeline.of_kind(CueKind.TRANSCRIPT)}
+    quotes = {c.start_ms for c in w.timeline.of_kind(CueKind.QUOTE)}
+    assert len(starts) == 21  # the spoken intro and twenty quotes
+    assert quotes <= starts
+    w.playback.release()
