@@ -112,14 +112,17 @@ class MainWindow(QMainWindow):
                 "volume_down": lambda: self.playback.set_volume(self.playback.volume() - 0.1),
                 "mute": self.playback.set_muted,
                 "search": self.side.focus_search,
-                "follow": self.pane.set_follow_enabled,
+                "follow": self._set_follow,
                 "back_to_now": self.pane.resume_following,
                 "shortcuts": lambda: show_shortcuts(self, self.actions_by_name),
                 "about": self.show_about,
             },
         )
         self._build_menus()
-        self.actions_by_name["follow"].setChecked(True)
+        follow = self.actions_by_name["follow"]
+        follow.blockSignals(True)  # the initial state, not a choice of the listener's to save
+        follow.setChecked(True)
+        follow.blockSignals(False)
 
         self.clock.active_changed.connect(self._on_active)
         self.clock.time_changed.connect(self.strip.set_position)
@@ -371,6 +374,13 @@ class MainWindow(QMainWindow):
             self.resume.save_position()
         self.playback.release()
         super().closeEvent(event)
+
+    def _set_follow(self, on: bool) -> None:
+        """View ▸ Follow Playback: the same setting as in Preferences, so it is kept."""
+        from player.ui.settings_dialog import FOLLOW_KEY
+
+        self.pane.set_follow_enabled(on)
+        self.settings.setValue(FOLLOW_KEY, on)
 
     def settle(self, at_ms: int | None = None) -> None:
         from player.ui.session import settle

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from player.ui.playback import RATE_STEPS
 from player.ui.theme import apply_theme
 
+FOLLOW_KEY = "settings/follow"  # also written by View ▸ Follow Playback
+
 if TYPE_CHECKING:
     from player.ui.main_window import MainWindow
 
@@ -75,7 +77,7 @@ def load_preferences(settings: QSettings) -> Preferences:
             settings.value("settings/forward_s", d.forward_s), d.forward_s, *SKIP_RANGE_S
         ),
         default_rate=rate if min(RATE_STEPS) <= rate <= max(RATE_STEPS) else d.default_rate,
-        follow=_bool(settings.value("settings/follow"), d.follow),
+        follow=_bool(settings.value(FOLLOW_KEY), d.follow),
         font_pt=font if font == 0 or font >= FONT_RANGE[0] else FONT_DEFAULT,
         theme=theme if theme in THEMES else d.theme,
     )
@@ -85,7 +87,7 @@ def save_preferences(settings: QSettings, prefs: Preferences) -> None:
     settings.setValue("settings/back_s", prefs.back_s)
     settings.setValue("settings/forward_s", prefs.forward_s)
     settings.setValue("settings/default_rate", prefs.default_rate)
-    settings.setValue("settings/follow", prefs.follow)
+    settings.setValue(FOLLOW_KEY, prefs.follow)
     settings.setValue("settings/font_pt", prefs.font_pt)
     settings.setValue("settings/theme", prefs.theme)
     settings.sync()

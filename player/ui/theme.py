@@ -53,15 +53,29 @@ def system_is_dark() -> bool:
     return hints.colorScheme() == Qt.ColorScheme.Dark
 
 
+_chosen = "system"
+
+
 def apply_theme(theme: str = "system") -> str:
-    """Apply ``theme`` (light, dark or system); returns the scheme in effect."""
+    """Apply ``theme`` (light, dark or system); returns the scheme in effect.
+
+    The desktop's scheme is followed only while the listener's choice is "system": a scheme
+    change must not undo an explicit light or dark.
+    """
+    global _chosen
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return "light"
+    _chosen = theme
     app.setStyle("Fusion")
     dark = theme == "dark" or (theme == "system" and system_is_dark())
     app.setPalette(dark_palette() if dark else light_palette())
-    if theme == "system" and not getattr(app, "_brief_player_follows_scheme", False):
-        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: apply_theme("system"))
+    if not getattr(app, "_brief_player_follows_scheme", False):
+        QGuiApplication.styleHints().colorSchemeChanged.connect(_scheme_changed)
         app._brief_player_follows_scheme = True  # type: ignore[attr-defined]
     return "dark" if dark else "light"
+
+
+def _scheme_changed(_scheme: object) -> None:
+    if _chosen == "system":
+        apply_theme("system")

@@ -120,3 +120,37 @@ def test_preferences_action_opens_the_dialog(qtbot, window) -> None:
     assert any(d.isVisible() for d in dialogs)
     for d in dialogs:
         d.close()
+
+
+def test_follow_toggled_from_the_view_menu_is_kept(qtbot, tmp_path) -> None:
+    from player.ui.session import AppData, open_main_window
+    from tests.ui.conftest import BRIEF
+
+    brief = tmp_path / "b" / "brief.txt"
+    brief.parent.mkdir()
+    brief.write_text(BRIEF, encoding="utf-8")
+    data = AppData(tmp_path / "notes.db")
+    first = open_main_window(brief, data=data)
+    qtbot.addWidget(first)
+    first.actions_by_name["follow"].setChecked(False)
+    assert not first.pane.is_following()
+    first.close()
+    second = open_main_window(brief, data=data)
+    qtbot.addWidget(second)
+    assert not second.actions_by_name["follow"].isChecked()
+    assert not second.pane.is_following()
+
+
+def test_an_explicit_theme_survives_a_change_of_the_desktop_scheme(qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from player.ui import palette, theme
+
+    theme.apply_theme("dark")
+    theme._scheme_changed(Qt.ColorScheme.Light)
+    assert palette.is_dark()
+    theme.apply_theme("light")
+    theme._scheme_changed(Qt.ColorScheme.Dark)
+    assert not palette.is_dark()
+    assert QGuiApplication.palette() is not None
