@@ -12,7 +12,7 @@ import time
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import Q_ARG, QEventLoop, QMetaObject, QObject, Qt, QUrl, Signal
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 MIN_RATE = 0.5
@@ -75,36 +75,51 @@ class Playback(QObject):
 
     def set_source(self, path: Path | None, *, start_ms: int = 0) -> None:
         """Load ``path``; a missing file fails here, with a message, before Qt ever sees it."""
-        self._player.stop()
+        self._stop_unlocked()
         self._error = None
         self._source = path
         self._pending_seek_ms = start_ms or None
         self._anchor(start_ms)
         if path is None:
-            self._player.setSource(QUrl())
+            self._set_source_unlocked(QUrl())
             return
         if not path.is_file():
-            self._player.setSource(QUrl())
+            self._set_source_unlocked(QUrl())
             self._fail(f"The audio file {path} is missing.")
             return
-        self._player.setSource(QUrl.fromLocalFile(str(path)))
+        self._set_source_unlocked(QUrl.fromLocalFile(str(path)))
 
-    def release(self, timeout_ms: int = 1_000) -> None:
+    def release(self) -> None:
         """Stop and let go of the media before the player is destroyed.
 
         Destroying a QMediaPlayer that still holds media can crash inside Qt's FFmpeg threads;
-        stopping, clearing the source and waiting for NoMedia first does not.
+        stopping and clearing the source first does not.
         """
-        self._player.stop()
-        if self._player.mediaStatus() == QMediaPlayer.MediaStatus.NoMedia:
-            return
-        loop = QEventLoop()
-        self._player.mediaStatusChanged.connect(loop.quit)
-        QTimer.singleShot(timeout_ms, loop.quit)
-        self._player.setSource(QUrl())
+        self._stop_unlocked()
         if self._player.mediaStatus() != QMediaPlayer.MediaStatus.NoMedia:
-            loop.exec()
+            self._set_source_unlocked(QUrl())
         self._source = None
+
+    # Stopping or replacing the media tears down objects in Qt's audio thread, and their
+    # destructors call back into Python (our QAudioOutput is a Python-made object), which needs
+    # Python's lock. Called straight from Python, stop() would hold that lock while waiting for
+    # the audio thread: a deadlock, seen as an occasional freeze when a window closes during
+    # playback. Run from Qt's event loop, the lock is free while Qt waits.
+
+    def _stop_unlocked(self) -> None:
+        if self._player.playbackState() != QMediaPlayer.PlaybackState.StoppedState:
+            self._run_unlocked("stop")
+
+    def _set_source_unlocked(self, url: QUrl) -> None:
+        self._run_unlocked("setSource", Q_ARG(QUrl, url))
+
+    def _run_unlocked(self, slot: str, *args: object) -> None:
+        loop = QEventLoop()
+        queued = Qt.ConnectionType.QueuedConnection
+        QMetaObject.invokeMethod(self._player, slot, queued, *args)
+        # Posted events run in order: the loop quits right after the player's call has run.
+        QMetaObject.invokeMethod(loop, "quit", queued)
+        loop.exec()
 
     def has_media(self) -> bool:
         return self._source is not None and self._error is None
@@ -125,7 +140,7 @@ class Playback(QObject):
             self.play()
 
     def stop(self) -> None:
-        self._player.stop()
+        self._stop_unlocked()
 
     def is_playing(self) -> bool:
         return self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
