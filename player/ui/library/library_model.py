@@ -8,6 +8,7 @@ notes, where it comes from) and a thin bar of how far the listener got. Text is 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -35,7 +36,7 @@ Index = QModelIndex | QPersistentModelIndex
 def facts_line(item: LibraryItem) -> str:
     """The row's second line; a missing file says so instead, since nothing else matters then."""
     if item.missing:
-        return f"File not found: {item.brief_path}" if item.brief_path else "No file recorded"
+        return f"File not found: {_short(item.brief_path)}" if item.brief_path else "No file"
     parts = [p for p in (item.show,) if p]
     if item.length_s:
         parts.append(format_ms(round(item.length_s * 1000)))
@@ -43,6 +44,14 @@ def facts_line(item: LibraryItem) -> str:
         parts.append(f"{item.notes} note{'s' if item.notes != 1 else ''}")
     parts.append("Bundled" if item.bundled else "Opened brief")
     return "  ·  ".join(parts)
+
+
+def _short(path: Path) -> str:
+    """The path with the home folder written as ``~``, so the part that tells files apart shows."""
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
 
 
 def progress_line(item: LibraryItem) -> str:
@@ -129,7 +138,7 @@ class LibraryDelegate(QStyledItemDelegate):
         group = QPalette.ColorGroup.Disabled if item.missing else QPalette.ColorGroup.Normal
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         text_color = option.palette.color(group, role)
-        quiet = text_color if selected else _quiet(item, option.palette)
+        quiet = text_color if selected else muted_text()  # readable on a greyed row too
 
         painter.save()
         rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
@@ -149,7 +158,9 @@ class LibraryDelegate(QStyledItemDelegate):
         painter.drawText(QRect(left, y, width, fm_title.height()), _LEFT, title)
         y += fm_title.height()
 
-        painter.setFont(option.font)
+        facts_font = QFont(option.font)
+        facts_font.setItalic(item.missing)
+        painter.setFont(facts_font)
         painter.setPen(quiet)
         facts = fm.elidedText(facts_line(item), Qt.TextElideMode.ElideMiddle, width)
         painter.drawText(QRect(left, y, width, fm.height()), _LEFT, facts)
@@ -158,7 +169,7 @@ class LibraryDelegate(QStyledItemDelegate):
         if not item.missing:
             bar_w = min(width, 220)
             bar = QRect(left, y + fm.height() // 2 - BAR_PX // 2, bar_w, BAR_PX)
-            self._draw_bar(painter, bar, item, option.palette)
+            self._draw_bar(painter, bar, item, option.palette, selected)
             label_left = left + bar_w + PAD
             label = fm.elidedText(
                 progress_line(item), Qt.TextElideMode.ElideRight, rect.right() - label_left
@@ -168,14 +179,20 @@ class LibraryDelegate(QStyledItemDelegate):
             )
         painter.restore()
 
-    def _draw_bar(self, painter: QPainter, rect: QRect, item: LibraryItem, pal: QPalette) -> None:
-        track = QColor(muted_text())
-        track.setAlpha(60)
+    def _draw_bar(
+        self, painter: QPainter, rect: QRect, item: LibraryItem, pal: QPalette, selected: bool
+    ) -> None:
+        # On a selected row the highlight colour is the background, so the bar switches to the
+        # highlighted text colour to stay visible.
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+        done_color = pal.color(role)
+        track = QColor(done_color if selected else muted_text())
+        track.setAlpha(70 if selected else 60)
         painter.fillRect(rect, track)
         fraction = item.progress or 0.0
         if fraction > 0:
             done = QRect(rect.left(), rect.top(), max(2, round(rect.width() * fraction)), BAR_PX)
-            painter.fillRect(done, pal.color(QPalette.ColorRole.Highlight))
+            painter.fillRect(done, done_color)
 
     def _draw_cover(self, painter: QPainter, rect: QRect, item: LibraryItem, pal: QPalette) -> None:
         pixmap = self._cover(item)
@@ -216,9 +233,3 @@ class LibraryDelegate(QStyledItemDelegate):
 
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-
-
-def _quiet(item: LibraryItem, pal: QPalette) -> QColor:
-    if item.missing:
-        return pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-    return muted_text()
