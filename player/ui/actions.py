@@ -24,6 +24,7 @@ class ActionSpec:
 
 
 SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec("library", "&Library…", ("Ctrl+B", "Ctrl+Shift+L"), "File"),
     ActionSpec("open_brief", "&Open Brief…", ("Ctrl+O",), "File"),
     ActionSpec("attach_audio", "&Attach Audio…", ("Ctrl+Shift+O",), "File"),
     ActionSpec("open_track", "Open &Transcript or Chapters…", ("Ctrl+T",), "File"),
@@ -68,6 +69,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("all_notes", "All N&otes…", ("Ctrl+Shift+N",), "Notes"),
     ActionSpec("notes_export", "E&xport Notes…", ("Ctrl+E",), "Notes"),
     ActionSpec("notes_import", "&Import Notes…", (), "Notes"),
+    ActionSpec("show_problems", "Show &Unreadable Lines…", (), "Help"),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", ("F1", "?"), "Help"),
     ActionSpec("about", "&About Brief Player", (), "Help"),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -49,9 +50,17 @@ def show_shortcuts(parent: QWidget, actions: dict[str, QAction]) -> None:
 
 
 def show_problems(parent: QWidget, problems: Sequence[Problem]) -> None:
+    problems_dialog(parent, problems).exec()
+
+
+def problems_dialog(parent: QWidget, problems: Sequence[Problem]) -> QDialog:
     dialog = QDialog(parent)
+    dialog.setObjectName("problems_dialog")
     dialog.setWindowTitle("Lines that could not be read")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     text = QPlainTextEdit(dialog)
+    text.setObjectName("problems_text")
+    text.setAccessibleName("Lines that could not be read")
     text.setReadOnly(True)
     text.setPlainText("\n".join(str(p) for p in problems))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
@@ -60,4 +69,4 @@ def show_problems(parent: QWidget, problems: Sequence[Problem]) -> None:
     layout.addWidget(text)
     layout.addWidget(buttons)
     dialog.resize(640, 320)
-    dialog.exec()
+    return dialog

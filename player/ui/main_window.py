@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -26,7 +27,7 @@ from player.core.timeline import Cue, CueKind, Timeline
 from player.ui.accessibility import install_accessibility
 from player.ui.actions import build_actions
 from player.ui.cue_clock import CueClock
-from player.ui.dialogs import show_problems, show_shortcuts
+from player.ui.dialogs import problems_dialog, show_shortcuts
 from player.ui.library.drop import install_drop_target
 from player.ui.models.pane_model import PaneModel, brief_rows
 from player.ui.models.search_model import SearchRow
@@ -90,10 +91,19 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)
+        self.problems_button = QPushButton("Show problems…", self)
+        self.problems_button.setObjectName("show_problems")
+        self.problems_button.setFlat(True)
+        self.problems_button.setAccessibleName("Show the lines of the brief that could not be read")
+        self.problems_button.clicked.connect(self.show_problems)
+        self.problems_button.hide()
+        self.statusBar().addPermanentWidget(self.problems_button)
+        self.library_dialog = None  # LibraryDialog, made when first asked for
 
         self.actions_by_name = build_actions(
             self,
             {
+                "library": self.show_library,
                 "open_brief": self.choose_brief,
                 "attach_audio": self.choose_audio,
                 "preferences": lambda: show_settings(self),
@@ -114,6 +124,7 @@ class MainWindow(QMainWindow):
                 "search": self.side.focus_search,
                 "follow": self._set_follow,
                 "back_to_now": self.pane.resume_following,
+                "show_problems": self.show_problems,
                 "shortcuts": lambda: show_shortcuts(self, self.actions_by_name),
                 "about": self.show_about,
             },
@@ -236,15 +247,18 @@ class MainWindow(QMainWindow):
         if problems:
             n = len(problems)
             self.status_label.setText(
-                f"{n} line{'s' if n != 1 else ''} of the brief could not be read (Help ▸ …)"
+                f"{n} line{'s' if n != 1 else ''} of the brief could not be read"
             )
             self.statusBar().showMessage(str(problems[0]), 10_000)
         else:
             self.status_label.setText("")
+        self.problems_button.setVisible(bool(problems))
+        self.actions_by_name["show_problems"].setEnabled(bool(problems))
 
     def show_problems(self) -> None:
-        if self.episode:
-            show_problems(self, self.episode.problems)
+        """The unreadable lines as ``FILE:LINE: message``, in a window that does not block."""
+        if self.episode and self.episode.problems:
+            problems_dialog(self, self.episode.problems).open()
 
     # playing ----------------------------------------------------------------------------------
 
@@ -327,7 +341,20 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # the loader's own error types carry a readable message
             QMessageBox.warning(self, "Cannot open brief", str(exc))
             return
-        self.open_episode(episode)
+        self.open_and_resume(episode)
+
+    def open_and_resume(self, episode: OpenEpisode) -> None:
+        """Open ``episode`` where the listener left it, and list it in the library."""
+        from player.ui.session import open_and_resume
+
+        open_and_resume(self, episode)
+
+    def show_library(self) -> None:
+        from player.ui.library.library_view import LibraryDialog
+
+        if self.library_dialog is None:
+            self.library_dialog = LibraryDialog(self)
+        self.library_dialog.present()
 
     # search -----------------------------------------------------------------------------------
 

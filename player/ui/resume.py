@@ -7,6 +7,8 @@ the audio loads, so playback starts at the remembered moment, not at 0:00 and th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -50,6 +52,19 @@ class ResumeKeeper(QObject):
             return 0, None
         audio = Path(state.audio_path) if state.audio_path else None
         return state.position_ms, audio
+
+    @contextmanager
+    def not_saving(self) -> Iterator[None]:
+        """Hold saves while the window swaps media.
+
+        Loading the next episode stops the old media first; that stop reports the old position,
+        which must not be saved as the place reached in the episode being opened.
+        """
+        episode_id, self.episode_id = self.episode_id, None
+        try:
+            yield
+        finally:
+            self.episode_id = episode_id
 
     def remember_audio(self, path: Path) -> None:
         self._save(audio_path=str(path))

@@ -6,6 +6,7 @@ stays a view and tests can build one with exactly the parts they need.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -14,7 +15,7 @@ from player.appdirs import content_dir, data_dir
 from player.core.brief.models import BriefError
 from player.core.episodes import discover_episodes
 from player.core.search import BriefIndex
-from player.core.storage.database import open_memory, open_or_fallback
+from player.core.storage.database import StorageError, open_memory, open_or_fallback
 from player.core.storage.library import LibraryStore
 from player.core.storage.notes import NoteStore
 from player.core.storage.playstate import PlayStateStore
@@ -44,6 +45,24 @@ def brief_search(episode: OpenEpisode):
             )
             for h in index.search(query)
         ]
+
+    return search
+
+
+def current_brief_search(window: MainWindow):
+    """Search whichever brief the window shows now; each brief is indexed once, when first
+    searched after it is opened."""
+    indexed_id: str | None = None
+    indexed = None
+
+    def search(query: str) -> list[SearchRow]:
+        nonlocal indexed_id, indexed
+        episode = window.episode
+        if episode is None:
+            return []
+        if indexed is None or indexed_id != episode.id:
+            indexed_id, indexed = episode.id, brief_search(episode)
+        return indexed(query)
 
     return search
 
@@ -92,24 +111,57 @@ def open_main_window(
         data = AppData() if remember else AppData(memory=True)
     window = MainWindow()
     window.data = data
-    window.add_search_provider(brief_search(episode))
-    keeper = ResumeKeeper(data.playstate, window.playback, window)
-    window.resume = keeper
+    window.add_search_provider(current_brief_search(window))
+    window.resume = ResumeKeeper(data.playstate, window.playback, window)
     apply_settings(window, new_episode=True, theme=remember)
-    window.audio_attached = keeper.remember_audio  # type: ignore[method-assign]
+    window.audio_attached = window.resume.remember_audio  # type: ignore[method-assign]
+    open_and_resume(window, episode, audio=audio, at_ms=at_ms)
+    window.notes = NotesController(window, data.notes, episode)
+    window.tracks = TracksController(window, data.syncpoints)
+    if data.message:
+        window.statusBar().showMessage(data.message)
+    if remember:
+        window.mpris = start_mpris(window)
+    return window
+
+
+def open_and_resume(
+    window: MainWindow,
+    episode: OpenEpisode,
+    *,
+    audio: Path | None = None,
+    at_ms: int | None = None,
+) -> None:
+    """Show ``episode`` where the listener left it, and list it in the library.
+
+    Used at start and whenever another episode is opened in the same window (the library, Open
+    Brief, a drop), so switching episodes resumes exactly like starting the app on one.
+    """
+    keeper: ResumeKeeper | None = window.resume
+    if keeper is None:
+        window.open_episode(episode, audio=audio, start_ms=at_ms or 0)
+        return
+    if window.playback.is_playing():
+        window.playback.pause()  # saves the place reached in the episode being left
     start_ms, saved_audio = keeper.restore(episode.id)
     if saved_audio is not None and not saved_audio.is_file():
         saved_audio = None
-    window.open_episode(
-        episode,
-        audio=audio or saved_audio,
-        start_ms=at_ms if at_ms is not None else start_ms,
-    )
-    window.notes = NotesController(window, data.notes, episode)
-    window.tracks = TracksController(window, data.syncpoints)
+    _remember_in_library(window.data, episode)
+    with keeper.not_saving():
+        window.open_episode(
+            episode,
+            audio=audio or saved_audio,
+            start_ms=at_ms if at_ms is not None else start_ms,
+        )
     if audio is not None:
         keeper.remember_audio(audio)
-    if episode.brief_path is not None:
+
+
+def _remember_in_library(data: AppData | None, episode: OpenEpisode) -> None:
+    if data is None or episode.brief_path is None:
+        return
+    # A read-only database still opens the brief; it just is not listed.
+    with suppress(StorageError):
         data.library.touch(
             episode.id,
             str(episode.brief_path),
@@ -117,11 +169,6 @@ def open_main_window(
             show=episode.show or None,
             length_s=episode.length_s,
         )
-    if data.message:
-        window.statusBar().showMessage(data.message)
-    if remember:
-        window.mpris = start_mpris(window)
-    return window
 
 
 def settle(window: MainWindow, at_ms: int | None = None) -> None:

@@ -72,7 +72,8 @@ class LibraryStore:
 
     def list_recent(self, limit: int = 50) -> list[LibraryEntry]:
         rows = self.db.query(
-            f"SELECT {_COLUMNS} FROM library ORDER BY last_opened DESC LIMIT ?", (limit,)
+            f"SELECT {_COLUMNS} FROM library ORDER BY last_opened DESC, rowid DESC LIMIT ?",
+            (limit,),
         )
         return [_entry(r) for r in rows]
 

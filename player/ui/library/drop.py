@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from player.ui.main_window import MainWindow
@@ -38,11 +39,14 @@ def dropped_files(mime: QMimeData) -> tuple[Path | None, Path | None]:
 
 
 class DropTarget(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    """Takes drops on ``on`` (the window itself unless given) and opens them in ``window``."""
+
+    def __init__(self, window: MainWindow, on: QWidget | None = None) -> None:
+        target = on or window
+        super().__init__(target)
         self._window = window
-        window.setAcceptDrops(True)
-        window.installEventFilter(self)
+        target.setAcceptDrops(True)
+        target.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -68,5 +72,5 @@ class DropTarget(QObject):
         return super().eventFilter(watched, event)
 
 
-def install_drop_target(window: MainWindow) -> DropTarget:
-    return DropTarget(window)
+def install_drop_target(window: MainWindow, on: QWidget | None = None) -> DropTarget:
+    return DropTarget(window, on)

@@ -1,0 +1,230 @@
+"""The Library window: what it lists, opening and resuming from it, removing, bad and lost files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
+
+from player.core.storage.notes import Note
+from player.ui.library.library_model import facts_line
+from player.ui.session import AppData, open_main_window
+from tests.media import make_wav
+from tests.ui.library.test_drop import _drop, _mime
+
+BUNDLED_ID = "tone-talk"
+BUNDLED_BRIEF = """Bundled Guest — “Whales and tones”
+Quotes
+- At 0:01 - "A bundled quote about whales." - ctx
+- At 0:04 - "Another bundled quote about whales singing." - ctx
+"""
+BAD_BRIEF = """Odd Guest — “A brief with bad lines”
+Quotes
+- At 0:01 - "Readable quote." - ctx
+- At 4:61 - "Seconds out of range." - ctx
+- "A quote with no time." - ctx
+- At 0:03 - "Readable again." - ctx
+"""
+
+
+@pytest.fixture
+def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A content folder with one bundled episode that has real (short) audio."""
+    folder = tmp_path / "content" / BUNDLED_ID
+    folder.mkdir(parents=True)
+    (folder / "brief.txt").write_text(BUNDLED_BRIEF, encoding="utf-8")
+    make_wav(folder / "tone.wav", 7.0, freq=330.0, beeps_at=(1, 4))
+    meta = {"title": "Whales and tones", "show": "Test Show", "length_s": 7, "audio": "tone.wav"}
+    (folder / "episode.json").write_text(json.dumps(meta), encoding="utf-8")
+    monkeypatch.setenv("BRIEF_PLAYER_CONTENT", str(tmp_path / "content"))
+    return folder
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> AppData:
+    return AppData(tmp_path / "notes.db")
+
+
+@pytest.fixture
+def app(qtbot, content: Path, data: AppData, brief_file: Path, audio_file: Path):
+    """The app as started on a brief the listener opened, with its audio."""
+    w = open_main_window(brief_file, audio=audio_file, data=data, remember=False)
+    qtbot.addWidget(w)
+    w.resize(1000, 700)
+    w.show()
+    qtbot.waitUntil(lambda: w.playback.duration_ms() > 0, timeout=10_000)
+    yield w
+    w.playback.stop()
+
+
+def _library(w):
+    w.actions_by_name["library"].trigger()
+    dialog = w.library_dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def _by_id(dialog) -> dict:
+    return {item.episode_id: item for item in dialog.model.items()}
+
+
+def _row(dialog, episode_id: str) -> int:
+    row = dialog.model.row_of(episode_id)
+    assert row is not None, f"{episode_id} not listed"
+    return row
+
+
+def test_bundled_episode_and_opened_brief_are_listed_with_progress_and_notes(
+    qtbot, app, data: AppData
+) -> None:
+    brief_id = app.episode.id
+    for at in (1_000, 3_000):
+        data.notes.add(Note(episode_id=brief_id, start_ms=at, text="worth a look"))
+    data.playstate.save(BUNDLED_ID, position_ms=3_500)
+
+    dialog = _library(app)
+    items = _by_id(dialog)
+    assert set(items) == {brief_id, BUNDLED_ID}
+    opened, bundled = items[brief_id], items[BUNDLED_ID]
+    assert dialog.model.item(0).episode_id == brief_id  # the one open now, most recent, on top
+    assert "A short test episode" in opened.title and opened.notes == 2
+    assert "2 notes" in facts_line(opened) and "Opened brief" in facts_line(opened)
+    assert (bundled.title, bundled.show, bundled.progress) == ("Whales and tones", "Test Show", 0.5)
+    assert "Bundled" in facts_line(bundled) and "0:07" in facts_line(bundled)
+    assert dialog.view.currentIndex().row() == _row(dialog, brief_id)
+
+
+def test_the_real_bundled_episode_is_listed(qtbot, window) -> None:
+    """Without any database (a bare window) the shipped episode is still there to pick."""
+    window.show_library()
+    titles = [item.title for item in window.library_dialog.model.items()]
+    assert any("Karpathy" in t for t in titles)
+
+
+def test_opening_from_the_library_switches_episode_and_resumes_each(
+    qtbot, app, data: AppData
+) -> None:
+    brief_id = app.episode.id
+    data.playstate.save(BUNDLED_ID, position_ms=4_200)
+    app.seek_brief(2_000)
+    qtbot.waitUntil(lambda: abs(app.playback.now_ms() - 2_000) < 150, timeout=5_000)
+
+    dialog = _library(app)
+    dialog.select_row(_row(dialog, BUNDLED_ID))
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)  # Enter opens
+    assert app.episode.id == BUNDLED_ID
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: app.playback.duration_ms() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: abs(app.playback.now_ms() - 4_200) < 250, timeout=5_000)
+    assert app.playback.source == app.episode.audio_path
+    assert app.notes.episode_id == BUNDLED_ID
+    assert [r.text for r in app.search("whales")]  # search follows the brief now shown
+    # Where the listener was in the brief they left is kept for coming back to it.
+    state = data.playstate.get(brief_id)
+    assert state is not None and abs(state.position_ms - 2_000) < 250
+
+    dialog = _library(app)
+    assert dialog.model.item(0).episode_id == BUNDLED_ID  # now the most recent
+    rect = dialog.view.visualRect(dialog.model.index(_row(dialog, brief_id)))
+    qtbot.mouseClick(dialog.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dialog.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert app.episode.id == brief_id
+    qtbot.waitUntil(lambda: app.playback.duration_ms() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: abs(app.playback.now_ms() - 2_000) < 250, timeout=5_000)
+    saved = data.playstate.get(BUNDLED_ID)
+    assert saved is not None and abs(saved.position_ms - 4_200) < 250
+
+
+def _answer_removal(qtbot, dialog, remove: bool) -> None:
+    dialog.remove_button.click()
+    boxes = [b for b in dialog.findChildren(QMessageBox, "confirm_remove") if b.isVisible()]
+    assert len(boxes) == 1
+    box = boxes[0]
+    assert "notes" in box.informativeText()
+    if remove:
+        button = next(b for b in box.buttons() if b.text() == "Remove")
+    else:
+        button = box.button(QMessageBox.StandardButton.Cancel)
+    button.click()
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=2_000)
+
+
+def test_remove_asks_first_and_only_opened_briefs_can_go(qtbot, app, data: AppData) -> None:
+    brief_id = app.episode.id
+    data.notes.add(Note(episode_id=brief_id, start_ms=1_000, text="kept"))
+    dialog = _library(app)
+
+    dialog.select_row(_row(dialog, BUNDLED_ID))
+    assert not dialog.remove_button.isEnabled()
+    dialog.remove_selected()  # the Delete key, on a bundled episode
+    assert BUNDLED_ID in _by_id(dialog) and "stays in the library" in dialog.message.text()
+
+    dialog.select_row(_row(dialog, brief_id))
+    assert dialog.remove_button.isEnabled()
+    _answer_removal(qtbot, dialog, remove=False)
+    assert brief_id in _by_id(dialog) and data.library.get(brief_id) is not None
+
+    _answer_removal(qtbot, dialog, remove=True)
+    assert brief_id not in _by_id(dialog)
+    assert data.library.get(brief_id) is None
+    assert data.notes.count(brief_id) == 1  # forgetting a brief does not lose its notes
+    assert "Removed" in dialog.message.text()
+
+
+def test_a_dropped_brief_with_bad_lines_joins_the_library_with_its_problems(
+    qtbot, app, data: AppData, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD_BRIEF, encoding="utf-8")
+    dialog = _library(app)
+
+    assert _drop(dialog, _mime(bad))  # as if dragged from a file manager onto the library
+
+    assert app.episode.display_title().endswith("A brief with bad lines”")
+    assert [q.text for q in app.episode.brief.quotes] == ["Readable quote.", "Readable again."]
+    top = dialog.model.item(0)
+    assert top.episode_id == app.episode.id and top.brief_path == bad
+    assert data.library.get(app.episode.id) is not None
+    assert "2 lines could not be read" in dialog.message.text()
+    assert f"{bad}:4: " in dialog.message.text()
+    assert dialog.problems_button.isVisible()
+    assert app.problems_button.isVisible()  # the status bar offers them too
+
+    dialog.problems_button.click()
+    shown = app.findChild(QPlainTextEdit, "problems_text")
+    assert shown is not None and shown.isVisible()
+    lines = shown.toPlainText().splitlines()
+    assert [line.split(": ", 1)[0] for line in lines] == [f"{bad}:4", f"{bad}:5"]
+
+
+def test_a_brief_that_went_missing_is_greyed_and_says_why(
+    qtbot, app, data: AppData, tmp_path: Path
+) -> None:
+    first_id = app.episode.id
+    gone = tmp_path / "elsewhere" / "gone.txt"
+    gone.parent.mkdir()
+    gone.write_text(BAD_BRIEF.replace("bad lines", "a short life"), encoding="utf-8")
+    app.open_brief_file(gone)
+    gone_id = app.episode.id
+    dialog = _library(app)
+    dialog.select_row(_row(dialog, first_id))
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    assert app.episode.id == first_id
+    gone.unlink()
+
+    dialog = _library(app)
+    item = _by_id(dialog)[gone_id]
+    assert item.missing
+    index = dialog.model.index(_row(dialog, gone_id))
+    assert "missing" in index.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "File not found" in facts_line(item)
+
+    dialog.select_row(index.row())
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    assert app.episode.id == first_id  # nothing else was opened
+    assert dialog.isVisible()
+    assert "no longer there" in dialog.message.text() and str(gone) in dialog.message.text()
+    assert dialog.remove_button.isEnabled()  # and it can be cleared away from here
