@@ -10,24 +10,19 @@ button appears, and pressing it (or Ctrl+N) follows again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QFont,
     QFontMetrics,
-    QKeyEvent,
     QPainter,
     QPalette,
-    QResizeEvent,
-    QShowEvent,
     QTextCharFormat,
     QTextLayout,
     QTextOption,
-    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
-    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -37,6 +32,7 @@ from PySide6.QtWidgets import (
 from player.core.timeline import CueKind
 from player.ui import palette
 from player.ui.tracks.transcript_model import Role, TranscriptModel
+from player.ui.widgets.following_view import FollowingListView
 
 PAD_X = 10
 PAD_Y = 5
@@ -154,11 +150,9 @@ def _draw_two_lines(
             line.draw(painter, rect.topLeft())
 
 
-class TranscriptView(QListView):
-    following_changed = Signal(bool)
-
+class TranscriptView(FollowingListView):
     def __init__(self, model: TranscriptModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, "Back to now: follow the transcript again")
         self.setModel(model)
         self.setItemDelegate(TranscriptLineDelegate(self))
         self.setUniformItemSizes(True)
@@ -169,15 +163,6 @@ class TranscriptView(QListView):
         self.setFrameShape(QListView.Shape.NoFrame)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setMouseTracking(True)
-        self._following = True
-        self._follow_enabled = True
-        self.scroll_count = 0  # programmatic scrolls, for tests and the benchmark
-        self.back_to_now = QPushButton("↓ Back to now", self)
-        self.back_to_now.setAccessibleName("Back to now: follow the transcript again")
-        self.back_to_now.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.back_to_now.clicked.connect(self.resume_following)
-        self.back_to_now.hide()
-        self.verticalScrollBar().actionTriggered.connect(lambda _a: self._user_scrolled())
         model.active_rows_changed.connect(self._repaint_rows)
 
     def transcript_model(self) -> TranscriptModel:
@@ -185,28 +170,8 @@ class TranscriptView(QListView):
         assert isinstance(model, TranscriptModel)
         return model
 
-    # following --------------------------------------------------------------------------------
-
-    def is_following(self) -> bool:
-        return self._following and self._follow_enabled
-
-    def set_follow_enabled(self, enabled: bool) -> None:
-        self._follow_enabled = enabled
-        self._place_button()
-
-    def resume_following(self) -> None:
-        self._set_following(True)
-        self.reveal_active(force=True)
-
-    def _set_following(self, following: bool) -> None:
-        if following != self._following:
-            self._following = following
-            self.following_changed.emit(following)
-        self._place_button()
-
-    def _user_scrolled(self) -> None:
-        if self.transcript_model().active_rows():
-            self._set_following(False)
+    def lit_rows(self) -> list[int]:
+        return self.transcript_model().active_rows()
 
     def row_height(self) -> int:
         return QFontMetrics(self.font()).lineSpacing() * LINES + 2 * PAD_Y
@@ -244,41 +209,6 @@ class TranscriptView(QListView):
         return top >= 0 and top + self.row_height() <= self.viewport().height()
 
     # events -----------------------------------------------------------------------------------
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        before = self.verticalScrollBar().value()
-        super().wheelEvent(event)
-        if self.verticalScrollBar().value() != before:
-            self._user_scrolled()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated.emit(self.currentIndex())
-            return
-        before = self.verticalScrollBar().value()
-        super().keyPressEvent(event)
-        if self.verticalScrollBar().value() != before:
-            self._user_scrolled()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        QTimer.singleShot(0, lambda: self.reveal_active(force=self._following))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._place_button()
-
-    def _place_button(self) -> None:
-        show = self._follow_enabled and not self._following
-        self.back_to_now.setVisible(show)
-        if show:
-            self.back_to_now.adjustSize()
-            vp = self.viewport().geometry()
-            self.back_to_now.move(
-                vp.center().x() - self.back_to_now.width() // 2,
-                vp.bottom() - self.back_to_now.height() - 12,
-            )
-            self.back_to_now.raise_()
 
     def index_at_row(self, row: int) -> QModelIndex:
         return self.transcript_model().index(row)
