@@ -140,7 +140,7 @@ CASES = [
     Case("damaged header", damaged_header, "damaged header.*copy was kept", "same", False),
     Case("damaged schema page", damaged_schema, "damaged.*copy was kept", "same", False),
     Case("truncated", truncated, "cut short.*copy was kept", "same", False),
-    Case("newer version in file", newer_in_file, "newer Brief Player.*left as it is", "same", False),
+    Case("newer version in file", newer_in_file, "newer.*left as it is", "same", False),
     Case("newer version only in WAL", newer_only_in_wal, "newer Brief Player", "same", False),
     Case("a folder in its place", folder_in_its_place, "is a folder", "", False),
     Case("WAL garbage", wal_garbage, "-wal was damaged.*copy was kept", "wal", True),

@@ -186,7 +186,7 @@ def test_opening_on_a_full_disk_shows_the_notes_and_says_the_disk_is_full(
     _fill(small_disk)
     db, message = open_or_fallback(path)
     assert message and "full" in message and "cannot be saved" in message
-    assert [n.text for n in NoteStore(db).for_episode("ep")][0] == "saved note 0"
+    assert NoteStore(db).for_episode("ep")[0].text == "saved note 0"
     assert path.read_bytes() == before
 
 
