@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from player.appdirs import data_dir
+from player.appdirs import notes_path
 from player.core.storage.database import Database, StorageError, open_database, open_or_fallback
 from player.core.storage.export import export_csv, export_json, export_markdown, import_json
 from player.core.storage.library import LibraryStore
@@ -33,7 +33,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def database_path() -> Path:
-    return data_dir() / "notes.db"
+    path, moved = notes_path()
+    if moved:
+        print(f"brief-player notes: {moved}", file=sys.stderr)
+    return path
 
 
 def run(command: str, argv: list[str]) -> int:

@@ -73,6 +73,11 @@ def _screenshot(args: argparse.Namespace) -> int:
         print("brief-player: --size must look like 1280x800", file=sys.stderr)
         return 2
     try:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        print(f"brief-player: cannot create {args.output.parent}: {e.strerror}", file=sys.stderr)
+        return 1
+    try:
         window = open_main_window(args.brief, audio=args.audio, at_ms=args.at, remember=False)
     except BriefError as e:
         print(f"brief-player: {e}", file=sys.stderr)
@@ -80,7 +85,6 @@ def _screenshot(args: argparse.Namespace) -> int:
     window.resize(width, height)
     window.show()
     window.settle(args.at)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(args.output))
     dispose(window)
     if not ok:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from player.appdirs import content_dir, data_dir
+from player.appdirs import content_dir, notes_path
 from player.core.brief.models import BriefError
 from player.core.episodes import discover_episodes
 from player.core.search import BriefIndex
@@ -82,11 +82,16 @@ class AppData:
     """
 
     def __init__(self, path: Path | None = None, *, memory: bool = False) -> None:
-        self.path = None if memory else path or data_dir() / "notes.db"
+        moved = None
+        if not memory and path is None:
+            path, moved = notes_path()
+        self.path = None if memory else path
         if self.path is None:
             self.db, self.message = open_memory(), None
         else:
             self.db, self.message = open_or_fallback(self.path)
+        if moved:
+            self.message = f"{moved} {self.message or ''}".strip()
         self.notes = NoteStore(self.db)
         self.playstate = PlayStateStore(self.db)
         self.library = LibraryStore(self.db)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -67,6 +68,14 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
+# Files this process has open through SQLite. Reading such a file with plain ``open()`` is not
+# harmless: closing any descriptor of a file drops every POSIX lock this process holds on it,
+# and SQLite's own locks with them, so another program could then reset the WAL under us.
+# A file that is open here was checked when it was first opened, so it is not read again.
+_open_here: Counter[Path] = Counter()
+_open_lock = threading.Lock()
+
+
 class Database:
     """A connection plus the rule that every change is one committed transaction.
 
@@ -78,9 +87,13 @@ class Database:
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         self.conn = conn
         self.path = path
+        if path is not None:
+            with _open_lock:
+                _open_here[path.resolve()] += 1
         self._lock = threading.RLock()
         self._depth = 0
         self.notices: list[str] = []
+        self._closed = False
 
     @property
     def in_memory(self) -> bool:
@@ -141,6 +154,13 @@ class Database:
     def close(self) -> None:
         with self._lock:
             self.conn.close()
+            if self.path is not None and not self._closed:
+                self._closed = True
+                with _open_lock:
+                    key = self.path.resolve()
+                    _open_here[key] -= 1
+                    if _open_here[key] <= 0:
+                        del _open_here[key]
 
     def __enter__(self) -> Database:
         return self
@@ -190,7 +210,9 @@ def open_database(
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise DatabaseReadOnly(f"cannot create the folder {path.parent}: {e.strerror}") from e
-    notices = _check_files(path, busy_timeout_ms)
+    with _open_lock:
+        already_open = _open_here[path.resolve()] > 0
+    notices = [] if already_open else _check_files(path, busy_timeout_ms)
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as e:

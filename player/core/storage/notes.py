@@ -259,7 +259,7 @@ class NoteStore:
     # -- stars -------------------------------------------------------------------------------
 
     def star(self, episode_id: str, kind: str, ref: int) -> None:
-        _check_item(kind, ref)
+        check_item(kind, ref)
         with self.db.transaction() as conn:
             conn.execute(
                 "INSERT OR IGNORE INTO stars (episode_id, kind, ref, created_at) VALUES (?,?,?,?)",
@@ -277,7 +277,7 @@ class NoteStore:
         return {(k, int(r)) for k, r in rows}
 
 
-def _check_item(kind: str, ref: int) -> None:
+def check_item(kind: str, ref: int) -> None:
     if kind not in ITEM_KINDS:
         raise ValueError(f"cannot star a {kind!r}: expected one of {', '.join(ITEM_KINDS)}")
     if not isinstance(ref, int) or isinstance(ref, bool) or not 0 <= ref <= MAX_REF:
