@@ -53,7 +53,12 @@ def run(command: str, argv: list[str]) -> int:
         return 2
     window.show()
     code = app.exec()
+    data = window.data
     dispose(window)
+    if data is not None:
+        said = data.close()
+        if said:
+            print(f"brief-player: {said}", file=sys.stderr)
     return code
 
 

@@ -18,7 +18,14 @@ from player.core.search import BriefIndex
 from player.core.storage.database import StorageError, open_memory, open_or_fallback
 from player.core.storage.library import LibraryStore
 from player.core.storage.notes import NoteStore
+from player.core.storage.pending import (
+    QueuedNoteStore,
+    QueuedPlayState,
+    merge_rescued,
+    touch_library,
+)
 from player.core.storage.playstate import PlayStateStore
+from player.core.storage.queue import WriteQueue
 from player.core.storage.syncpoints import SyncPointStore
 from player.ui.loading import episode_from_brief_file, from_episode
 from player.ui.main_window import MainWindow
@@ -29,6 +36,10 @@ from player.ui.open_episode import OpenEpisode
 from player.ui.resume import ResumeKeeper
 from player.ui.settings_dialog import apply_settings
 from player.ui.tracks import TracksController
+
+# Reads on the window's own connection; a write that slips past the queue fails fast instead of
+# freezing the window while another program holds the lock.
+WINDOW_BUSY_TIMEOUT_MS = 50
 
 
 def brief_search(episode: OpenEpisode):
@@ -78,7 +89,9 @@ class AppData:
     """The listener's database and its stores, opened once per process.
 
     When the database cannot be opened the app runs on an in-memory one and ``message`` says
-    why; the file on disk is left exactly as it was.
+    why; the file on disk is left exactly as it was. The window never waits for the database:
+    it reads on its own connection (a reader never waits in WAL mode) with a short busy timeout,
+    and its notes, stars and resume positions are written by ``WriteQueue`` on another thread.
     """
 
     def __init__(self, path: Path | None = None, *, memory: bool = False) -> None:
@@ -86,16 +99,47 @@ class AppData:
         if not memory and path is None:
             path, moved = notes_path()
         self.path = None if memory else path
+        self.queue: WriteQueue | None = None
         if self.path is None:
             self.db, self.message = open_memory(), None
         else:
-            self.db, self.message = open_or_fallback(self.path)
+            self.db, self.message = open_or_fallback(
+                self.path, busy_timeout_ms=WINDOW_BUSY_TIMEOUT_MS, check_index=False
+            )
         if moved:
             self.message = f"{moved} {self.message or ''}".strip()
-        self.notes = NoteStore(self.db)
-        self.playstate = PlayStateStore(self.db)
+        self.saving = self.path is not None and not self.db.in_memory
+        if self.saving:
+            assert self.path is not None
+            self.queue = WriteQueue(self.path)
+            self.queue.submit(lambda db: None)  # opens it and checks the search index now
+            self.db.before_read = self.queue.settle
+            self.notes: NoteStore = QueuedNoteStore(self.db, self.queue)
+            self.playstate: PlayStateStore = QueuedPlayState(self.db, self.queue)
+            recovered = merge_rescued(self.notes, self.path.parent)
+            if recovered:
+                self.message = f"{recovered} {self.message or ''}".strip()
+        else:
+            self.notes = NoteStore(self.db)
+            self.playstate = PlayStateStore(self.db)
         self.library = LibraryStore(self.db)
         self.syncpoints = SyncPointStore(self.db)
+
+    def close(self, timeout: float = 2.0) -> str | None:
+        """Save what is waiting (for at most ``timeout`` seconds); what could not be saved in
+        time goes to a rescue file merged back at the next start. A sentence when it did."""
+        said = None
+        if self.queue is not None:
+            left = self.queue.close(timeout)
+            if left and isinstance(self.notes, QueuedNoteStore) and self.path is not None:
+                rescued = self.notes.rescue(self.path.parent)
+                said = (
+                    f"Notes were busy; what was not saved is kept in {rescued}."
+                    if rescued
+                    else "Notes were busy and could not be kept."
+                )
+        self.db.close()
+        return said
 
 
 def open_main_window(
@@ -122,6 +166,8 @@ def open_main_window(
     window.audio_attached = window.resume.remember_audio  # type: ignore[method-assign]
     open_and_resume(window, episode, audio=audio, at_ms=at_ms)
     window.notes = NotesController(window, data.notes, episode)
+    if not data.saving and data.message:
+        window.notes.show_not_saving(data.message)
     window.tracks = TracksController(window, data.syncpoints)
     if data.message:
         window.statusBar().showMessage(data.message)
@@ -164,6 +210,16 @@ def open_and_resume(
 
 def _remember_in_library(data: AppData | None, episode: OpenEpisode) -> None:
     if data is None or episode.brief_path is None:
+        return
+    if data.queue is not None:
+        touch_library(
+            data.queue,
+            episode.id,
+            str(episode.brief_path),
+            title=episode.display_title(),
+            show=episode.show or None,
+            length_s=episode.length_s,
+        )
         return
     # A read-only database still opens the brief; it just is not listed.
     with suppress(StorageError):

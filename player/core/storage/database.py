@@ -17,8 +17,8 @@ import os
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -94,6 +94,9 @@ class Database:
         self._depth = 0
         self.notices: list[str] = []
         self._closed = False
+        # Called before each read outside a transaction: the window lets its write queue
+        # catch up first (see ``WriteQueue.settle``), so what it reads includes what it wrote.
+        self.before_read: Callable[[], object] | None = None
 
     @property
     def in_memory(self) -> bool:
@@ -137,6 +140,8 @@ class Database:
                 raise
 
     def query(self, sql: str, params: Sequence[object] | dict[str, object] = ()) -> list[tuple]:
+        if self.before_read is not None and not self._depth:
+            self.before_read()
         with self._lock, _translated(self.path):
             return self.conn.execute(sql, params).fetchall()
 
@@ -224,7 +229,8 @@ def open_database(
     try:
         _configure(db, busy_timeout_ms)
         if check_index:
-            db.check_search_index()
+            with suppress(DatabaseBusy), _not_waiting(db):  # checked at a later open
+                db.check_search_index()
     except BaseException:
         conn.close()
         raise
@@ -321,7 +327,20 @@ def _configure(db: Database, busy_timeout_ms: int) -> None:
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
     migrate(db)
-    _check_writable(db)
+    with _not_waiting(db):
+        _check_writable(db)
+
+
+@contextmanager
+def _not_waiting(db: Database) -> Iterator[None]:
+    """Questions asked at open do not wait for another program's lock: a held lock is its
+    own answer, and reading the notes must not wait for it."""
+    timeout = db.conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    db.conn.execute("PRAGMA busy_timeout=0")
+    try:
+        yield
+    finally:
+        db.conn.execute(f"PRAGMA busy_timeout={int(timeout)}")
 
 
 def _check_writable(db: Database) -> None:

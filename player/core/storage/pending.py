@@ -87,6 +87,24 @@ class QueuedNoteStore(NoteStore):
         notes += [v for v in waiting.values() if isinstance(v, Note) and v.episode_id == episode_id]
         return sorted(notes, key=lambda n: (n.start_ms, n.created_at, n.id))
 
+    def all_recent(self, limit: int = 100) -> list[Note]:
+        waiting = self._notes.snapshot()
+        # Newest first, and the latest typed first among notes of the same millisecond.
+        notes = [v for v in reversed(waiting.values()) if isinstance(v, Note)]
+        notes += [n for n in super().all_recent(limit) if n.id not in waiting]
+        notes.sort(key=lambda n: n.updated_at, reverse=True)
+        return notes[:limit]
+
+    def search(self, query: str, episode_id: str | None = None, limit: int = 200) -> list:
+        """Found in the database (after the queue settles, see ``Database.before_read``),
+        less what is waiting to be deleted."""
+        waiting = self._notes.snapshot()
+        return [
+            h
+            for h in super().search(query, episode_id, limit)
+            if not isinstance(waiting.get(h.note.id, h.note), tuple)
+        ]
+
     def star(self, episode_id: str, kind: str, ref: int) -> None:
         check_item(kind, ref)
         self._stars.put(
@@ -161,3 +179,24 @@ class QueuedPlayState(PlayStateStore):
 
 def touch_library(queue: WriteQueue, episode_id: str, brief_path: str, **fields: object) -> None:
     queue.submit(lambda db: LibraryStore(db).touch(episode_id, brief_path, **fields))  # type: ignore[arg-type]
+
+
+def merge_rescued(store: NoteStore, folder: Path) -> str | None:
+    """Merge the rescue files an earlier session left (see ``WriteQueue``), then remove them."""
+    from player.core.storage.database import StorageError
+    from player.core.storage.export import import_json
+    from player.core.storage.queue import RESCUE_GLOB
+
+    merged = 0
+    for rescue in sorted(folder.glob(RESCUE_GLOB)):
+        try:
+            report = import_json(NoteStore(store.db), rescue)
+        except StorageError:
+            return None  # busy or read-only now: kept for the next start
+        if report.problems:
+            continue  # not ours to judge: left for the listener
+        merged += report.added + report.updated
+        rescue.unlink(missing_ok=True)
+    if merged == 0:
+        return None
+    return f"{merged} notes that could not be saved last time are saved now."

@@ -68,7 +68,12 @@ class WriteQueue:
         self._thread.start()
 
     def add_listener(self, listener: Listener) -> None:
-        self._listeners.append(listener)
+        """Also tells the new listener what was already said (a repair at open, a busy lock)."""
+        with self._cond:
+            self._listeners.append(listener)
+            said = [*self.notices, *([self.state] if self.state else [])]
+        for message in said:
+            listener(message)
 
     def submit(
         self, write: Callable[[Database], object], done: Callable[[int], None] | None = None
@@ -95,6 +100,12 @@ class WriteQueue:
                     return False
                 self._cond.wait(left)
         return True
+
+    def settle(self, timeout: float = 0.05) -> None:
+        """Let waiting writes land before a read, when they are landing at all: while another
+        program holds the lock, reads go ahead at once with what is saved."""
+        if self.state is None and not self._closing:
+            self.flush(timeout)
 
     def close(self, timeout: float = 2.0) -> int:
         """Save what can be saved within ``timeout`` seconds; the number of writes left."""
@@ -146,8 +157,9 @@ class WriteQueue:
                 if self._check_index:
                     self._db.check_search_index()
                 for notice in self._db.notices:
-                    self.notices.append(notice)
-                    self._tell(notice)
+                    with self._cond:
+                        self.notices.append(notice)
+                    self._tell(notice, lasting=False)
             job.write(self._db)
         except NotFound:
             return None  # deleted elsewhere already: nothing left to do
@@ -165,9 +177,12 @@ class WriteQueue:
             )
         return f"Notes are not saved yet ({error}). {changes} kept and will be tried again."
 
-    def _tell(self, message: str | None) -> None:
-        self.state = message
-        for listener in list(self._listeners):
+    def _tell(self, message: str | None, *, lasting: bool = True) -> None:
+        if lasting:
+            self.state = message
+        with self._cond:
+            listeners = list(self._listeners)
+        for listener in listeners:
             try:
                 listener(message)
             except Exception:  # a closed window must not stop the writes

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from player.core.storage.database import StorageError
 from player.core.storage.notes import Attachment, Note, NoteStore
@@ -54,6 +54,12 @@ class _Change(QUndoCommand):
 
     def undo(self) -> None:
         self.ctl._apply(self.after, self.before)
+
+
+class _Relay(QObject):
+    """Carries the write queue's sentences from its thread to the window's."""
+
+    said = Signal(object)  # str | None
 
 
 class NotesController(QObject):
@@ -109,6 +115,12 @@ class NotesController(QObject):
         window.clock.active_changed.connect(self._on_active)
         window.pane_model.modelReset.connect(self._check_episode)
         window.add_search_provider(self.search)
+        self.banner: QLabel | None = None
+        queue = getattr(store, "queue", None)
+        if queue is not None:
+            self._relay = _Relay(self)
+            self._relay.said.connect(self._storage_said)
+            queue.add_listener(self._relay.said.emit)
         self.reload()
 
     # reading ----------------------------------------------------------------------------------
@@ -411,6 +423,25 @@ class NotesController(QObject):
 
     def _say(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 6_000)
+
+    def _storage_said(self, message: str | None) -> None:
+        """Busy or failing writes stay on show until they are saved; then say so briefly."""
+        if message:
+            self.window.statusBar().showMessage(message)
+        elif self.window.statusBar().currentMessage().startswith("Notes are"):
+            self.window.statusBar().showMessage("Notes saved.", 4_000)
+
+    def show_not_saving(self, reason: str) -> None:
+        """A lasting line above the notes when they cannot be saved, with the reason."""
+        if self.banner is None:
+            self.banner = QLabel(self.tab)
+            self.banner.setWordWrap(True)
+            self.banner.setTextFormat(Qt.TextFormat.PlainText)
+            self.banner.setAccessibleName("Notes are not being saved")
+            self.tab.layout().insertWidget(0, self.banner)
+        self.banner.setText(
+            f"Notes are not being saved: {reason} Notes ▸ Export keeps what you write."
+        )
 
 
 def _now() -> str:
