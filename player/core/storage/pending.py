@@ -9,6 +9,8 @@ has saved its latest version.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from player.core.storage.database import Database, NotFound, utc_now
@@ -16,6 +18,16 @@ from player.core.storage.library import LibraryStore
 from player.core.storage.notes import Note, NoteStore, check_item
 from player.core.storage.playstate import PlayState, PlayStateStore
 from player.core.storage.queue import WriteQueue, write_rescue
+
+
+@contextmanager
+def _unsettled(db: Database) -> Iterator[None]:
+    """Read without waiting for the queue: what is waiting is laid over the result anyway."""
+    hook, db.before_read = db.before_read, None
+    try:
+        yield
+    finally:
+        db.before_read = hook
 
 
 class _Waiting:
@@ -79,11 +91,14 @@ class QueuedNoteStore(NoteStore):
         if note_id in waiting:
             value = waiting[note_id]
             return value if isinstance(value, Note) else None
-        return super().get(note_id)
+        with _unsettled(self.db):
+            return super().get(note_id)
 
     def for_episode(self, episode_id: str) -> list[Note]:
         waiting = self._notes.snapshot()
-        notes = [n for n in super().for_episode(episode_id) if n.id not in waiting]
+        with _unsettled(self.db):
+            saved = super().for_episode(episode_id)
+        notes = [n for n in saved if n.id not in waiting]
         notes += [v for v in waiting.values() if isinstance(v, Note) and v.episode_id == episode_id]
         return sorted(notes, key=lambda n: (n.start_ms, n.created_at, n.id))
 
@@ -123,8 +138,10 @@ class QueuedNoteStore(NoteStore):
         )
 
     def stars(self, episode_id: str) -> set[tuple[str, int]]:
-        stars = super().stars(episode_id)
-        for (episode, kind, ref), on in self._stars.snapshot().items():  # type: ignore[misc]
+        waiting = self._stars.snapshot()
+        with _unsettled(self.db):
+            stars = super().stars(episode_id)
+        for (episode, kind, ref), on in waiting.items():  # type: ignore[misc]
             if episode == episode_id:
                 (stars.add if on else stars.discard)((kind, ref))
         return stars
@@ -166,7 +183,8 @@ class QueuedPlayState(PlayStateStore):
         return self.get(episode_id) or PlayState(episode_id=episode_id)
 
     def get(self, episode_id: str) -> PlayState | None:
-        state = super().get(episode_id)
+        with _unsettled(self.db):
+            state = super().get(episode_id)
         fields = self._waiting.snapshot().get(episode_id)
         if not fields:
             return state

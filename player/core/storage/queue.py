@@ -31,7 +31,7 @@ from player.core.storage.database import (
     open_database,
 )
 
-WORKER_BUSY_TIMEOUT_MS = 250  # each try; the queue itself retries for as long as it must
+WORKER_BUSY_TIMEOUT_MS = 50  # each try; the queue itself retries for as long as it must
 RETRY_AT_MOST_S = 2.0
 RESCUE_GLOB = "notes-unsaved-*.json"
 
@@ -64,6 +64,7 @@ class WriteQueue:
         self.state: str | None = None
         self.notices: list[str] = []
         self._db: Database | None = None
+        self._head_since = time.monotonic()  # when the writer started on the current job
         self._thread = threading.Thread(target=self._run, name="notes-writer", daemon=True)
         self._thread.start()
 
@@ -102,10 +103,17 @@ class WriteQueue:
         return True
 
     def settle(self, timeout: float = 0.05) -> None:
-        """Let waiting writes land before a read, when they are landing at all: while another
-        program holds the lock, reads go ahead at once with what is saved."""
-        if self.state is None and not self._closing:
-            self.flush(timeout)
+        """Let waiting writes land before a read, when they are landing at all.
+
+        ``timeout`` bounds the wait for the write at the head of the queue, counted from when
+        the writer started on it, so many reads in a row share one wait; while another program
+        holds the lock, reads go ahead at once with what is saved."""
+        with self._cond:
+            if self.state is not None or self._closing or not self._jobs:
+                return
+            left = timeout - (time.monotonic() - self._head_since)
+        if left > 0:
+            self.flush(left)
 
     def close(self, timeout: float = 2.0) -> int:
         """Save what can be saved within ``timeout`` seconds; the number of writes left."""
@@ -128,6 +136,8 @@ class WriteQueue:
                 if self._closing:
                     break
                 job = self._jobs[0]
+                if job.tries == 0:
+                    self._head_since = time.monotonic()
             error = self._attempt(job)
             with self._cond:
                 if error is None and self._jobs and self._jobs[0] is job:
