@@ -15,18 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from player.core.storage import open_database
-from player.ui.session import AppData, open_main_window
+from player.ui.session import AppData
 from tests.core.storage import damage
-
-
-def _open(qtbot, brief_file: Path, audio_file: Path, data: AppData):
-    w = open_main_window(brief_file, audio=audio_file, data=data, at_ms=0)
-    qtbot.addWidget(w)
-    w.resize(1100, 700)
-    w.show()
-    qtbot.waitUntil(lambda: w.playback.duration_ms() > 0, timeout=10_000)
-    w.pane.setFocus()
-    return w
+from tests.ui.test_notes import open_window
 
 
 def _type_note(qtbot, w, text: str) -> None:
@@ -48,7 +39,7 @@ def test_locked_database_never_freezes_the_window_and_loses_nothing(
     with damage.held_by_another_process(path):
         started = time.monotonic()
         data = AppData(path)
-        w = _open(qtbot, brief_file, audio_file, data)
+        w = open_window(qtbot, brief_file, audio_file, data)
         assert time.monotonic() - started < 5  # was 15 s; measured in bench/bench_storage.py
         _type_note(qtbot, w, "typed while locked")
         assert "typed while locked" in [n.text for n in w.notes.notes()]  # shown at once
@@ -67,7 +58,7 @@ def test_closing_while_locked_keeps_what_was_typed_for_the_next_start(
 ) -> None:
     path = damage.with_notes(tmp_path / "notes.db", 1)
     data = AppData(path)
-    w = _open(qtbot, brief_file, audio_file, data)
+    w = open_window(qtbot, brief_file, audio_file, data)
     with damage.held_by_another_process(path):
         _type_note(qtbot, w, "typed, then the window closed")
         w.close()  # saves the resume position too: no traceback from a locked database
@@ -90,7 +81,7 @@ def test_unwritable_data_folder_opens_the_window_and_says_why(
     blocker = tmp_path / "data"
     blocker.write_text("a file where the data folder should be")
     monkeypatch.setenv("BRIEF_PLAYER_DATA", str(blocker))
-    w = _open(qtbot, brief_file, audio_file, AppData())
+    w = open_window(qtbot, brief_file, audio_file, AppData())
     assert w.notes.banner is not None
     banner = w.notes.banner.text()
     assert "not being saved" in banner and str(blocker) in banner
@@ -108,7 +99,7 @@ def test_a_dropped_search_index_is_rebuilt_and_said_once(
 ) -> None:
     path = damage.fts_dropped(tmp_path)
     data = AppData(path)
-    w = _open(qtbot, brief_file, audio_file, data)
+    w = open_window(qtbot, brief_file, audio_file, data)
     qtbot.waitUntil(lambda: "search index" in w.statusBar().currentMessage(), timeout=5000)
     _type_note(qtbot, w, "findable again")
     qtbot.waitUntil(lambda: data.queue.pending() == 0, timeout=5000)
@@ -123,7 +114,7 @@ def test_window_import_of_a_hostile_file_names_the_first_bad_entry(
     qtbot, brief_file: Path, audio_file: Path, tmp_path: Path, monkeypatch
 ) -> None:
     data = AppData(tmp_path / "notes.db")
-    w = _open(qtbot, brief_file, audio_file, data)
+    w = open_window(qtbot, brief_file, audio_file, data)
     ep = w.notes.episode_id
     hostile = tmp_path / "hostile.json"
     good = {"episode_id": ep, "start_ms": 1000, "text": "imported"}

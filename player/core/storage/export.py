@@ -142,6 +142,11 @@ def export_json(store: NoteStore, episode_id: str | None = None) -> str:
         for e in episodes
         for k, r in sorted(store.stars(e), key=lambda s: (ITEM_KINDS.index(s[0]), s[1]))
     ]
+    return notes_document(notes, stars)
+
+
+def notes_document(notes: list[Note], stars: list[dict]) -> str:
+    """The versioned JSON text that ``import_json`` reads back."""
     doc = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,

@@ -14,7 +14,6 @@ What is still waiting when the app closes is written to a rescue file beside the
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from collections import deque
@@ -206,19 +205,13 @@ def rescue_path(folder: Path) -> Path:
 
 def write_rescue(folder: Path, notes: list, stars: list[dict]) -> Path | None:
     """Notes that could not be saved, as an export the next start merges back in."""
-    from player.core.storage.export import FORMAT_NAME, FORMAT_VERSION
+    from player.core.storage.export import notes_document
 
-    doc = {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "notes": [n.model_dump(mode="json") for n in notes],
-        "stars": stars,
-    }
+    text = notes_document(notes, stars)
     for where in (folder, Path.home()):
         target = rescue_path(where)
         try:
-            target.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+            target.write_text(text, encoding="utf-8")
             return target
         except OSError:
             continue
