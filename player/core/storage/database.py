@@ -23,40 +23,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from player.core.storage import files
+from player.core.storage.errors import (  # re-exported: callers import them from here
+    CorruptDatabase as CorruptDatabase,
+)
+from player.core.storage.errors import DatabaseBusy as DatabaseBusy
+from player.core.storage.errors import DatabaseFromNewerVersion as DatabaseFromNewerVersion
+from player.core.storage.errors import DatabaseReadOnly as DatabaseReadOnly
+from player.core.storage.errors import NotAFile as NotAFile
+from player.core.storage.errors import NotFound as NotFound
+from player.core.storage.errors import StorageError as StorageError
 from player.core.storage.schema import MIGRATIONS, repair_search_index
 
 BUSY_TIMEOUT_MS = 15_000
-
-
-class StorageError(Exception):
-    """The listener's data could not be read or written; the message is for people."""
-
-
-class CorruptDatabase(StorageError):
-    pass
-
-
-class DatabaseFromNewerVersion(StorageError):
-    pass
-
-
-class DatabaseReadOnly(StorageError):
-    pass
-
-
-class DatabaseBusy(StorageError):
-    """Another program holds the write lock; trying again later will work."""
-
-
-class NotAFile(StorageError):
-    """Something that is not a file (a folder, say) sits where the database belongs."""
-
-
-class NotFound(StorageError, KeyError):
-    """A record asked for by id is not there (deleted in another window, say)."""
-
-    def __str__(self) -> str:  # KeyError would quote the message
-        return str(self.args[0]) if self.args else "not found"
 
 
 def latest_version() -> int:
