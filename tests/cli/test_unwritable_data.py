@@ -22,7 +22,7 @@ from player.ui.session import open_main_window
 application()
 window = open_main_window()
 window.show()
-print("BANNER:", window.notes.banner.text() if window.notes.banner else None)
+print("BANNER:", window.notes.banner.message.text() if window.notes.banner else None)
 dispose(window)
 said = window.data.close()
 """
@@ -76,7 +76,7 @@ def test_notes_list_and_the_window_start_with_an_unwritable_data_folder(
         _assert_clear(listed, "cannot create the folder", "not be saved")
         window = _run(["-c", _WINDOW], env, restricted=where == "read-only")
         assert window.returncode == 0, window.stderr
-        _assert_clear(window, "BANNER: Notes are not being saved", "cannot create the folder")
+        _assert_clear(window, "BANNER: Cannot create the folder", "Export your notes")
     finally:
         if data_home.is_dir():
             data_home.chmod(0o755)
@@ -120,6 +120,6 @@ def test_a_full_disk_under_the_data_folder_is_said_plainly(tmp_path: Path) -> No
         _assert_clear(listed, "full")
         window = _run(["-c", _WINDOW], env, restricted=False)
         assert window.returncode == 0, window.stderr
-        _assert_clear(window, "BANNER: Notes are not being saved", "full")
+        _assert_clear(window, "BANNER: The disk holding", "full", "Export your notes")
     finally:
         subprocess.run(["umount", "-l", str(disk)], check=False)

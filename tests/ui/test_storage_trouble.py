@@ -83,8 +83,9 @@ def test_unwritable_data_folder_opens_the_window_and_says_why(
     monkeypatch.setenv("BRIEF_PLAYER_DATA", str(blocker))
     w = open_window(qtbot, brief_file, audio_file, AppData())
     assert w.notes.banner is not None
-    banner = w.notes.banner.text()
-    assert "not being saved" in banner and str(blocker) in banner
+    banner = w.notes.banner.message.text()
+    assert "not be saved" in banner and str(blocker) in banner
+    assert w.notes.banner.button.text() == "Export Notes…"
     w.grab().save(str(tmp_path / "unwritable.png"))
     _type_note(qtbot, w, "still noted for this session")
     assert [n.text for n in w.notes.notes()] == ["still noted for this session"]

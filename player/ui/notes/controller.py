@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from player.core.storage.database import StorageError
 from player.core.storage.notes import Attachment, Note, NoteStore
@@ -115,7 +115,7 @@ class NotesController(QObject):
         window.clock.active_changed.connect(self._on_active)
         window.pane_model.modelReset.connect(self._check_episode)
         window.add_search_provider(self.search)
-        self.banner: QLabel | None = None
+        self.banner = None  # a Banner once notes cannot be saved
         queue = getattr(store, "queue", None)
         if queue is not None:
             self._relay = _Relay(self)
@@ -432,15 +432,19 @@ class NotesController(QObject):
             self.window.statusBar().showMessage("Notes saved.", 4_000)
 
     def show_not_saving(self, reason: str) -> None:
-        """A lasting line above the notes when they cannot be saved, with the reason."""
+        """A lasting notice above the notes when they cannot be saved, with the reason and the
+        way to keep them (export)."""
+        from player.ui.widgets.header import Banner
+
         if self.banner is None:
-            self.banner = QLabel(self.tab)
-            self.banner.setWordWrap(True)
-            self.banner.setTextFormat(Qt.TextFormat.PlainText)
-            self.banner.setAccessibleName("Notes are not being saved")
+            self.banner = Banner(self.tab)
+            self.banner.message.setAccessibleName("Notes are not being saved")
+            self.banner.action_clicked.connect(self.export)
             self.tab.layout().insertWidget(0, self.banner)
-        self.banner.setText(
-            f"Notes are not being saved: {reason} Notes ▸ Export keeps what you write."
+        self.banner.show_message(
+            "error",
+            f"{reason[:1].upper()}{reason[1:]} Export your notes to keep them.",
+            action="Export Notes…",
         )
 
 
