@@ -43,11 +43,11 @@ def run(command: str, argv: list[str]) -> int:
         return _screenshot(_screenshot_parser().parse_args(argv))
     args = _open_parser("brief-player").parse_args(argv)
     from player.ui.app import application, dispose
-    from player.ui.session import open_main_window
+    from player.ui.session import open_app
 
     app = application()
     try:
-        window = open_main_window(args.brief, audio=args.audio, at_ms=args.at)
+        window = open_app(args.brief, audio=args.audio, at_ms=args.at).window
     except BriefError as e:
         print(f"brief-player: {e}", file=sys.stderr)
         return 2
@@ -62,7 +62,7 @@ def _screenshot(args: argparse.Namespace) -> int:
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from player.ui.app import application, dispose
-    from player.ui.session import open_main_window
+    from player.ui.session import open_app
     from player.ui.theme import apply_theme
 
     application()
@@ -73,7 +73,7 @@ def _screenshot(args: argparse.Namespace) -> int:
         print("brief-player: --size must look like 1280x800", file=sys.stderr)
         return 2
     try:
-        window = open_main_window(args.brief, audio=args.audio, at_ms=args.at, remember=False)
+        window = open_app(args.brief, audio=args.audio, at_ms=args.at, remember=False).window
     except BriefError as e:
         print(f"brief-player: {e}", file=sys.stderr)
         return 2
