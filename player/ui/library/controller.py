@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
 
-from player.ui.library.library_view import LibraryDialog
+from player.ui.library.library_view import DropHook, LibraryDialog
 
 if TYPE_CHECKING:
     from player.ui.app_data import AppData
@@ -16,22 +15,15 @@ if TYPE_CHECKING:
 
 
 class LibraryController(QObject):
-    def __init__(
-        self,
-        shell: Shell,
-        data: AppData | None,
-        *,
-        accept_drops: Callable[[QWidget], object] | None = None,
-    ) -> None:
+    def __init__(self, shell: Shell, data: AppData | None, **dialog_options: DropHook) -> None:
+        """``dialog_options`` go to the dialog (``accept_drops``), made when first asked for."""
         super().__init__(shell.as_widget())
-        self._shell = shell
-        self._data = data
-        self._accept_drops = accept_drops
+        self._make = partial(LibraryDialog, shell, data, **dialog_options)
         self.dialog: LibraryDialog | None = None
         shell.action("library").triggered.connect(lambda _=False: self.show())
 
     def show(self) -> LibraryDialog:
         if self.dialog is None:
-            self.dialog = LibraryDialog(self._shell, self._data, accept_drops=self._accept_drops)
+            self.dialog = self._make()
         self.dialog.present()
         return self.dialog

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from player.ui.app_data import AppData
     from player.ui.shell import Shell
 
+DropHook = Callable[[QWidget], object]  # makes a widget take dropped files like the window
 LOAD_ERRORS = (BriefError, OSError, ValueError)  # ValueError covers bad encodings and fields
 
 
@@ -66,7 +67,7 @@ class LibraryDialog(QDialog):
         window: Shell,
         data: AppData | None,
         *,
-        accept_drops: Callable[[QWidget], object] | None = None,
+        accept_drops: DropHook | None = None,
     ) -> None:
         """``accept_drops`` makes the dialog take dropped files like the window does."""
         super().__init__(window.as_widget())
