@@ -64,6 +64,7 @@ def _screenshot(args: argparse.Namespace) -> int:
     from player.ui.app import application, dispose
     from player.ui.session import open_app
     from player.ui.theme import apply_theme
+    from player.ui.window_layout import settle
 
     application()
     apply_theme(args.theme)
@@ -79,7 +80,7 @@ def _screenshot(args: argparse.Namespace) -> int:
         return 2
     window.resize(width, height)
     window.show()
-    window.settle(args.at)
+    settle(window, args.at)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(args.output))
     dispose(window)

@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from player.core.timefmt import format_ms
 from player.core.timeline import Cue, CueKind, Timeline
-from player.ui.actions import SPECS, build_actions
+from player.ui.actions import build_actions, build_menus
 from player.ui.cue_clock import CueClock
 from player.ui.dialogs import problems_dialog, show_shortcuts
 from player.ui.jobs import JobBar, JobRunner
@@ -41,7 +40,9 @@ from player.ui.shell import SearchProvider
 from player.ui.widgets.header import EpisodeHeader
 from player.ui.widgets.pane_view import PaneView
 from player.ui.widgets.side_panel import SidePanel
+from player.ui.widgets.timeline_strip import TimelineStrip
 from player.ui.widgets.transport import TransportBar
+from player.ui.window_layout import restore_layout, save_layout
 
 PANE_KINDS = (CueKind.QUOTE, CueKind.CONCEPT, CueKind.NOTE, CueKind.CHAPTER)
 STEP_KINDS = frozenset({CueKind.QUOTE})
@@ -78,9 +79,9 @@ class MainWindow(QMainWindow):
         self.pane: PaneView = PaneView(self.pane_model, self)
         self.side: SidePanel = SidePanel(self)
         self.transport: TransportBar = TransportBar(self.playback, self)
-        self.strip = self.transport.strip
+        self.strip: TimelineStrip = self.transport.strip
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter: QSplitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.pane)
         self.splitter.addWidget(self.side)
@@ -136,7 +137,7 @@ class MainWindow(QMainWindow):
                 "about": self.show_about,
             },
         )
-        self._build_menus()
+        self.menus: dict[str, QMenu] = build_menus(self.menuBar(), self.actions_by_name)
         follow = self.actions_by_name["follow"]
         follow.blockSignals(True)  # the initial state, not a choice of the listener's to save
         follow.setChecked(True)
@@ -157,7 +158,7 @@ class MainWindow(QMainWindow):
         self.header.banner.action_clicked.connect(self.choose_audio)
         self.side.set_search(self.search)
         self.resize(1200, 800)
-        self._restore_layout()
+        restore_layout(self, self.settings, self.splitter, self.side)
 
     # the shell --------------------------------------------------------------------------------
 
@@ -207,20 +208,6 @@ class MainWindow(QMainWindow):
         if new_episode:
             self.playback.set_rate(prefs.default_rate)
 
-    # building ---------------------------------------------------------------------------------
-
-    def _build_menus(self) -> None:
-        menus = {}
-        for spec in SPECS:
-            if spec.menu not in menus:
-                top, _, sub = spec.menu.partition(" ▸ ")
-                if top not in menus:
-                    menus[top] = self.menuBar().addMenu("&" + top)
-                if sub:
-                    menus[spec.menu] = menus[top].addMenu("&" + sub)
-            menus[spec.menu].addAction(self.actions_by_name[spec.name])
-        self.menus = menus
-
     # opening ----------------------------------------------------------------------------------
 
     def open_episode(self, episode: OpenEpisode, *, audio: Path | None = None, start_ms: int = 0):
@@ -233,7 +220,7 @@ class MainWindow(QMainWindow):
         self._rebuild_timeline()
         self.strip.set_duration(episode.end_ms())
         self.transport.set_duration_hint(episode.end_ms())
-        self.side.set_brief(episode.brief, self._meta_lines(episode))
+        self.side.set_brief(episode.brief, episode.meta_lines())
         self._show_problems_status()
         self.set_audio(audio or episode.audio_path, start_ms=start_ms)
         self.episode_changed.emit()
@@ -280,18 +267,6 @@ class MainWindow(QMainWindow):
         self.pane_model.set_rows(brief_rows(self.episode.brief, self.timeline, PANE_KINDS))
         self.clock.set_timeline(self.timeline)
         self.strip.set_cues(self.timeline)
-
-    def _meta_lines(self, ep: OpenEpisode) -> list[str]:
-        lines = []
-        if ep.show:
-            lines.append(ep.show)
-        if ep.published:
-            lines.append(f"Published {ep.published}")
-        if ep.length_s:
-            lines.append(f"Length {format_ms(int(ep.length_s * 1000))}")
-        if ep.page_url:
-            lines.append(ep.page_url)
-        return lines
 
     def _show_problems_status(self) -> None:
         problems = self.episode.problems if self.episode else ()
@@ -407,30 +382,8 @@ class MainWindow(QMainWindow):
 
     # layout -----------------------------------------------------------------------------------
 
-    def _restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        size = self.settings.value("window/size")
-        if isinstance(size, QSize) and size.isValid():
-            # Geometry blobs lose the size on some platforms (frame margins); this one does not.
-            self.resize(size)
-        splitter = self.settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-        else:
-            # Sized before the first show, so the pane lays out its cards once, not twice.
-            self.splitter.setSizes([700, 480])
-        tab = self.settings.value("window/side_tab")
-        if tab is not None:
-            self.side.setCurrentIndex(int(tab))
-
     def save_layout(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/size", self.size())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("window/side_tab", self.side.currentIndex())
-        self.settings.sync()
+        save_layout(self, self.settings, self.splitter, self.side)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
@@ -443,18 +396,6 @@ class MainWindow(QMainWindow):
         """View ▸ Follow Playback: the same setting as in Preferences, so it is kept."""
         self.pane.set_follow_enabled(on)
         write(self.settings, FOLLOW, on)
-
-    def settle(self, at_ms: int | None = None) -> None:
-        """Let layout and the first highlight happen (for screenshots and tests)."""
-        app = QApplication.instance()
-        for _ in range(5):
-            app.processEvents()
-        if at_ms is not None:
-            self.seek_brief(at_ms)
-        for _ in range(5):
-            app.processEvents()
-        self.pane.reveal_active(force=True)
-        app.processEvents()
 
     def show_about(self) -> None:
         QMessageBox.about(
