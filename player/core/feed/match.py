@@ -171,11 +171,15 @@ def _date_closeness(a: date, b: date) -> float:
 
 
 def _same_file(a: str, b: str) -> bool:
-    """Equal addresses, or the same host path: trackers add prefixes and query strings."""
+    """Equal addresses, or one wrapping the other: trackers put their own host before the
+    publisher's (``tracker/redirect.mp3/cdn.host/file.mp3``) and add query strings."""
     if a == b:
         return True
     pa, pb = urlsplit(a), urlsplit(b)
-    return bool(pa.path) and pa.path.rsplit("/", 2)[-2:] == pb.path.rsplit("/", 2)[-2:]
+    ka, kb = pa.netloc + pa.path, pb.netloc + pb.path
+    if not pa.path.strip("/") or not pb.path.strip("/"):
+        return False
+    return ka.endswith(kb) or kb.endswith(ka)
 
 
 def _why(parts: dict[str, float]) -> str:
