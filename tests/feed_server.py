@@ -12,7 +12,7 @@ import re
 import socket
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -67,6 +67,11 @@ def _handler(host: FeedHost) -> type[BaseHTTPRequestHandler]:
             pass
 
         def do_GET(self) -> None:
+            # The client may stop reading (a cancel, a full disk), as real hosts see.
+            with suppress(BrokenPipeError, ConnectionResetError):
+                self._get()
+
+        def _get(self) -> None:
             seen = Seen(self.path, dict(self.headers.items()))
             host.seen.append(seen)
             if self.path in host.redirects:

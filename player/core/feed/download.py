@@ -160,8 +160,9 @@ def _receive(
     done = offset
     last_report = 0.0
     with open(part, mode, buffering=0) as out:
-        out.seek(offset)
-        out.truncate(offset)
+        if mode == "r+b":  # drop anything past the offset a crashed run may have left
+            out.seek(offset)
+            out.truncate(offset)
         meter.add(done)
         progress(done, total, _message(label, done, total, None))
         while True:

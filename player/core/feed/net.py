@@ -45,7 +45,10 @@ def user_agent() -> str:
 
 
 def host_of(url: str) -> str:
-    return urlsplit(url).hostname or url
+    try:
+        return urlsplit(url).hostname or url
+    except ValueError:
+        return url
 
 
 def is_local(url: str) -> bool:
@@ -63,8 +66,10 @@ def open_url(
     url: str, headers: Mapping[str, str] | None = None, timeout: float = TIMEOUT_S
 ) -> http.client.HTTPResponse:
     """A response with status 200 or 206 (after redirects); anything else is a ``FeedError``."""
-    request = urllib.request.Request(url, headers={"User-Agent": user_agent(), **(headers or {})})
     try:
+        request = urllib.request.Request(
+            url, headers={"User-Agent": user_agent(), **dict(headers or {})}
+        )
         return urllib.request.urlopen(request, timeout=timeout)
     except urllib.error.HTTPError as e:
         e.close()
