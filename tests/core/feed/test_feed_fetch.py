@@ -4,6 +4,7 @@ carries, and attach it where the window looks."""
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -63,7 +64,7 @@ def test_the_episode_its_transcript_chapters_and_art_land_beside_each_other(
     assert chapters.items[1].text == "Hearing Aids" and not problems
     # One bar that only goes up, from the feed to the last sidecar.
     fractions = [s.fraction for s in steps if s.fraction is not None]
-    assert all(b >= a - 1e-9 for a, b in zip(fractions, fractions[1:], strict=False))
+    assert all(b >= a - 1e-9 for a, b in pairwise(fractions))
     assert fractions[-1] == pytest.approx(1.0)
 
 
