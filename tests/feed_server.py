@@ -142,3 +142,40 @@ def serving() -> Iterator[FeedHost]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+def podcast_rss(title: str, items: list[dict]) -> str:
+    """A small RSS 2.0 feed with the podcast namespace, for shows no fixture file has.
+
+    Each item: title, guid, date (RFC 822), and optionally audio (url, length, type),
+    transcript (url, type), chapters (url), image (url), description.
+    """
+    from xml.sax.saxutils import escape, quoteattr
+
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"'
+        ' xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel>',
+        f"<title>{escape(title)}</title><link>https://example.org/</link>",
+    ]
+    for item in items:
+        parts.append(f"<item><title>{escape(item['title'])}</title>")
+        parts.append(f'<guid isPermaLink="false">{escape(item["guid"])}</guid>')
+        parts.append(f"<pubDate>{item['date']}</pubDate>")
+        if "description" in item:
+            parts.append(f"<description>{escape(item['description'])}</description>")
+        if "audio" in item:
+            url, length, kind = item["audio"]
+            parts.append(f"<enclosure url={quoteattr(url)} length='{length}' type='{kind}'/>")
+        if "transcript" in item:
+            url, kind = item["transcript"]
+            parts.append(f"<podcast:transcript url={quoteattr(url)} type='{kind}'/>")
+        if "chapters" in item:
+            parts.append(
+                f"<podcast:chapters url={quoteattr(item['chapters'])} type='application/json'/>"
+            )
+        if "image" in item:
+            parts.append(f"<itunes:image href={quoteattr(item['image'])}/>")
+        parts.append("</item>")
+    parts.append("</channel></rss>")
+    return "\n".join(parts)

@@ -57,7 +57,7 @@ def fetch_extras(episode: FeedEpisode, audio: Path, progress: Progress) -> Extra
             files.append(_fetch_one(url, suffix, what, audio, step))
         except FeedError as e:
             notes.append(f"{what.capitalize()} was not fetched: {e}")
-    progress(1, 1, "")
+    progress(1, 1, f"Saved {len(files)} of {len(jobs)} files beside the audio")
     return Extras(tuple(files), tuple(notes))
 
 
