@@ -3,6 +3,7 @@ without a half file under the final name or the previous file lost."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -182,3 +183,18 @@ def test_a_full_disk_is_said_before_and_during_the_download(
 def test_an_address_that_is_not_one_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(FeedError, match="not a web address"):
         download("http://[broken", tmp_path / "x.mp3", Progress())
+
+
+def test_a_part_that_is_already_whole_is_finished_without_downloading_again(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    """A run stopped between the last byte and the rename: the server answers 416."""
+    url = host.put("/ep.wav", audio_bytes)
+    dest = tmp_path / "episode.wav"
+    part_path(dest).write_bytes(audio_bytes)
+    state = {"url": url, "etag": None, "last_modified": None, "total": len(audio_bytes)}
+    dest.with_name("episode.wav.part.json").write_text(json.dumps(state))
+    got = download(url, dest, Progress())
+    assert [s.status for s in host.seen] == [416]
+    assert got.resumed_from == len(audio_bytes) and dest.read_bytes() == audio_bytes
+    assert not part_path(dest).exists()
