@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings, QSize
 
 THEMES = ("system", "light", "dark")
 FONT_DEFAULT = 0  # "use the desktop's size"
@@ -32,6 +32,8 @@ class Setting:
         """The stored value as ``type``; the default for anything missing or hand-mangled."""
         if raw is None:
             return self.default
+        if self.type not in (bool, int, float, str):  # Qt values (QByteArray, QSize) as stored
+            return raw if isinstance(raw, self.type) else self.default
         try:
             if self.type is bool:
                 # QSettings' INI backend hands booleans back as the strings "true" and "false".
@@ -56,6 +58,13 @@ DEFAULT_RATE = Setting("settings/default_rate", float, 1.0, "Preferences: Defaul
 FOLLOW = Setting("settings/follow", bool, True, "Preferences, and View ▸ Follow Playback")
 FONT_PT = Setting("settings/font_pt", int, FONT_DEFAULT, "Preferences: Text size", 0, FONT_RANGE[1])
 THEME = Setting("settings/theme", str, "system", "Preferences: Theme", choices=THEMES)
+
+# Kept from the window itself, not shown anywhere: its place, size, split and side tab.
+GEOMETRY = Setting("window/geometry", QByteArray, None, "not shown: the window's place")
+SIZE = Setting("window/size", QSize, None, "not shown: the window's size")
+SPLITTER = Setting("window/splitter", QByteArray, None, "not shown: the pane/side split")
+SIDE_TAB = Setting("window/side_tab", int, -1, "not shown: the side panel's tab")
+WINDOW_SETTINGS = (GEOMETRY, SIZE, SPLITTER, SIDE_TAB)
 
 #: The table: every setting of the app, by the name ``Preferences`` gives it.
 SETTINGS: dict[str, Setting] = {

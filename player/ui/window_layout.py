@@ -2,45 +2,40 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QSize
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTabWidget
 
-GEOMETRY, SIZE, SPLITTER, SIDE_TAB = (
-    "window/geometry",
-    "window/size",
-    "window/splitter",
-    "window/side_tab",
-)
+from player.ui.settings import GEOMETRY, SIDE_TAB, SIZE, SPLITTER, read, write
 
 
 def restore_layout(
     window: QMainWindow, settings: QSettings, splitter: QSplitter, side: QTabWidget
 ) -> None:
-    geometry = settings.value(GEOMETRY)
-    if isinstance(geometry, QByteArray):
+    geometry = read(settings, GEOMETRY)
+    if geometry is not None:
         window.restoreGeometry(geometry)
-    size = settings.value(SIZE)
-    if isinstance(size, QSize) and size.isValid():
+    size = read(settings, SIZE)
+    if size is not None and size.isValid():
         # Geometry blobs lose the size on some platforms (frame margins); this one does not.
         window.resize(size)
-    state = settings.value(SPLITTER)
-    if isinstance(state, QByteArray):
+    state = read(settings, SPLITTER)
+    if state is not None:
         splitter.restoreState(state)
     else:
         # Sized before the first show, so the pane lays out its cards once, not twice.
         splitter.setSizes([700, 480])
-    tab = settings.value(SIDE_TAB)
-    if tab is not None:
-        side.setCurrentIndex(int(tab))
+    tab = read(settings, SIDE_TAB)
+    if tab >= 0:
+        side.setCurrentIndex(tab)
 
 
 def save_layout(
     window: QMainWindow, settings: QSettings, splitter: QSplitter, side: QTabWidget
 ) -> None:
-    settings.setValue(GEOMETRY, window.saveGeometry())
-    settings.setValue(SIZE, window.size())
-    settings.setValue(SPLITTER, splitter.saveState())
-    settings.setValue(SIDE_TAB, side.currentIndex())
+    write(settings, GEOMETRY, window.saveGeometry())
+    write(settings, SIZE, window.size())
+    write(settings, SPLITTER, splitter.saveState())
+    write(settings, SIDE_TAB, side.currentIndex())
     settings.sync()
 
 

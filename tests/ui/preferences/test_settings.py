@@ -155,3 +155,18 @@ def test_an_explicit_theme_survives_a_change_of_the_desktop_scheme(qtbot) -> Non
     theme._scheme_changed(Qt.ColorScheme.Dark)
     assert not palette.is_dark()
     assert QGuiApplication.palette() is not None
+
+
+def test_every_setting_is_one_row_of_the_table(qtbot) -> None:
+    from dataclasses import fields
+
+    from player.ui.settings import SETTINGS, WINDOW_SETTINGS, Preferences, read
+
+    keys = [s.key for s in [*SETTINGS.values(), *WINDOW_SETTINGS]]
+    assert len(keys) == len(set(keys))
+    assert [f.name for f in fields(Preferences)] == list(SETTINGS)
+    settings = QSettings()
+    settings.setValue("window/side_tab", "2")  # what the INI backend hands back
+    assert read(settings, WINDOW_SETTINGS[-1]) == 2
+    settings.setValue("window/geometry", "not a geometry")
+    assert read(settings, WINDOW_SETTINGS[0]) is None
