@@ -93,7 +93,8 @@ class JobRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
-        self._pool = pool or QThreadPool.globalInstance()
+        # A pool of its own, so closing one window waits for its jobs only.
+        self._pool = pool or QThreadPool(self)
         self._jobs: list[JobHandle] = []
 
     def run(
