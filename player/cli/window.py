@@ -43,22 +43,20 @@ def run(command: str, argv: list[str]) -> int:
         return _screenshot(_screenshot_parser().parse_args(argv))
     args = _open_parser("brief-player").parse_args(argv)
     from player.ui.app import application, dispose
-    from player.ui.session import open_main_window
+    from player.ui.session import open_app
 
     app = application()
     try:
-        window = open_main_window(args.brief, audio=args.audio, at_ms=args.at)
+        opened = open_app(args.brief, audio=args.audio, at_ms=args.at)
     except BriefError as e:
         print(f"brief-player: {e}", file=sys.stderr)
         return 2
-    window.show()
+    opened.window.show()
     code = app.exec()
-    data = window.data
-    dispose(window)
-    if data is not None:
-        said = data.close()
-        if said:
-            print(f"brief-player: {said}", file=sys.stderr)
+    dispose(opened.window)
+    said = opened.data.close()  # saves what is still waiting, or keeps it for the next start
+    if said:
+        print(f"brief-player: {said}", file=sys.stderr)
     return code
 
 
@@ -67,8 +65,9 @@ def _screenshot(args: argparse.Namespace) -> int:
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from player.ui.app import application, dispose
-    from player.ui.session import open_main_window
+    from player.ui.session import open_app
     from player.ui.theme import apply_theme
+    from player.ui.window_layout import settle
 
     application()
     apply_theme(args.theme)
@@ -83,13 +82,13 @@ def _screenshot(args: argparse.Namespace) -> int:
         print(f"brief-player: cannot create {args.output.parent}: {e.strerror}", file=sys.stderr)
         return 1
     try:
-        window = open_main_window(args.brief, audio=args.audio, at_ms=args.at, remember=False)
+        window = open_app(args.brief, audio=args.audio, at_ms=args.at, remember=False).window
     except BriefError as e:
         print(f"brief-player: {e}", file=sys.stderr)
         return 2
     window.resize(width, height)
     window.show()
-    window.settle(args.at)
+    settle(window, args.at)
     ok = window.grab().save(str(args.output))
     dispose(window)
     if not ok:

@@ -18,13 +18,13 @@ _WINDOW = """
 import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from player.ui.app import application, dispose
-from player.ui.session import open_main_window
+from player.ui.session import open_app
 application()
-window = open_main_window()
-window.show()
-print("BANNER:", window.notes.banner.message.text() if window.notes.banner else None)
-dispose(window)
-said = window.data.close()
+opened = open_app()
+opened.window.show()
+print("BANNER:", opened.notes.banner.message.text() if opened.notes.banner else None)
+dispose(opened.window)
+said = opened.data.close()
 """
 
 

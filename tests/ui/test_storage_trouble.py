@@ -17,14 +17,15 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from player.core.storage import open_database
 from player.ui.session import AppData
 from tests.core.storage import damage
+from tests.ui.apps import app_of
 from tests.ui.test_notes import open_window
 
 
 def _type_note(qtbot, w, text: str) -> None:
     qtbot.keyClick(w.pane, Qt.Key.Key_N)
-    assert w.notes.editor is not None
-    qtbot.keyClicks(w.notes.editor.text_edit, text)
-    w.notes.editor.accept()
+    assert app_of(w).notes.editor is not None
+    qtbot.keyClicks(app_of(w).notes.editor.text_edit, text)
+    app_of(w).notes.editor.accept()
 
 
 def _texts_in_file(path: Path) -> list[str]:
@@ -42,7 +43,7 @@ def test_locked_database_never_freezes_the_window_and_loses_nothing(
         w = open_window(qtbot, brief_file, audio_file, data)
         assert time.monotonic() - started < 5  # was 15 s; measured in bench/bench_storage.py
         _type_note(qtbot, w, "typed while locked")
-        assert "typed while locked" in [n.text for n in w.notes.notes()]  # shown at once
+        assert "typed while locked" in [n.text for n in app_of(w).notes.notes()]  # shown at once
         qtbot.waitUntil(lambda: "Notes are busy" in w.statusBar().currentMessage(), timeout=5000)
         assert _texts_in_file(path) == ["saved note 0"]
 
@@ -82,15 +83,15 @@ def test_unwritable_data_folder_opens_the_window_and_says_why(
     blocker.write_text("a file where the data folder should be")
     monkeypatch.setenv("BRIEF_PLAYER_DATA", str(blocker))
     w = open_window(qtbot, brief_file, audio_file, AppData())
-    assert w.notes.banner is not None
-    banner = w.notes.banner.message.text()
+    assert app_of(w).notes.banner is not None
+    banner = app_of(w).notes.banner.message.text()
     assert "not be saved" in banner and str(blocker) in banner
-    assert w.notes.banner.button.text() == "Export Notes…"
+    assert app_of(w).notes.banner.button.text() == "Export Notes…"
     w.grab().save(str(tmp_path / "unwritable.png"))
     _type_note(qtbot, w, "still noted for this session")
-    assert [n.text for n in w.notes.notes()] == ["still noted for this session"]
+    assert [n.text for n in app_of(w).notes.notes()] == ["still noted for this session"]
     w.close()
-    w.data.close()
+    app_of(w).data.close()
     w.playback.stop()
     assert blocker.read_text() == "a file where the data folder should be"
 
@@ -116,7 +117,7 @@ def test_window_import_of_a_hostile_file_names_the_first_bad_entry(
 ) -> None:
     data = AppData(tmp_path / "notes.db")
     w = open_window(qtbot, brief_file, audio_file, data)
-    ep = w.notes.episode_id
+    ep = app_of(w).notes.episode_id
     hostile = tmp_path / "hostile.json"
     good = {"episode_id": ep, "start_ms": 1000, "text": "imported"}
     hostile.write_text(
@@ -127,11 +128,10 @@ def test_window_import_of_a_hostile_file_names_the_first_bad_entry(
     )
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(hostile), "")))
     w.actions_by_name["notes_import"].trigger()
-    box = w._import_report_box
-    assert isinstance(box, QMessageBox)
+    [box] = w.findChildren(QMessageBox)
     first = box.detailedText().splitlines()[0]
     assert first.startswith(f"{hostile}: $.notes[1].start_ms")
-    assert [n.text for n in w.notes.notes()] == ["imported"]
+    assert [n.text for n in app_of(w).notes.notes()] == ["imported"]
     box.close()
     w.close()
     data.close()
