@@ -22,6 +22,9 @@ TIME_W = 62.0
 BAR_W = 4.0
 GAP = 12.0
 PLACEHOLDER_H = 60
+# Lines past about 85 characters are hard to follow back to their start; at wide windows the
+# words keep this measure and the card's right side stays empty.
+READING_CHARS = 85
 
 _KIND_LABEL = {
     CueKind.CONCEPT: "CONCEPT",
@@ -66,7 +69,9 @@ class CueCardDelegate(QStyledItemDelegate):
         return body, small, label, italic
 
     def _text_width(self, option: QStyleOptionViewItem) -> float:
-        return max(80.0, option.rect.width() - PAD * 2 - TIME_W - BAR_W - GAP)
+        body = self._fonts(option)[0]
+        cap = QFontMetricsF(body).averageCharWidth() * READING_CHARS
+        return max(80.0, min(cap, option.rect.width() - PAD * 2 - TIME_W - BAR_W - GAP))
 
     def _parts(self, index: QModelIndex | QPersistentModelIndex):
         row = self._row(index)
