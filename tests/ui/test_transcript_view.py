@@ -20,7 +20,8 @@ def test_a_long_line_is_shown_whole_and_the_line_heard_is_emphasised(
     audio_file: Path,
     data,  # noqa: F811
 ) -> None:
-    lines = [(i * 500, i * 500 + 500, LONG if i == 3 else f"line {i}") for i in range(12)]
+    texts = {3: LONG, 6: "x" * 400}  # a long line, and one word wider than the column
+    lines = [(i * 500, i * 500 + 500, texts.get(i, f"line {i}")) for i in range(12)]
     write_vtt(audio_file.with_suffix(".vtt"), lines)
     w = open_window(qtbot, brief_file, audio_file, data)
     w.actions_by_name["show_transcript"].trigger()
@@ -44,6 +45,12 @@ def test_a_long_line_is_shown_whole_and_the_line_heard_is_emphasised(
 
     # The line being heard carries the accent bar and the lit fill; the others do not.
     image = view.viewport().grab().toImage()
+    # Its last row of text has words in it: no row left empty, none cut off.
+    last_row_y = range(rect.bottom() - 5 - fm.lineSpacing(), rect.bottom() - 5)
+    fill = image.pixelColor(rect.right() - 20, rect.top() + 2)
+    assert any(image.pixelColor(x, y) != fill for y in last_row_y for x in range(100, 400))
+    # A word wider than the column gets one row, elided, not a row per few letters.
+    assert view.row_height(6) == view.row_height(5)
     accent = palette.kind_color(CueKind.TRANSCRIPT)
     assert image.pixelColor(1, rect.center().y()) == accent
     other = view.visualRect(model.index(5))

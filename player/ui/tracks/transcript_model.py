@@ -18,7 +18,7 @@ from player.core.text import fold
 from player.core.timefmt import format_ms
 from player.core.timeline import Cue
 from player.ui.models.search_model import SearchRow
-from player.ui.text_paint import shown_text
+from player.ui.text_paint import MAX_CHARS
 
 Index = QModelIndex | QPersistentModelIndex
 MAX_HITS = 200
@@ -80,12 +80,11 @@ class TranscriptModel(QAbstractListModel):
     def cues(self) -> list[Cue]:
         return list(self._cues)
 
-    def line_text(self, row: int) -> str:
-        """The row's words as the view shows them: speaker, then the text on one line."""
+    def line_parts(self, row: int) -> tuple[str, list[str]]:
+        """The row as the view sets it: the speaker's label (where it changes) and the words,
+        capped where a card would cap them."""
         speaker = self._speakers[row]
-        return shown_text(
-            (f"{speaker}: " if speaker else "") + " ".join(self._cues[row].text.split())
-        )
+        return (f"{speaker}:" if speaker else ""), self._cues[row].text[:MAX_CHARS].split()
 
     def row_at(self, t_ms: int) -> int | None:
         """The last row that starts at or before ``t_ms`` (the line just heard, or being heard)."""

@@ -1,10 +1,10 @@
 """The Transcript tab: every line whole, with its time, the line being heard lit and kept in sight.
 
-Lines wrap to as many rows of text as they need. A long transcript (30,000 lines) stays cheap
-because a line's height is measured once per width and mostly by arithmetic: a line that fits
-on one row (most of a word- or phrase-level transcript) costs one advance measurement, and only
-longer lines are laid out. The view keeps the running sum of those heights, so finding where a
-row sits, scrolling to the line being heard and repainting a lit line are lookups, not walks.
+Lines wrap to as many rows of text as they need. A long transcript (30,000 lines) stays cheap:
+each word is measured once (``line_wrap``), every row's height at a width comes from one pass of
+arithmetic over those measures, and the list asks only when the width changes, never when the
+window just gets taller. The view keeps the running sum of the heights, so finding where a row
+sits, scrolling to the line being heard and repainting a lit line are lookups, not walks.
 
 Following works like the brief's pane: it stops the moment the listener scrolls, a "Back to now"
 button appears, and pressing it (or Ctrl+N) follows again.
@@ -12,21 +12,17 @@ button appears, and pressing it (or Ctrl+N) follows again.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from itertools import accumulate
 
-from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontMetrics,
-    QFontMetricsF,
     QPainter,
     QPalette,
     QResizeEvent,
-    QTextCharFormat,
-    QTextLayout,
-    QTextOption,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from player.core.timeline import CueKind
 from player.ui import palette
-from player.ui.text_paint import shown_text
+from player.ui.tracks.line_wrap import WordWrap
 from player.ui.tracks.transcript_model import Role, TranscriptModel
 from player.ui.widgets.following_view import FollowingListView
 
@@ -47,66 +43,80 @@ PAD_X = 10
 PAD_Y = 5
 TIME_GAP = 12
 ACCENT_W = 3
-
-
-def _weighted(font: QFont, weight: QFont.Weight) -> QFont:
-    f = QFont(font)
-    f.setWeight(weight)
-    return f
+KEPT_WIDTHS = 4
 
 
 class TranscriptLineDelegate(QStyledItemDelegate):
     """Time in a fixed column, then the speaker (where it changes) and the words, all of them.
 
-    Heights are measured in the lit line's weight, so lighting a line never makes it need
-    another row of text.
+    Every row's height is computed in one pass when the width, the font or the lines change
+    (``heights``); ``sizeHint``, which the list asks of every row, is then a list lookup.
     """
 
     def __init__(self, view: TranscriptView) -> None:
         super().__init__(view)
         self._view = view
-        self._heights: dict[int, int] = {}
-        self._measured_at: tuple[int, str] = (0, "")
+        self._wrap: WordWrap | None = None
+        self._ends: list[array] | None = None
+        self._heights: list[int] = []
+        self._heights_key: tuple | None = None
+        self._by_width: dict[tuple, list[int]] = {}  # a few recent widths: resizing back and forth
+
+    def clear(self) -> None:
+        self._ends = None
+        self._heights_key = None
+        self._by_width = {}
 
     # measuring --------------------------------------------------------------------------------
 
-    def text_width(self, width: int, font: QFont) -> int:
+    def wrap(self, font: QFont) -> WordWrap:
+        if self._wrap is None or self._wrap.key != font.key():
+            self._wrap = WordWrap(font)
+            self.clear()
+        return self._wrap
+
+    @staticmethod
+    def text_width(width: int, font: QFont) -> int:
         time_w = QFontMetrics(font).horizontalAdvance("0:00:00") + TIME_GAP
         return max(40, width - 2 * PAD_X - time_w)
 
-    def heights(self, rows: range, width: int, font: QFont) -> list[int]:
-        """Every row's height at this width; cached until the width, font or lines change."""
-        key = (width, font.key())
-        if key != self._measured_at:
-            self._heights = {}
-            self._measured_at = key
+    def heights(self, width: int, font: QFont) -> list[int]:
+        """Every row's height at this width."""
+        wrap = self.wrap(font)
         model = self._view.transcript_model()
-        heavy = _weighted(font, QFont.Weight.DemiBold)
-        fm = QFontMetricsF(heavy)
-        one = fm.lineSpacing()
+        key = (width, wrap.key, model.rowCount())
+        if key == self._heights_key:
+            return self._heights
+        known = self._by_width.get(key)
+        if known is not None:
+            self._heights, self._heights_key = known, key
+            return known
+        if self._ends is None or len(self._ends) != model.rowCount():
+            self._ends = [wrap.ends(*model.line_parts(r)) for r in range(model.rowCount())]
         text_w = self.text_width(width, font)
-        cache = self._heights
+        one, pad = wrap.line_spacing, 2 * PAD_Y
+        heights_by_rows: dict[int, int] = {}
         out = []
-        for row in rows:
-            h = cache.get(row)
+        for ends in self._ends:
+            rows = 1 if not ends or ends[-1] <= text_w else wrap.row_count(ends, text_w)
+            h = heights_by_rows.get(rows)
             if h is None:
-                full = model.line_text(row)
-                if fm.horizontalAdvance(full) <= text_w and "\n" not in full:
-                    lines = 1
-                else:
-                    lines = _line_count(full, heavy, text_w)
-                h = cache[row] = int(one * lines + 0.999) + 2 * PAD_Y
+                h = heights_by_rows[rows] = int(one * rows + 0.999) + pad
             out.append(h)
+        self._heights, self._heights_key = out, key
+        if len(self._by_width) >= KEPT_WIDTHS:
+            self._by_width.pop(next(iter(self._by_width)))
+        self._by_width[key] = out
         return out
-
-    def clear(self) -> None:
-        self._heights = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
         width = self._view.viewport().width()
-        return QSize(
-            width, self.heights(range(index.row(), index.row() + 1), width, option.font)[0]
-        )
+        key = self._heights_key
+        # The list asks this of every row: at a known width it is a lookup. A font change
+        # clears the heights (``TranscriptView.changeEvent``), so the font need not be compared.
+        if key is None or key[0] != width or key[2] != len(self._heights):
+            return QSize(width, self.heights(width, option.font)[index.row()])
+        return QSize(width, self._heights[index.row()])
 
     # painting ---------------------------------------------------------------------------------
 
@@ -129,75 +139,32 @@ class TranscriptLineDelegate(QStyledItemDelegate):
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
 
         font = QFont(option.font)
+        wrap = self.wrap(font)
         fm = QFontMetrics(font)
         time_w = fm.horizontalAdvance("0:00:00") + TIME_GAP
         top = rect.top() + PAD_Y
-        painter.setFont(_weighted(font, QFont.Weight.DemiBold) if active else font)
+        painter.setFont(wrap.heavy if active else font)
         painter.setPen(accent if active else palette.muted_text())
         painter.drawText(
-            QRect(rect.left() + PAD_X, top, time_w, fm.lineSpacing()),
+            QRect(rect.left() + PAD_X, top, time_w, int(wrap.line_spacing)),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
             str(index.data(Role.TIME)),
         )
-        left = rect.left() + PAD_X + time_w
-        speaker = str(index.data(Role.SPEAKER) or "")
-        layout = _line_layout(
-            str(index.data(Role.TEXT) or ""),
-            f"{speaker}: " if speaker else "",
-            _weighted(font, QFont.Weight.DemiBold if active else QFont.Weight.Normal),
+        model = self._view.transcript_model()
+        prefix, words = model.line_parts(index.row())
+        ends = self._ends[index.row()] if self._ends is not None else wrap.ends(prefix, words)
+        wrap.draw(
+            painter,
+            QPointF(rect.left() + PAD_X + time_w, top),
             self.text_width(rect.width(), font),
-            accent,
+            prefix,
+            words,
+            ends,
+            heavy=active,
+            prefix_color=accent,
+            color=pal.color(QPalette.ColorRole.Text),
         )
-        painter.setPen(pal.color(QPalette.ColorRole.Text))
-        layout.draw(painter, QPointF(left, top))
         painter.restore()
-
-
-def _line_count(full: str, font: QFont, width: float) -> int:
-    layout = QTextLayout(full, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    count = 0
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        count += 1
-    layout.endLayout()
-    return max(1, count)
-
-
-def _line_layout(
-    text: str, prefix: str, font: QFont, width: float, prefix_color: QColor
-) -> QTextLayout:
-    """The whole line word-wrapped to ``width``, the speaker in bold in the accent colour."""
-    full = shown_text(prefix + " ".join(text.split()))  # as TranscriptModel.line_text
-    layout = QTextLayout(full, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    if prefix:
-        fmt = QTextCharFormat()
-        fmt.setFontWeight(QFont.Weight.Bold)
-        fmt.setForeground(prefix_color)
-        span = QTextLayout.FormatRange()
-        span.start, span.length, span.format = 0, len(prefix), fmt
-        layout.setFormats([span])
-    spacing = QFontMetricsF(_weighted(font, QFont.Weight.DemiBold)).lineSpacing()
-    layout.beginLayout()
-    y = 0.0
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        line.setPosition(QPointF(0, y))
-        y += spacing
-    layout.endLayout()
-    return layout
 
 
 class TranscriptView(FollowingListView):
@@ -208,7 +175,9 @@ class TranscriptView(FollowingListView):
         self.setItemDelegate(self.line_delegate)
         self.setUniformItemSizes(False)
         self.setLayoutMode(QListView.LayoutMode.SinglePass)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
+        # Heights depend on the width alone: a taller or shorter window needs no new layout
+        # (``resizeEvent`` asks for one when the width changes).
+        self.setResizeMode(QListView.ResizeMode.Fixed)
         self.setWordWrap(True)
         self.setAccessibleName("Transcript: lines in time order")
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -245,7 +214,7 @@ class TranscriptView(FollowingListView):
         rows = self.transcript_model().rowCount()
         key = (width, self.font().key(), rows)
         if key != self._tops_key:
-            heights = self.line_delegate.heights(range(rows), width, self.font())
+            heights = self.line_delegate.heights(width, self.font())
             self._tops = [0, *accumulate(heights)]
             self._tops_key = key
         return self._tops
@@ -277,6 +246,8 @@ class TranscriptView(FollowingListView):
             self.scroll_count += 1
 
     def _repaint_rows(self, rows: list[int]) -> None:
+        if not self.isVisible():
+            return  # painted whole when shown; no heights to work out for a hidden tab
         scrolled, width = self.verticalScrollBar().value(), self.width()
         for row in rows:
             top = self.row_top(row) - scrolled
@@ -288,10 +259,17 @@ class TranscriptView(FollowingListView):
 
     # events -----------------------------------------------------------------------------------
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self.line_delegate.clear()
+            self._tops_key = None
+        super().changeEvent(event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._tops_key = None
+            self.scheduleDelayedItemsLayout()
 
     def index_at_row(self, row: int) -> QModelIndex:
         return self.transcript_model().index(row)
