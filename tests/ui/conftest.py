@@ -48,8 +48,8 @@ def audio_file(tmp_path: Path) -> Path:
     return make_wav(tmp_path / "audio.wav", 7.0, beeps_at=(1, 2, 3, 5))
 
 
-@pytest.fixture
-def window(qtbot, brief_file: Path, audio_file: Path):
+def bare_window(qtbot, brief_file: Path, audio_file: Path):
+    """A main window on a brief and its audio, with brief search and nothing else."""
     from player.ui.loading import episode_from_brief_file
     from player.ui.main_window import MainWindow
     from player.ui.session import brief_search
@@ -62,6 +62,12 @@ def window(qtbot, brief_file: Path, audio_file: Path):
     w.resize(1100, 700)
     w.show()
     qtbot.waitUntil(lambda: w.playback.duration_ms() > 0, timeout=10_000)
+    return w
+
+
+@pytest.fixture
+def window(qtbot, brief_file: Path, audio_file: Path):
+    w = bare_window(qtbot, brief_file, audio_file)
     yield w
     w.playback.stop()
 

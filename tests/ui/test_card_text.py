@@ -10,18 +10,15 @@ from PySide6.QtWidgets import QApplication
 from player.core.storage.notes import Note
 from player.core.timeline import CueKind
 from player.ui.notes.notes_model import NOTE_ROLE
-from player.ui.session import AppData, open_main_window
+from player.ui.session import AppData
+from tests.ui.test_tracks import close_window, open_window
 
 
 @pytest.fixture
 def win(qtbot, brief_file: Path, audio_file: Path, tmp_path: Path):
-    w = open_main_window(brief_file, audio=audio_file, data=AppData(tmp_path / "n.db"), at_ms=0)
-    qtbot.addWidget(w)
-    w.resize(1100, 700)
-    w.show()
-    qtbot.waitUntil(lambda: w.playback.duration_ms() > 0, timeout=10_000)
+    w = open_window(qtbot, brief_file, audio_file, AppData(tmp_path / "n.db"))
     yield w
-    w.playback.stop()
+    close_window(w)
 
 
 def _add(w, at: int, text: str) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from player.core.timeline import CueKind
 from tests.media import make_wav
+from tests.ui.conftest import bare_window
 
 LONG_QUOTE = " ".join(
     ["the models are not animals they are ghosts of the internet and we summon them"] * 6
@@ -31,22 +32,10 @@ Takeaways
 
 @pytest.fixture
 def reading(qtbot, tmp_path: Path):
-    from player.ui.loading import episode_from_brief_file
-    from player.ui.main_window import MainWindow
-    from player.ui.session import brief_search
-
     brief = tmp_path / "ep" / "brief.txt"
     brief.parent.mkdir()
     brief.write_text(BRIEF, encoding="utf-8")
-    audio = make_wav(tmp_path / "a.wav", 7.0, beeps_at=(1, 4, 5))
-    w = MainWindow()
-    qtbot.addWidget(w)
-    episode = episode_from_brief_file(brief)
-    w.add_search_provider(brief_search(episode))
-    w.open_episode(episode, audio=audio)
-    w.resize(1100, 700)
-    w.show()
-    qtbot.waitUntil(lambda: w.playback.duration_ms() > 0, timeout=10_000)
+    w = bare_window(qtbot, brief, make_wav(tmp_path / "a.wav", 7.0, beeps_at=(1, 4, 5)))
     yield w
     w.playback.stop()
 

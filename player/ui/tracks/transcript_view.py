@@ -265,6 +265,13 @@ class TranscriptView(FollowingListView):
             self._tops_key = None
         super().changeEvent(event)
 
+    def doItemsLayout(self) -> None:
+        """Lay out; when every line takes one row (a word-level transcript) tell the list the
+        rows are uniform, so it asks one row its size instead of all 30,000."""
+        heights = self.line_delegate.heights(self.viewport().width(), self.font())
+        self.setUniformItemSizes(bool(heights) and min(heights) == max(heights))
+        super().doItemsLayout()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():

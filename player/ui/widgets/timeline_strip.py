@@ -23,17 +23,15 @@ HIT_PX = 5
 NAME_WORDS = 12  # a quote is named by its first words
 NOTE_CHARS = 400
 
-_LABEL = {
-    CueKind.QUOTE: "Quote",
-    CueKind.CONCEPT: "Concept",
-    CueKind.NOTE: "Note",
-    CueKind.CHAPTER: "Chapter",
-}
 _LEGEND = (CueKind.QUOTE, CueKind.CONCEPT, CueKind.NOTE, CueKind.CHAPTER)
 LEGEND_TEXT = (
     "Quotes are ticks along the top, concepts along the bottom, notes full height, "
     "chapters bands at the foot; each in its own colour."
 )
+
+
+def _label(kind: CueKind) -> str:
+    return kind.value.capitalize()
 
 
 def _name(cue: Cue) -> str:
@@ -198,7 +196,7 @@ class TimelineStrip(QWidget):
         cue = self.cue_near(x)
         if cue is not None and cue.kind != CueKind.CHAPTER:
             color = palette.kind_color(cue.kind).name()
-            head = f"{_LABEL[cue.kind]} · {format_ms(cue.start_ms)}"
+            head = f"{_label(cue.kind)} · {format_ms(cue.start_ms)}"
             return (
                 f"<p style='white-space:pre-wrap'><b style='color:{color}'>{head}</b><br>"
                 f"{html.escape(_name(cue))}</p>"
@@ -224,7 +222,7 @@ class TimelineStrip(QWidget):
     @staticmethod
     def _legend_html() -> str:
         swatches = [
-            f"<span style='color:{palette.kind_color(k).name()}'>■</span> {_LABEL[k]}"
+            f"<span style='color:{palette.kind_color(k).name()}'>■</span> {_label(k)}"
             for k in _LEGEND
         ]
         return "<small>" + " &nbsp; ".join(swatches) + "</small>"
