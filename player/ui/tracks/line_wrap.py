@@ -41,6 +41,17 @@ class WordWrap:
         self.line_spacing = self._fm.lineSpacing()
         self.ascent = self._fm.ascent()
         self._advance: dict[str, float] = {}
+        self._prefix: dict[str, float] = {}
+
+    def width(self, prefix: str, words: list[str]) -> float:
+        """The line set on one row: one measurement, no per-word work. Most lines fit."""
+        w = self._fm.horizontalAdvance(" ".join(words)) if words else 0.0
+        if prefix:
+            p = self._prefix.get(prefix)
+            if p is None:
+                p = self._prefix[prefix] = self._fm_bold.horizontalAdvance(prefix)
+            w += p + (self.space if words else 0.0)
+        return w
 
     def ends(self, prefix: str, words: list[str]) -> array:
         """Where each token ends when the line is set on one row; the prefix is token 0."""
@@ -67,9 +78,7 @@ class WordWrap:
         return out or [(0, -1)]
 
     def row_count(self, ends: array, width: float) -> int:
-        """``len(rows(ends, width))``, without building the rows: run for every line."""
-        if not ends or ends[-1] <= width:
-            return 1
+        """``len(rows(ends, width))``, without building the rows: run for every long line."""
         first, count, start, rows, space = 0, len(ends), 0.0, 0, self.space
         while first < count:
             last = bisect_right(ends, start + width, first) - 1
@@ -87,17 +96,24 @@ class WordWrap:
         width: float,
         prefix: str,
         words: list[str],
-        ends: array,
+        ends: array | None,
         *,
         heavy: bool,
         prefix_color: QColor,
         color: QColor,
     ) -> None:
-        """Paint the line at the breaks ``rows`` gives; tokens as ``ends`` counted them."""
+        """Paint the line at the breaks ``rows`` gives (one row when ``ends`` is None: the line
+        fits); tokens as ``ends`` counted them."""
         tokens = ([prefix] if prefix else []) + words
         body = self.heavy if heavy else self.regular
         body_fm = QFontMetricsF(body)
-        for row, (first, last) in enumerate(self.rows(ends, width)):
+        if ends is None:
+            ends = self.ends(prefix, [" ".join(words)] if words else [])
+            tokens = ([prefix] if prefix else []) + ([" ".join(words)] if words else [])
+            breaks = [(0, len(tokens) - 1)]
+        else:
+            breaks = self.rows(ends, width)
+        for row, (first, last) in enumerate(breaks):
             y = at.y() + row * self.line_spacing + self.ascent
             x = at.x()
             if prefix and first == 0:
@@ -110,7 +126,7 @@ class WordWrap:
                 continue
             text = " ".join(tokens[first : last + 1])
             token_start = ends[last - 1] + self.space if last else 0.0
-            if first == last and ends[last] - token_start > width:
+            if first == last and ends[last] - token_start > width + 0.5:
                 text = body_fm.elidedText(text, Qt.TextElideMode.ElideRight, at.x() + width - x)
             painter.setFont(body)
             painter.setPen(color)

@@ -44,6 +44,7 @@ PAD_Y = 5
 TIME_GAP = 12
 ACCENT_W = 3
 KEPT_WIDTHS = 4
+SHORT_WORDS = 4
 
 
 class TranscriptLineDelegate(QStyledItemDelegate):
@@ -57,13 +58,15 @@ class TranscriptLineDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
         self._wrap: WordWrap | None = None
-        self._ends: list[array] | None = None
+        self._widths: list[float] | None = None  # each line on one row, in the lit weight
+        self._ends: dict[int, array] = {}  # word ends of the lines that do not fit, as needed
         self._heights: list[int] = []
         self._heights_key: tuple | None = None
         self._by_width: dict[tuple, list[int]] = {}  # a few recent widths: resizing back and forth
 
     def clear(self) -> None:
-        self._ends = None
+        self._widths = None
+        self._ends = {}
         self._heights_key = None
         self._by_width = {}
 
@@ -91,14 +94,14 @@ class TranscriptLineDelegate(QStyledItemDelegate):
         if known is not None:
             self._heights, self._heights_key = known, key
             return known
-        if self._ends is None or len(self._ends) != model.rowCount():
-            self._ends = [wrap.ends(*model.line_parts(r)) for r in range(model.rowCount())]
+        if self._widths is None or len(self._widths) != model.rowCount():
+            self._widths = [self._line_width(r) for r in range(model.rowCount())]
         text_w = self.text_width(width, font)
         one, pad = wrap.line_spacing, 2 * PAD_Y
         heights_by_rows: dict[int, int] = {}
         out = []
-        for ends in self._ends:
-            rows = 1 if not ends or ends[-1] <= text_w else wrap.row_count(ends, text_w)
+        for row, line_w in enumerate(self._widths):
+            rows = 1 if line_w <= text_w else wrap.row_count(self.ends(row), text_w)
             h = heights_by_rows.get(rows)
             if h is None:
                 h = heights_by_rows[rows] = int(one * rows + 0.999) + pad
@@ -108,6 +111,24 @@ class TranscriptLineDelegate(QStyledItemDelegate):
             self._by_width.pop(next(iter(self._by_width)))
         self._by_width[key] = out
         return out
+
+    def _line_width(self, row: int) -> float:
+        """A short line is measured whole; a long one word by word (its words' widths are
+        known, and shaping a whole sentence costs more), which its wrapping needs anyway."""
+        assert self._wrap is not None
+        prefix, words = self._view.transcript_model().line_parts(row)
+        if len(words) <= SHORT_WORDS:
+            return self._wrap.width(prefix, words)
+        ends = self.ends(row)
+        return ends[-1] if ends else 0.0
+
+    def ends(self, row: int) -> array:
+        ends = self._ends.get(row)
+        if ends is None:
+            assert self._wrap is not None
+            model = self._view.transcript_model()
+            ends = self._ends[row] = self._wrap.ends(*model.line_parts(row))
+        return ends
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
         width = self._view.viewport().width()
@@ -151,15 +172,17 @@ class TranscriptLineDelegate(QStyledItemDelegate):
             str(index.data(Role.TIME)),
         )
         model = self._view.transcript_model()
-        prefix, words = model.line_parts(index.row())
-        ends = self._ends[index.row()] if self._ends is not None else wrap.ends(prefix, words)
+        row = index.row()
+        prefix, words = model.line_parts(row)
+        text_w = self.text_width(rect.width(), font)
+        line_w = self._widths[row] if self._widths is not None else wrap.width(prefix, words)
         wrap.draw(
             painter,
             QPointF(rect.left() + PAD_X + time_w, top),
-            self.text_width(rect.width(), font),
+            text_w,
             prefix,
             words,
-            ends,
+            None if line_w <= text_w else self.ends(row),
             heavy=active,
             prefix_color=accent,
             color=pal.color(QPalette.ColorRole.Text),

@@ -213,8 +213,8 @@ class TimelineStrip(QWidget):
         return "<p>" + "<br>".join(lines) + "</p>"
 
     def _chapter_at(self, ms: int) -> Cue | None:
-        i = bisect_left(self._starts, ms + 1)
-        for c in reversed(self._cues[:i]):
+        for i in range(bisect_left(self._starts, ms + 1) - 1, -1, -1):
+            c = self._cues[i]
             if c.kind == CueKind.CHAPTER:
                 return c if c.end_ms > ms else None
         return None
