@@ -28,6 +28,9 @@ from PySide6.QtGui import (
 )
 
 MAX_CHARS = 2_000
+# Lines past about 90 characters are hard to follow back to their start; at wide windows the
+# words keep this measure and the rest of a card stays empty.
+READING_CHARS = 90
 ELLIPSIS = "…"
 CACHED_LAYOUTS = 1_024
 
@@ -97,6 +100,11 @@ def _make_layout(
         y += line.height()
     layout.endLayout()
     return layout, y
+
+
+def reading_width(font: QFont, available: float) -> float:
+    """``available``, but no wider than ``READING_CHARS`` average characters of ``font``."""
+    return min(available, _metrics(font).averageCharWidth() * READING_CHARS)
 
 
 def text_height(text: str, font: QFont, width: float) -> float:

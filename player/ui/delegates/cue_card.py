@@ -15,16 +15,13 @@ from player.core.timeline import CueKind
 from player.ui import palette
 from player.ui.delegates.card_frame import paint_card_background, paint_separator
 from player.ui.models.pane_model import PaneModel, PaneRow, Role
-from player.ui.text_paint import draw_text, shown_text, text_height
+from player.ui.text_paint import draw_text, reading_width, shown_text, text_height
 
 PAD = 10.0
 TIME_W = 62.0
 BAR_W = 4.0
 GAP = 12.0
 PLACEHOLDER_H = 60
-# Lines past about 85 characters are hard to follow back to their start; at wide windows the
-# words keep this measure and the card's right side stays empty.
-READING_CHARS = 85
 
 _KIND_LABEL = {
     CueKind.CONCEPT: "CONCEPT",
@@ -69,9 +66,8 @@ class CueCardDelegate(QStyledItemDelegate):
         return body, small, label, italic
 
     def _text_width(self, option: QStyleOptionViewItem) -> float:
-        body = self._fonts(option)[0]
-        cap = QFontMetricsF(body).averageCharWidth() * READING_CHARS
-        return max(80.0, min(cap, option.rect.width() - PAD * 2 - TIME_W - BAR_W - GAP))
+        available = option.rect.width() - PAD * 2 - TIME_W - BAR_W - GAP
+        return max(80.0, reading_width(self._fonts(option)[0], available))
 
     def _parts(self, index: QModelIndex | QPersistentModelIndex):
         row = self._row(index)

@@ -18,7 +18,7 @@ from player.core.timeline import CueKind
 from player.ui import palette
 from player.ui.delegates.card_frame import paint_card_background, paint_separator
 from player.ui.models.search_model import HIT_ROLE, SearchRow
-from player.ui.text_paint import draw_text, text_height
+from player.ui.text_paint import draw_text, reading_width, text_height
 
 PAD = 7.0
 WINDOW = 220
@@ -79,7 +79,7 @@ class SearchHitDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
         _, row = titled(index.data(HIT_ROLE))
         text, _ = excerpt(row)
-        w = max(60.0, option.rect.width() - 2 * PAD)
+        w = max(60.0, reading_width(option.font, option.rect.width() - 2 * PAD))
         h = PAD + QFontMetricsF(self._header_font(option)).height() + 2
         h += text_height(text, option.font, w) + PAD
         return QSize(int(option.rect.width() or 300), int(h))
@@ -103,7 +103,7 @@ class SearchHitDelegate(QStyledItemDelegate):
             QRectF(
                 rect.left() + PAD,
                 rect.top() + PAD + fm.height() + 2,
-                rect.width() - 2 * PAD,
+                max(60.0, reading_width(option.font, rect.width() - 2 * PAD)),
                 10_000,
             ),
             text,

@@ -225,7 +225,7 @@ class TimelineStrip(QWidget):
             f"<span style='color:{palette.kind_color(k).name()}'>■</span> {_label(k)}"
             for k in _LEGEND
         ]
-        return "<small>" + " &nbsp; ".join(swatches) + "</small>"
+        return "<small style='white-space:nowrap'>" + " &nbsp; ".join(swatches) + "</small>"
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
