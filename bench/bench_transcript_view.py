@@ -65,7 +65,7 @@ def write_sentences_vtt(path: Path) -> None:
 
 def measure(vtt: Path, brief: Path, app) -> dict[str, float]:
     from player.core.formats.registry import load_track
-    from player.ui.session import open_main_window
+    from player.ui.session import open_app
 
     parse, show = [], []
     for _ in range(LOAD_RUNS):
@@ -73,23 +73,25 @@ def measure(vtt: Path, brief: Path, app) -> dict[str, float]:
         load_track(vtt)
         parse.append(time.perf_counter() - t0)
 
-        w = open_main_window(brief, remember=False)
+        opened = open_app(brief, remember=False)
+        w = opened.window
         w.resize(1200, 800)
         w.show()
         for _ in range(5):
             app.processEvents()
         t0 = time.perf_counter()
-        w.tracks.open_track_file(vtt)
+        opened.tracks.open_track_file(vtt)
         w.repaint()
         app.processEvents()
         show.append(time.perf_counter() - t0)
-        assert w.tracks.model.rowCount() == CUES
+        assert opened.tracks.model.rowCount() == CUES
         w.playback.release()
         w.close()
         w.deleteLater()
         app.processEvents()
 
-    w = open_main_window(brief, remember=False)
+    opened = open_app(brief, remember=False)
+    w = opened.window
     w.resize(1200, 800)
     w.show()
     for _ in range(5):
@@ -119,11 +121,11 @@ def measure(vtt: Path, brief: Path, app) -> dict[str, float]:
         return out
 
     base, base_resize = seeks(), resizes()
-    w.tracks.open_track_file(vtt)
-    w.tracks.show_transcript()
+    opened.tracks.open_track_file(vtt)
+    opened.tracks.show_transcript()
     app.processEvents()
     lit, lit_resize = seeks(), resizes()
-    assert w.tracks.model.active_rows(), "no transcript line lit after the seeks"
+    assert opened.tracks.model.active_rows(), "no transcript line lit after the seeks"
     w.playback.release()
     w.close()
     med = statistics.median

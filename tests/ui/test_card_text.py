@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QApplication
 
 from player.core.storage.notes import Note
 from player.core.timeline import CueKind
+from player.ui.app_data import AppData
 from player.ui.notes.notes_model import NOTE_ROLE
-from player.ui.session import AppData
+from tests.ui.apps import app_of
 from tests.ui.test_tracks import close_window, open_window
 
 
@@ -22,13 +23,13 @@ def win(qtbot, brief_file: Path, audio_file: Path, tmp_path: Path):
 
 
 def _add(w, at: int, text: str) -> None:
-    w.notes.add(Note(episode_id=w.notes.episode_id, start_ms=at, text=text))
+    app_of(w).notes.add(Note(episode_id=app_of(w).notes.episode_id, start_ms=at, text=text))
     QApplication.processEvents()
 
 
 def _note_heights(w, texts: list[str]) -> dict[str, tuple[int, int]]:
     """Each note's card height in the Notes tab and in the synced pane."""
-    tab, pane = w.notes.tab.view, w.pane
+    tab, pane = app_of(w).notes.tab.view, w.pane
     out = {}
     for text in texts:
         trow = next(
@@ -52,10 +53,10 @@ def test_a_notes_line_breaks_show_in_the_notes_tab_and_the_pane(qtbot, win) -> N
     broken, flat = "Second note\nline two", "Second note line two"
     _add(win, 1_500, broken)
     _add(win, 2_500, flat)
-    win.side.setCurrentWidget(win.notes.tab)
+    win.side.setCurrentWidget(app_of(win).notes.tab)
     QApplication.processEvents()
     heights = _note_heights(win, [broken, flat])
-    line = win.notes.tab.view.fontMetrics().height()
+    line = app_of(win).notes.tab.view.fontMetrics().height()
     # The broken note takes one more line than the same words on one line, in both lists.
     assert heights[broken][0] - heights[flat][0] >= line * 0.8, heights
     assert heights[broken][1] - heights[flat][1] >= line * 0.8, heights
@@ -64,7 +65,7 @@ def test_a_notes_line_breaks_show_in_the_notes_tab_and_the_pane(qtbot, win) -> N
 def test_a_megabyte_word_in_a_note_is_capped_not_laid_out_whole(qtbot, win) -> None:
     huge = "x" * 200_000
     _add(win, 1_500, huge)
-    win.side.setCurrentWidget(win.notes.tab)
+    win.side.setCurrentWidget(app_of(win).notes.tab)
     win.resize(900, 700)
     QApplication.processEvents()
     win.resize(1100, 700)  # a relayout at another width

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from player.core.timeline import CueKind
 from player.ui import palette
+from tests.ui.apps import app_of
 from tests.ui.test_tracks import close_window, data, open_window, write_vtt  # noqa: F401
 
 LONG = " ".join(f"word{i}" for i in range(90)) + " LASTWORD"
@@ -25,7 +26,7 @@ def test_a_long_line_is_shown_whole_and_the_line_heard_is_emphasised(
     write_vtt(audio_file.with_suffix(".vtt"), lines)
     w = open_window(qtbot, brief_file, audio_file, data)
     w.actions_by_name["show_transcript"].trigger()
-    view, model = w.tracks.view, w.tracks.model
+    view, model = app_of(w).tracks.view, app_of(w).tracks.model
     w.seek_brief(1_600)
     qtbot.waitUntil(lambda: model.active_rows() == [3], timeout=2000)
     QApplication.processEvents()
