@@ -63,9 +63,19 @@ def write_sentences_vtt(path: Path) -> None:
     path.write_text("\n".join(out), encoding="utf-8")
 
 
+def shown_app(brief: Path, app):
+    from player.ui.session import open_app
+
+    opened = open_app(brief, remember=False)
+    opened.window.resize(1200, 800)
+    opened.window.show()
+    for _ in range(5):
+        app.processEvents()
+    return opened
+
+
 def measure(vtt: Path, brief: Path, app) -> dict[str, float]:
     from player.core.formats.registry import load_track
-    from player.ui.session import open_app
 
     parse, show = [], []
     for _ in range(LOAD_RUNS):
@@ -73,12 +83,8 @@ def measure(vtt: Path, brief: Path, app) -> dict[str, float]:
         load_track(vtt)
         parse.append(time.perf_counter() - t0)
 
-        opened = open_app(brief, remember=False)
+        opened = shown_app(brief, app)
         w = opened.window
-        w.resize(1200, 800)
-        w.show()
-        for _ in range(5):
-            app.processEvents()
         t0 = time.perf_counter()
         opened.tracks.open_track_file(vtt)
         w.repaint()
@@ -90,12 +96,8 @@ def measure(vtt: Path, brief: Path, app) -> dict[str, float]:
         w.deleteLater()
         app.processEvents()
 
-    opened = open_app(brief, remember=False)
+    opened = shown_app(brief, app)
     w = opened.window
-    w.resize(1200, 800)
-    w.show()
-    for _ in range(5):
-        app.processEvents()
     rng = random.Random(7)
     targets = [rng.randrange(0, HOURS * 3_600_000) for _ in range(SEEKS)]
 
