@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from player.core.sync import SyncMap
 
-FOUND_MIN = 0.5  # confidence a find needs to be trusted
+FOUND_MIN = 0.4  # trusted from here: wrong places measured at most 0.25 (bench_align.py)
 UNCERTAIN_MIN = 0.25  # below this a find is not worth showing
 JUMP_MS = 3000  # offsets this far from both agreeing neighbours make a find suspect
 SURE = 0.8  # a find this sure is kept even when its offset stands alone

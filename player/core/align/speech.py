@@ -20,6 +20,7 @@ import math
 import os
 import tempfile
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from player.core.align.match import TimedWord
@@ -33,6 +34,7 @@ _BACKOFF_LOG10 = -1.0
 
 _decoder = None
 _searches = 0
+_warm = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +52,15 @@ def _get_decoder():
     if _decoder is None:
         from pocketsphinx import Decoder
 
-        _decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False)
+        _decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=False)
     return _decoder
+
+
+@cache
+def common_words() -> tuple[str, ...]:
+    """Ordinary English the recogniser may hear instead of the quote (see the data file)."""
+    text = (Path(__file__).parent / "common_words.txt").read_text(encoding="utf-8")
+    return tuple(w for w in text.split("\n") if w and not w.startswith("#"))
 
 
 def in_dictionary(words: list[str]) -> list[str]:
@@ -86,7 +95,7 @@ def hear(
         return Heard(pcm.start_s, pcm.end_s, (), peak)
     d = _get_decoder()
     known = in_dictionary(quote)
-    background = in_dictionary(background)
+    background = in_dictionary([*common_words(), *background])
     with tempfile.NamedTemporaryFile("w", suffix=".arpa", delete=False) as f:
         f.write(language_model(known, background))
         path = f.name
@@ -98,7 +107,16 @@ def hear(
     finally:
         os.unlink(path)
     words: list[TimedWord] = []
-    for start, data in speech_stretches(pcm.data):
+    stretches = speech_stretches(pcm.data)
+    global _warm
+    if not _warm and stretches:
+        # A fresh decoder's loudness normalisation starts from the model's studio default and
+        # misses the first words it hears; one pass over the first stretch adapts it.
+        d.start_utt()
+        d.process_raw(stretches[0][1], full_utt=True)
+        d.end_utt()
+        _warm = True
+    for start, data in stretches:
         d.start_utt()
         d.process_raw(data, full_utt=True)
         d.end_utt()

@@ -1,0 +1,179 @@
+"""How well, how fast and how lean does ``find_quotes`` place the quotes in a shifted copy?
+
+Test audio no one hand-tunes: the bundled stand-in (2 h 26 min, each quote spoken at its time)
+with other synthesized speech inserted as ads of three lengths at three places between quotes,
+re-encoded to Opus. The truth for each quote is its written time plus the ads before it.
+
+Printed, for the audio search, the transcript search (the stand-in's WebVTT shifted the same
+way) and the baseline of one global offset (what a single manual sync point at the first quote
+gives): quotes within 1 s, within 3 s, not found, and wrong (off by more than 3 s) with
+confidence >= 0.5; alignment time as a share of the episode's length; peak memory of this
+process and of the worker processes; and the second run from the stored result.
+
+Run: .venv/bin/python bench/bench_align.py [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+EPISODE = REPO / "content" / "karpathy-ghosts-not-animals"
+
+# (insert before this brief second, ad text, seconds of ad)
+ADS = (
+    (300, 40.0),
+    (2600, 95.0),
+    (6000, 150.0),
+)
+AD_TEXT = (
+    "This episode is brought to you by our sponsor. Fresh meal kits delivered to your door "
+    "every week, with fifty percent off your first order. Visit the website today and use the "
+    "promo code podcast at checkout. Thinking about a new mattress? Sleep better tonight with a "
+    "hundred night trial and free returns. Terms apply. "
+)
+
+
+def make_copy(workdir: Path) -> tuple[Path, Path, list[tuple[float, float]]]:
+    """Opus copy with ads, its shifted transcript, and the (brief s, shift s) of each ad."""
+    from player.core.audio.decode import BYTES_PER_SAMPLE, RATE, read_pcm
+
+    ad_wav = workdir / "ad.wav"
+    subprocess.run(
+        ["espeak-ng", "-v", "en-gb+f3", "-s", "170", "-w", str(ad_wav), AD_TEXT * 8], check=True
+    )
+    ad = read_pcm(ad_wav).data
+    pcm = read_pcm(EPISODE / "standin.opus").data
+    out, last, shift, shifts = [], 0, 0.0, []
+    for at, seconds in ADS:
+        cut = at * RATE * BYTES_PER_SAMPLE
+        out.append(pcm[last:cut])
+        n = int(seconds * RATE) * BYTES_PER_SAMPLE
+        out.append((ad * (1 + n // len(ad)))[:n])
+        last = cut
+        shift += seconds
+        shifts.append((float(at), shift))
+    out.append(pcm[last:])
+    raw = workdir / "copy.raw"
+    raw.write_bytes(b"".join(out))
+    opus = workdir / "copy-with-ads.opus"
+    subprocess.run(
+        ["opusenc", "--quiet", "--raw", "--raw-rate", str(RATE), "--raw-chan", "1",
+         "--bitrate", "24", str(raw), str(opus)],
+        check=True,
+    )  # fmt: skip
+    raw.unlink()
+    vtt = workdir / "copy-with-ads.vtt"
+    vtt.write_text(_shifted_vtt((EPISODE / "standin.vtt").read_text(), shifts), encoding="utf-8")
+    return opus, vtt, shifts
+
+
+def shift_at(t: float, shifts: list[tuple[float, float]]) -> float:
+    return max([s for at, s in shifts if at <= t], default=0.0)
+
+
+def _shifted_vtt(text: str, shifts: list[tuple[float, float]]) -> str:
+    from player.core.formats.webvtt_export import timestamp
+
+    def parse(stamp: str) -> float:
+        h, m, s = stamp.split(":")
+        return int(h) * 3600 + int(m) * 60 + float(s)
+
+    lines = []
+    for line in text.splitlines():
+        if "-->" in line:
+            a, b = (parse(x.strip()) for x in line.split("-->"))
+            d = shift_at(a, shifts)
+            line = f"{timestamp(a + d)} --> {timestamp(b + d)}"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def score(rows: list[tuple[float, float | None, float]]) -> dict[str, int]:
+    """rows: (truth s, placed s or None when not trusted, confidence)."""
+    within1 = sum(1 for t, f, _ in rows if f is not None and abs(f - t) <= 1)
+    within3 = sum(1 for t, f, _ in rows if f is not None and abs(f - t) <= 3)
+    missing = sum(1 for _, f, _ in rows if f is None)
+    wrong = sum(1 for t, f, c in rows if f is not None and abs(f - t) > 3 and c >= 0.5)
+    return {"within 1 s": within1, "within 3 s": within3, "not found": missing, "wrong": wrong}
+
+
+def run_once(brief, audio: Path, transcript: Path | None, store) -> tuple[object, float]:
+    from player.core.align import find_quotes
+
+    started = time.perf_counter()
+    alignment = find_quotes(brief, audio, transcript, store=store)
+    return alignment, time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--keep", type=Path, help="keep the test audio in this folder")
+    args = parser.parse_args()
+    from player.core.brief.parser import load_any
+    from player.core.storage.alignments import AlignmentStore
+    from player.core.storage.database import open_memory
+
+    brief = load_any(EPISODE / "brief.txt").brief
+    with tempfile.TemporaryDirectory(prefix="bench-align-") as tmp:
+        work = args.keep or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        t0 = time.perf_counter()
+        audio, vtt, shifts = make_copy(work)
+        print(f"test audio: {audio.stat().st_size:,} bytes Opus, ads of "
+              f"{', '.join(f'{s:.0f} s' for _, s in ADS)} before "
+              f"{', '.join(str(at) for at, _ in ADS)} s (made in {time.perf_counter() - t0:.0f} s)")  # fmt: skip
+        from player.core.audio.decode import duration_s
+
+        length = duration_s(audio)
+        truth = [q.at + shift_at(q.at, shifts) for q in brief.quotes]
+        store = AlignmentStore(open_memory())
+
+        audio_result, audio_s = run_once(brief, audio, None, store)
+        _, cached_s = run_once(brief, audio, None, store)
+        text_times = [run_once(brief, audio, vtt, None)[1] for _ in range(5)]
+        text_result, _ = run_once(brief, audio, vtt, None)
+
+        def rows(alignment):
+            return [
+                (t, q.found_ms / 1000 if q.status == "found" else None, q.confidence)
+                for t, q in zip(truth, alignment.quotes, strict=True)
+            ]
+
+        first = audio_result.quotes[0]
+        offset = (first.found_ms or first.written_ms) / 1000 - first.written_ms / 1000
+        baseline = [(t, q.at + offset, 1.0) for t, q in zip(truth, brief.quotes, strict=True)]
+        self_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+    print(f"episode: {length / 60:.1f} min, {len(brief.quotes)} quotes")
+    for name, r in (
+        ("audio", rows(audio_result)),
+        ("transcript", rows(text_result)),
+        ("one global offset", baseline),
+    ):
+        s = score(r)
+        print(f"{name:>18}: " + ", ".join(f"{k} {v}" for k, v in s.items()))
+    errors = [abs(f - t) for t, f, _ in rows(audio_result) if f is not None]
+    if errors:
+        print(f"audio error: median {statistics.median(errors) * 1000:.0f} ms, "
+              f"max {max(errors) * 1000:.0f} ms")  # fmt: skip
+    print(f"audio search: {audio_s:.1f} s = {audio_s / length * 100:.2f} % of the episode; "
+          f"{audio_result.stats.get('searched_s', 0) / 60:.1f} min of audio recognised")  # fmt: skip
+    print(f"second run from the stored result: {cached_s * 1000:.0f} ms")
+    print(f"transcript search: median {statistics.median(text_times) * 1000:.0f} ms "
+          f"({statistics.median(text_times) / length * 100:.4f} % of the episode)")  # fmt: skip
+    print(f"peak memory: this process {self_mb:.0f} MB, largest worker {child_mb:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
