@@ -41,9 +41,9 @@ def main() -> int:
                 if line.startswith("\\2-grams:"):
                     break
                 parts = line.split()
-                if inside and len(parts) >= 2 and not parts[1].startswith("<"):
-                    if "(" not in parts[1]:
-                        scored.append((float(parts[0]), parts[1]))
+                word = parts[1] if inside and len(parts) >= 2 else "<"
+                if not word.startswith("<") and "(" not in word:
+                    scored.append((float(parts[0]), word))
     words = sorted(w for _, w in sorted(scored, reverse=True)[:COUNT])
     OUT.write_text(HEADER + "\n".join(words) + "\n", encoding="utf-8")
     print(f"wrote {len(words)} words to {OUT}")

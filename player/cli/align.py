@@ -72,7 +72,7 @@ def run(command: str, argv: list[str]) -> int:
     return 0
 
 
-class _stores:  # noqa: N801 - used as a context manager, reads as one
+class _stores:
     """The data folder's alignment cache and sync points, closed on leaving."""
 
     def __enter__(self):
@@ -93,7 +93,8 @@ def _print(alignment, as_json: bool) -> None:
         rows = [
             {
                 "at": q.written_ms / 1000,
-                "found": q.found_ms / 1000 if q.status == "found" and q.found_ms is not None
+                "found": q.found_ms / 1000
+                if q.status == "found" and q.found_ms is not None
                 else None,
                 "confidence": q.confidence,
                 "status": str(q.status),

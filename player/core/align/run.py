@@ -142,7 +142,9 @@ def _from_audio(
     stats["heard_words"] = sum(t.heard_words for t in targets)
     stats["duration_s"] = length
     return [
-        (None, 0.0) if t.best is None else (round(t.best.start_s * 1000), round(t.best.confidence, 3))
+        (None, 0.0)
+        if t.best is None
+        else (round(t.best.start_s * 1000), round(t.best.confidence, 3))
         for t in targets
     ]
 

@@ -16,15 +16,23 @@ from dataclasses import dataclass
 # Words people say without meaning them; a brief's editor drops them, a transcript keeps them.
 # "kind of" and "sort of" are fillers as pairs; alone "of" is a real word, so only pairs go.
 _FILLER_PAIRS = (("kind", "of"), ("sort", "of"), ("you", "know"), ("i", "mean"))
-_SINGLE_FILLERS = frozenset("um umm uh uhh uhm er erm ah hmm mm mhm like yeah oh".split())
+_SINGLE_FILLERS = frozenset(
+    ("um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "hmm", "mm", "mhm", "like", "yeah", "oh")
+)
 
 # Short, frequent words: they match by chance, so they count for less in a match.
 STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as is are was were be been it its
-    this that these those i you he she we they me my your our their his her them us do does did
-    not no so just than then there here what which who how all any some can will would could
-    should have has had about into out up down over very really actually also s t re ve ll d m""".split()
-)
+    (
+        "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for",
+        "with", "from", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this",
+        "that", "these", "those", "i", "you", "he", "she", "we", "they", "me", "my", "your",
+        "our", "their", "his", "her", "them", "us", "do", "does", "did", "not", "no", "so",
+        "just", "than", "then", "there", "here", "what", "which", "who", "how", "all", "any",
+        "some", "can", "will", "would", "could", "should", "have", "has", "had", "about", "into",
+        "out", "up", "down", "over", "very", "really", "actually", "also", "s", "t", "re", "ve",
+        "ll", "d", "m",
+    )
+)  # fmt: skip
 
 _ELISION = re.compile(r"\.\.\.|…|\[\s*\.\.\.\s*\]")
 _BRACKETS = re.compile(r"\[[^\]]*\]")

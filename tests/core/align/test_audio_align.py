@@ -10,7 +10,7 @@ import pytest
 from player.core.align import AlignError, Status, find_quotes
 from player.core.align.result import FOUND_MIN
 from player.core.brief.models import Brief, Quote
-from player.core.jobs import CancelToken, Cancelled, Progress
+from player.core.jobs import Cancelled, CancelToken, Progress
 from player.core.storage.alignments import AlignmentStore
 from player.core.storage.database import open_memory
 from player.core.storage.syncpoints import SyncPointStore, audio_key_for
@@ -27,14 +27,14 @@ def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def brief() -> Brief:
-    return Brief(quotes=tuple(Quote(at=t, text=s) for t, s in zip(WRITTEN, SENTENCES)))
+    return Brief(quotes=tuple(Quote(at=t, text=s) for t, s in zip(WRITTEN, SENTENCES, strict=True)))
 
 
 @pytest.fixture(scope="module")
 def copy_with_ad(work: Path) -> Path:
     parts = [(WRITTEN[0], speak(SENTENCES[0], work))]
     parts.append((AD_AT, speak(AD, work, "en-gb+f3")[: int(AD_S * 16000) * 2]))
-    parts += [(t + AD_S, speak(s, work)) for t, s in zip(WRITTEN[1:], SENTENCES[1:])]
+    parts += [(t + AD_S, speak(s, work)) for t, s in zip(WRITTEN[1:], SENTENCES[1:], strict=True)]
     return compose(work / "copy.wav", parts, 40.0)
 
 
@@ -46,7 +46,7 @@ def found(brief: Brief, copy_with_ad: Path):
 def test_every_quote_is_found_within_a_second_of_where_it_is_spoken(found) -> None:
     truth = [WRITTEN[0], WRITTEN[1] + AD_S, WRITTEN[2] + AD_S]
     assert [q.status for q in found.quotes] == [Status.FOUND] * 3
-    for q, t in zip(found.quotes, truth):
+    for q, t in zip(found.quotes, truth, strict=True):
         assert abs(q.found_ms / 1000 - t) < 1.0, (q, t)
         assert q.confidence >= FOUND_MIN
     assert found.to_sync_map().to_audio(round(WRITTEN[2] * 1000)) == found.quotes[2].found_ms
@@ -123,7 +123,7 @@ def test_a_truncated_file_finds_what_it_holds(brief: Brief, copy_with_ad: Path, 
     cut = work / "cut.wav"
     subprocess.run(["sox", str(copy_with_ad), str(cut), "trim", "0", "12"], check=True)
     result = find_quotes(brief, cut, workers=1)
-    assert [q.status for q in result.quotes][0] is Status.FOUND
+    assert result.quotes[0].status is Status.FOUND
     assert [q.status for q in result.quotes][1:] == [Status.NOT_FOUND] * 2
 
 
