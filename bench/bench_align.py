@@ -46,7 +46,7 @@ def make_copy(workdir: Path) -> tuple[Path, Path, list[tuple[float, float]]]:
     """Opus copy with ads, its shifted transcript, and the (brief s, shift s) of each ad."""
     from player.core.audio.decode import BYTES_PER_SAMPLE, RATE, read_pcm
 
-    ad_wav = workdir / "ad.wav"
+    ad_wav = workdir / "ad.wav"  # kept: the human-speech check reuses it
     subprocess.run(
         ["espeak-ng", "-v", "en-gb+f3", "-s", "170", "-w", str(ad_wav), AD_TEXT * 8], check=True
     )
@@ -207,7 +207,86 @@ def measure(work: Path) -> int:
         f"({median_text / length * 100:.4f} % of the episode)"
     )
     print(f"peak memory: main process {self_mb:.0f} MB, largest worker {child_mb:.0f} MB")
+    steered_or_free(brief, audio, truth)
+    human_speech(work)
     return 0
+
+
+def steered_or_free(brief, audio: Path, truth: list[float]) -> None:
+    """Each quote's first window heard twice: steered toward the quote, and with the general
+    English model; both matched the same way. Also how fast each hears continuous speech."""
+    from player.core.align import speech
+    from player.core.align.match import locate
+    from player.core.align.run import vocabulary
+    from player.core.align.search import WINDOWS
+    from player.core.align.words import quote_fragments
+
+    background = vocabulary(brief)
+    before, after = WINDOWS[0]
+    for steer in (True, False):
+        placed, spent, heard_s = 0, 0.0, 0.0
+        for q, t in zip(brief.quotes, truth, strict=True):
+            fragments = quote_fragments(q.text)
+            words = [w.text for f in fragments for w in f]
+            started = time.perf_counter()
+            heard = speech.hear(str(audio), t - before, before + after, words, background, steer)
+            spent += time.perf_counter() - started
+            heard_s += heard.end_s - heard.start_s
+            match = locate(fragments, list(heard.words), t)
+            placed += bool(match and match.confidence >= 0.4 and abs(match.start_s - t) <= 1)
+        name = "steered" if steer else "general model"
+        print(
+            f"{name:>13}: {placed}/{len(truth)} first windows place the quote within 1 s, "
+            f"{spent:.1f} s for {heard_s / 60:.1f} min"
+        )
+    speech_s = 60.0  # the first ad: a minute of continuous synthesized speech
+    start = ADS[0][0] + 1.0
+    for steer in (True, False):
+        started = time.perf_counter()
+        speech.hear(str(audio), start, min(speech_s, ADS[0][1] - 2), ["sponsor"], background, steer)
+        spent = time.perf_counter() - started
+        name = "steered" if steer else "general model"
+        print(f"{name:>13}: continuous speech heard at {spent / (ADS[0][1] - 2):.3f} x real time")
+
+
+def human_speech(work: Path) -> None:
+    """The LibriVox reading in tests/data with a synthesized ad inserted after 13.5 s."""
+    from player.core.align import find_quotes
+    from player.core.audio.decode import read_pcm
+    from player.core.brief.models import Brief, Quote
+
+    reading = read_pcm(REPO / "tests" / "data" / "librivox" / "sense-and-sensibility.opus")
+    quotes = (
+        (1.5, "Mr. John Dashwood had then leisure to consider how much there might be prudently "
+              "in his power to do for them."),
+        (10.1, "He was not an ill-disposed young man"),
+        (14.59, "unless to be rather cold-hearted and rather selfish is to be ill-disposed."),
+        (21.39, "Had he married a more amiable woman, he might have been made still more "
+                "respectable than he was"),
+        (28.94, "he might even have been made amiable himself."),
+    )  # fmt: skip
+    ad = read_pcm(work / "ad.wav").data[: 7 * 16000 * 2]
+    cut = int(13.5 * 16000) * 2
+    copy = work / "reading-with-ad.wav"
+    import wave
+
+    with wave.open(str(copy), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(16000)
+        w.writeframes(reading.data[:cut] + ad + reading.data[cut:])
+    brief = Brief(quotes=tuple(Quote(at=t, text=s) for t, s in quotes))
+    result = find_quotes(brief, copy, workers=1)
+    rows = [
+        (t + (7 if t > 13.5 else 0), q.found_ms / 1000 if q.status == "found" else None,
+         q.confidence)
+        for (t, _), q in zip(quotes, result.quotes, strict=True)
+    ]  # fmt: skip
+    s = score(rows)
+    print(
+        "human speech (LibriVox, 5 quotes, 7 s ad): " + ", ".join(f"{k} {v}" for k, v in s.items())
+    )
+    print("  confidences: " + " ".join(f"{c:.2f}" for _, _, c in rows))
 
 
 if __name__ == "__main__":

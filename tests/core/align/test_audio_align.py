@@ -130,3 +130,29 @@ def test_a_truncated_file_finds_what_it_holds(brief: Brief, copy_with_ad: Path, 
 def test_a_brief_without_quotes_is_refused(copy_with_ad: Path) -> None:
     with pytest.raises(AlignError, match="no quotes"):
         find_quotes(Brief(), copy_with_ad, workers=1)
+
+
+def test_human_speech_is_found_after_an_inserted_ad(work: Path) -> None:
+    """A LibriVox reading (tests/data/librivox) quoted as a book would print it."""
+    from player.core.audio.decode import read_pcm
+    from tests.conftest import REPO
+
+    reading = read_pcm(REPO / "tests" / "data" / "librivox" / "sense-and-sensibility.opus")
+    quotes = (
+        (1.5, "Mr. John Dashwood had then leisure to consider how much there might be prudently "
+              "in his power to do for them."),
+        (10.1, "He was not an ill-disposed young man"),
+        (21.39, "Had he married a more amiable woman, he might have been made still more "
+                "respectable than he was"),
+        (28.94, "he might even have been made amiable himself."),
+    )  # fmt: skip
+    ad_at, ad = 13.5, speak(AD, work, "en-gb+f3")[: 7 * 16000 * 2]
+    cut = int(ad_at * 16000) * 2
+    parts = [(0.0, reading.data[:cut]), (ad_at, ad), (ad_at + 7, reading.data[cut:])]
+    copy = compose(work / "reading-with-ad.wav", parts, reading.seconds + 7)
+    brief = Brief(quotes=tuple(Quote(at=t, text=s) for t, s in quotes))
+    result = find_quotes(brief, copy, workers=1)
+    for q, (at, _) in zip(result.quotes, quotes, strict=True):
+        truth = at + (7 if at > ad_at else 0)
+        assert q.status is Status.FOUND, q
+        assert abs(q.found_ms / 1000 - truth) < 1.0, (q, truth)
