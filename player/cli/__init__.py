@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "tags": "player.cli.formats",
     "screenshot": "player.cli.window",
     "align": "player.cli.align",
+    "fetch": "player.cli.fetch",
 }
 
 
