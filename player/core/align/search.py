@@ -15,9 +15,11 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from player.core.align import speech
+from player.core.align.errors import AlignError
 from player.core.align.match import Match, locate
 from player.core.align.result import FOUND_MIN
 from player.core.align.words import Token
@@ -80,7 +82,12 @@ def search_audio(
                 for fut in finished:
                     i, attempt, _start = running.pop(fut)
                     t = targets[i]
-                    heard = fut.result()
+                    try:
+                        heard = fut.result()
+                    except BrokenProcessPool:
+                        raise AlignError(
+                            "The speech recogniser stopped unexpectedly (out of memory?)."
+                        ) from None
                     t.searched_s += heard.end_s - heard.start_s
                     t.loudest = max(t.loudest, heard.peak)
                     t.heard_words += len(heard.words)
