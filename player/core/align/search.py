@@ -64,7 +64,7 @@ def search_audio(
     total = len(targets)
     progress(0, total, "Listening for quotes")
     with _pool(workers) as pool:
-        running: dict[Future, tuple[int, int, float]] = {}
+        running: dict[Future, tuple[int, int, float, float]] = {}
         try:
             while queue or running:
                 while queue and len(running) < workers:
@@ -76,11 +76,11 @@ def search_audio(
                     fut = pool.submit(
                         speech.hear, audio, start, length, targets[i].words, background
                     )
-                    running[fut] = (i, attempt, start)
+                    running[fut] = (i, attempt, start, start + length)
                 finished, _ = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
                 progress.check()
                 for fut in finished:
-                    i, attempt, _start = running.pop(fut)
+                    i, attempt, start, end = running.pop(fut)
                     t = targets[i]
                     try:
                         heard = fut.result()
@@ -94,7 +94,7 @@ def search_audio(
                     match = locate(t.fragments, list(heard.words), near_s=_expected(targets, i))
                     if match and (t.best is None or match.confidence > t.best.confidence):
                         t.best = match
-                    if not t.resolved and attempt + 1 < len(WINDOWS):
+                    if not t.resolved and _widens(targets, i, attempt, duration_s, start, end):
                         heapq.heappush(queue, (i, attempt + 1))
                     else:
                         done_first += 1
@@ -111,6 +111,17 @@ def _expected(targets: list[Target], i: int) -> float:
         if targets[j].resolved and best is not None:
             return targets[i].written_s + best.start_s - targets[j].written_s
     return targets[i].written_s
+
+
+def _widens(
+    targets: list[Target], i: int, attempt: int, duration_s: float, start: float, end: float
+) -> bool:
+    """Whether a next, wider window would hear audio this one did not (a short file may
+    already have been heard whole)."""
+    if attempt + 1 >= len(WINDOWS):
+        return False
+    span = _window(targets, i, attempt + 1, duration_s)
+    return span is not None and (span[0] < start - 0.5 or span[0] + span[1] > end + 0.5)
 
 
 def _window(targets: list[Target], i: int, attempt: int, duration_s: float):
