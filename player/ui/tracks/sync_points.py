@@ -100,7 +100,7 @@ class SyncController(QObject):
 
     def _install(self) -> None:
         m = self.map
-        self.window.clock.set_mapping(m.to_brief, m.to_audio)
+        self.window.clock.set_mapping(m.to_brief_heard, m.to_audio)
         self.map_changed.emit(m)
         if self.dialog is not None:
             self.dialog.refresh()
