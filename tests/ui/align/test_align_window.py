@@ -16,8 +16,9 @@ from player.core.storage.syncpoints import audio_key_for
 from player.ui.app_data import AppData
 from tests.core.align.speech_audio import SENTENCES
 from tests.ui.align.speech_episode import TRUE_S, WRITTEN_S, copy_with_ad, write_brief
-from tests.ui.apps import app_of, open_main_window
+from tests.ui.apps import app_of
 from tests.ui.conftest import active_texts
+from tests.ui.test_tracks import open_window as open_tracks_window
 
 SEARCH_MS = 90_000  # a real decode of 40 s of speech, on a busy 2-core machine
 
@@ -41,17 +42,7 @@ def earlier_search(episode) -> list:
 
 
 def open_window(qtbot, brief: Path, audio: Path | None, data: AppData | None = None):
-    w = open_main_window(
-        brief, audio=audio, data=data or AppData(memory=True), remember=False, at_ms=0
-    )
-    qtbot.addWidget(w)
-    w.resize(1100, 700)
-    w.show()
-    if audio is not None:
-        qtbot.waitUntil(
-            lambda: w.playback.duration_ms() > 0 or w.playback.error is not None, timeout=10_000
-        )
-    return w
+    return open_tracks_window(qtbot, brief, audio, data or AppData(memory=True))
 
 
 def seeded_window(qtbot, episode, earlier_search):
