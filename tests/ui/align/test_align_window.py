@@ -263,3 +263,16 @@ def test_attaching_your_own_copy_offers_the_search(qtbot, episode) -> None:
     assert not offer.isVisible()
     assert app_of(w).align.dialog is None  # nothing ran by itself
     w.playback.stop()
+
+
+def test_the_bundled_stand_in_is_not_searched(qtbot) -> None:
+    w = open_window(qtbot, None, None)  # the bundled episode, on its stand-in audio
+    stand_in = w.episode.audio_path
+    assert w.episode.audio_is_standin and w.playback.source == stand_in
+    w.attach_audio(stand_in)
+    qtbot.wait(50)
+    assert not app_of(w).align.offer.isVisible()
+    assert app_of(w).align.find() is None
+    assert "stand-in" in w.statusBar().currentMessage()
+    assert not w.job_bar.isVisible()
+    w.playback.stop()
