@@ -201,7 +201,11 @@ def link_brief(brief: Brief, pins: Pins | None = None) -> tuple[Brief, tuple[Pro
     """Like ``apply_links``, also saying which pins named nothing in this brief."""
     pins = pins or Pins()
     problems: list[Problem] = []
-    links = {(lk.kind, lk.index, lk.quote): lk for lk in (brief.links or auto_links(brief))}
+    links = {
+        (lk.kind, lk.index, lk.quote): lk
+        for lk in (brief.links or auto_links(brief))
+        if lk.quote < len(brief.quotes)
+    }
     for pin, adding in [(p, False) for p in pins.remove] + [(p, True) for p in pins.pin]:
         found = _resolve(brief, pin)
         if isinstance(found, str):

@@ -13,7 +13,7 @@ from pathlib import Path
 from player.core.formats.chapters_json import load_chapters_json, load_json
 from player.core.formats.problems import FormatError, FormatProblem
 from player.core.formats.subrip import load_srt
-from player.core.formats.textfile import decode
+from player.core.formats.textfile import decode, read_text
 from player.core.formats.track import Track
 from player.core.formats.transcript_json import load_transcript_json
 from player.core.formats.vtt import load_vtt
@@ -40,8 +40,10 @@ def _pick(p: Path) -> Loader:
             head = f.read(64 * 1024)
     except OSError as exc:
         raise FormatError(f"{p}: cannot be read: {exc.strerror or exc}") from None
+    if not head:
+        raise FormatError(f"{p}: the file is empty")
     try:
-        text = decode(head)
+        text = decode(head).text.removeprefix("\ufeff")
     except FormatError as exc:
         raise FormatError(f"{p}: {exc}") from None
     if text.startswith("WEBVTT"):
@@ -64,10 +66,7 @@ def _json_loader(p: Path, head: str) -> Loader:
         return load_transcript_json
     if chap >= 0:
         return load_chapters_json
-    try:
-        data = load_json(p.read_text(encoding="utf-8-sig"), str(p))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FormatError(f"{p}: cannot be read: {exc}") from None
+    data = load_json(read_text(p).text, str(p))
     if isinstance(data, dict) and "segments" in data:
         return load_transcript_json
     if (isinstance(data, dict) and "chapters" in data) or isinstance(data, list):
