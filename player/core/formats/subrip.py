@@ -24,7 +24,7 @@ from player.core.formats.track import Track, TrackKind, build_track
 from player.core.timefmt import MAX_SECONDS, OUT_OF_RANGE
 
 _TAG = re.compile(r"<[^>]*>|\{\\[^}]*\}")  # <i>, <font ...>, and {\an8} position codes
-_STAMP = r"(-?\d{1,12}):(\d{1,2}):(\d{1,2})(?:[,.:](\d{1,3}))?"
+_STAMP = r"(-?\d+):(\d{1,2}):(\d{1,2})(?:[,.:](\d{1,3}))?"
 _TIMING = re.compile(rf"[ \t]*{_STAMP}[ \t]*-->[ \t]*{_STAMP}(?:[ \t].*)?")
 _INDEX = re.compile(r"[ \t]*\d{1,12}[ \t]*")
 
@@ -79,6 +79,8 @@ def _seconds(parts: tuple[str, ...]) -> float:
     hours, minutes, seconds, frac = parts
     if hours.startswith("-"):
         raise ValueError("cue starts before 0")
+    if len(hours.lstrip("0")) > 6:
+        raise ValueError(OUT_OF_RANGE)
     total = int(hours) * 3600 + int(minutes) * 60 + int(seconds)
     total += int(frac.ljust(3, "0")) / 1000 if frac else 0
     if total > MAX_SECONDS:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -200,5 +201,36 @@ def mp4_chapters(chapters: Any) -> tuple[Chapter, ...]:
         for c in chapters
         if c.start is not None and 0 <= float(c.start) <= MAX_SECONDS
     ]
+    out.sort(key=lambda c: c.start_s)
+    return tuple(out)
+
+
+def quicktime_chapters(path: Path, problems: list[str]) -> tuple[Chapter, ...]:
+    """Chapters from a QuickTime chapter track (``tref``/``chap``), which mutagen does not read.
+
+    Auphonic, Hindenburg and Apple's tools write them into ``.m4a``/``.m4b`` without a Nero
+    ``chpl`` list; FFmpeg's demuxer, through PyAV, reads them.
+    """
+    try:
+        import av
+    except ImportError:  # a build without PyAV still reads every other kind of chapter
+        return ()
+    try:
+        with av.open(str(path)) as container:
+            raw = container.chapters()
+    except (av.FFmpegError, OSError, ValueError) as exc:
+        problems.append(f"chapter track cannot be read ({exc}); no chapters shown")
+        return ()
+    out: list[Chapter] = []
+    for entry in raw:
+        base = entry.get("time_base") or 0
+        start, end = float(entry["start"] * base), float(entry["end"] * base)
+        if not 0 <= start <= MAX_SECONDS:
+            problems.append(f"chapter {entry.get('id')}: time out of range; skipped")
+            continue
+        title = " ".join(str(entry.get("metadata", {}).get("title", "")).split())
+        out.append(
+            Chapter(start_s=start, end_s=end if start < end <= MAX_SECONDS else None, title=title)
+        )
     out.sort(key=lambda c: c.start_s)
     return tuple(out)
