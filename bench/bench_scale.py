@@ -10,7 +10,6 @@ Prints medians in milliseconds and the linker's speed-up.
 
 from __future__ import annotations
 
-import math
 import random
 import statistics
 import sys
@@ -25,6 +24,7 @@ from player.core.brief.links import (
     _quote_bags,
     _vector,
     apply_links,
+    inverse_frequencies,
     score_table,
 )
 from player.core.brief.models import Brief, Concept, Quote
@@ -94,8 +94,6 @@ def _sentence(rng: random.Random, n: int) -> str:
 
 def _old_score_table(brief: Brief) -> dict[tuple[str, int], list[float]]:
     """The all-pairs linker as it was: every item's vector rebuilt for every quote."""
-    from collections import Counter
-
     from player.core.brief.links import NAME_WEIGHT
 
     quote_bags = _quote_bags(brief)
@@ -103,13 +101,7 @@ def _old_score_table(brief: Brief) -> dict[tuple[str, int], list[float]]:
         ("concept", i): _bag([(c.name, NAME_WEIGHT), (c.description, 1.0)])
         for i, c in enumerate(brief.concepts)
     }
-    docs = [*quote_bags, *item_bags.values()]
-    df: Counter[str] = Counter()
-    for bag in docs:
-        df.update(bag.keys())
-    n = len(docs)
-    idf = {t: math.log((n + 1) / (d + 1)) + 1 for t, d in df.items()}
-    default = math.log(n + 1) + 1
+    idf, default = inverse_frequencies([*quote_bags, *item_bags.values()])
     qv = [_vector(b, idf, default) for b in quote_bags]
 
     def cos(a, b) -> float:  # type: ignore[no-untyped-def]

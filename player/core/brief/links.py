@@ -9,6 +9,7 @@ can be explained by pointing at the shared words, and when it gets one wrong the
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 from collections import Counter
@@ -79,6 +80,15 @@ def _vector(bag: Counter[str], idf: dict[str, float], default_idf: float) -> _Ve
     return _Vector(weights, math.sqrt(sum(w * w for w in weights.values())))
 
 
+def inverse_frequencies(docs: Sequence[Counter[str]]) -> tuple[dict[str, float], float]:
+    """Smoothed IDF of every term, and the IDF a term in no document would have."""
+    df: Counter[str] = Counter()
+    for bag in docs:
+        df.update(bag.keys())
+    n = len(docs)
+    return {t: math.log((n + 1) / (d + 1)) + 1 for t, d in df.items()}, math.log(n + 1) + 1
+
+
 def score_table(brief: Brief) -> dict[tuple[str, int], list[float]]:
     """Similarity of every concept and takeaway to every quote, for inspection and tests.
 
@@ -94,26 +104,24 @@ def score_table(brief: Brief) -> dict[tuple[str, int], list[float]]:
         item_bags[("takeaway", i)] = _bag([(t.text, 1.0)])
     # Document frequency over quotes and items together: a word every concept uses ("AI" in this
     # brief) says little about which quote a concept belongs to.
-    docs = [*quote_bags, *item_bags.values()]
-    df: Counter[str] = Counter()
-    for bag in docs:
-        df.update(bag.keys())
-    n = len(docs)
-    idf = {t: math.log((n + 1) / (d + 1)) + 1 for t, d in df.items()}
-    default_idf = math.log(n + 1) + 1
-    postings: dict[str, list[tuple[int, float]]] = {}
+    idf, default_idf = inverse_frequencies([*quote_bags, *item_bags.values()])
+    postings: dict[str, tuple[list[int], list[float]]] = {}
     for q, bag in enumerate(quote_bags):
         vector = _vector(bag, idf, default_idf)
         for term, weight in vector.weights.items():
             if vector.norm:
-                postings.setdefault(term, []).append((q, weight / vector.norm))
+                quotes, units = postings.setdefault(term, ([], []))
+                quotes.append(q)
+                units.append(weight / vector.norm)
     table: dict[tuple[str, int], list[float]] = {}
+    empty: tuple[list[int], list[float]] = ([], [])
     for key, bag in item_bags.items():
         scores = [0.0] * len(quote_bags)
         vector = _vector(bag, idf, default_idf)
         for term, weight in vector.weights.items():
             share = weight / vector.norm
-            for q, unit in postings.get(term, ()):
+            quotes, units = postings.get(term, empty)
+            for q, unit in zip(quotes, units, strict=True):
                 scores[q] += share * unit
         table[key] = scores
     return table
@@ -122,8 +130,10 @@ def score_table(brief: Brief) -> dict[tuple[str, int], list[float]]:
 def auto_links(brief: Brief) -> list[Link]:
     links: list[Link] = []
     for (kind, index), scores in score_table(brief).items():
-        ranked = sorted(range(len(scores)), key=lambda q: (-scores[q], q))
-        for rank, q in enumerate(ranked[:MAX_LINKS]):
+        # The best few, ties to the earlier quote: no need to sort thousands of zeros.
+        # (``nlargest`` keeps the order of equal scores, as a stable sort does.)
+        ranked = heapq.nlargest(MAX_LINKS, range(len(scores)), key=scores.__getitem__)
+        for rank, q in enumerate(ranked):
             s = scores[q]
             if s >= THRESHOLD or (rank == 0 and s >= FLOOR):
                 links.append(Link(kind=kind, index=index, quote=q, score=round(s, 4)))  # type: ignore[arg-type]

@@ -50,6 +50,9 @@ def parse_chapters_json(
         item = _chapter(raw, file, where, problems)
         if item is not None:
             items.append(item)
+    if not items:
+        why = "no chapter could be read (see above)" if chapters else "the list is empty"
+        problems.append(FormatProblem(file=file, where=base, message=f"no chapters: {why}"))
     title = data.get("title") if isinstance(data, dict) else None
     track_name = title if isinstance(title, str) and title.strip() else name
     return Track(kind=TrackKind.CHAPTERS, name=track_name, items=sort_items(items)), problems

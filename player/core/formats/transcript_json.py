@@ -35,6 +35,9 @@ def parse_transcript_json(
         item = _segment(raw, file, f"$.segments[{i}]", problems)
         if item is not None:
             items.append(item)
+    if not items:
+        why = "no segment could be read (see above)" if segments else "the list is empty"
+        problems.append(FormatProblem(file=file, where="$.segments", message=f"no cues: {why}"))
     return build_track(TrackKind.TRANSCRIPT, name, items), problems
 
 

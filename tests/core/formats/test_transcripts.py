@@ -96,7 +96,8 @@ def test_transcript_json_rejects_nan_times() -> None:
         '{"segments": [{"startTime": NaN, "body": "x"}]}', "x.json"
     )
     assert track.items == ()
-    assert [p.where for p in problems] == ["$.segments[0].startTime"]
+    assert [p.where for p in problems] == ["$.segments[0].startTime", "$.segments"]
+    assert problems[-1].message == "no cues: no segment could be read (see above)"
 
 
 def test_registry_sniffs_files_with_a_misleading_extension(tmp_path: Path) -> None:
