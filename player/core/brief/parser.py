@@ -52,8 +52,11 @@ _TIMED = re.compile(
     re.IGNORECASE,
 )
 _TIME_LIKE = re.compile(r"\b\d{1,3}:\d")
-_TITLE_DASH = re.compile(r"\s+[-–—]\s+|\s*—\s*")
-_CONTEXT_SEP = re.compile(r"\s+[-–—]\s+")
+# Each starts only where a run of spaces starts ``(?<!\s)``: tried at every space of a long run,
+# ``\s+`` would rescan the rest of the run each time, quadratic in the run's length.
+_TITLE_DASH = re.compile(r"(?<!\s)\s+[-–—]\s+|(?<!\s)\s*—\s*")
+_CONTEXT_SEP = re.compile(r"(?<!\s)\s+[-–—]\s+")
+_CONCEPT_DASH = re.compile(r"(?<!\s)\s+[—–]\s+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -164,7 +167,7 @@ class _Reader:
         if not sep:
             name, sep, description = text.partition(":")
         if not sep:
-            parts = re.split(r"\s+[—–]\s+", text, maxsplit=1)
+            parts = _CONCEPT_DASH.split(text, maxsplit=1)
             if len(parts) == 2:
                 name, description, sep = parts[0], parts[1], "—"
         if not sep:

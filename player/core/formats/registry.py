@@ -20,7 +20,9 @@ from player.core.formats.vtt import load_vtt
 
 Loader = Callable[[Path], tuple[Track, list[FormatProblem]]]
 
-_SRT_START = re.compile(r"\s*\d+\s*\r?\n\s*\d+:\d+:\d+[,.]\d+\s*-->")
+# Spaces and tabs only between the parts: ``\s*`` on both sides of a line break backtracks
+# quadratically over a run of blank lines, and the head read here is 64 kB.
+_SRT_START = re.compile(r"\s*\d+[ \t]*\r?\n[ \t]*\d+:\d+:\d+[,.]\d+[ \t]*-->")
 
 
 def load_track(path: str | Path) -> tuple[Track, list[FormatProblem]]:

@@ -23,7 +23,8 @@ from player.core.formats.textfile import Block, load_text_track, split_blocks
 from player.core.formats.track import Track, TrackKind, build_track
 from player.core.timefmt import MAX_SECONDS, OUT_OF_RANGE
 
-_TAG = re.compile(r"<[^>]*>|\{\\[^}]*\}")  # <i>, <font ...>, and {\an8} position codes
+# <i>, <font ...>, and {\an8} position codes; a '<' with no '>' stops at the next '<' (linear)
+_TAG = re.compile(r"<[^<>]*>|\{\\[^{}]*\}")
 _STAMP = r"(-?\d+):(\d{1,2}):(\d{1,2})(?:[,.:](\d{1,3}))?"
 _TIMING = re.compile(rf"[ \t]*{_STAMP}[ \t]*-->[ \t]*{_STAMP}(?:[ \t].*)?")
 _INDEX = re.compile(r"[ \t]*\d{1,12}[ \t]*")

@@ -21,6 +21,7 @@ from player.core.brief.models import BriefError
 from player.core.brief.parser import parse_brief_json, parse_brief_text
 from player.core.formats.chapters_json import parse_chapters_json
 from player.core.formats.problems import FormatError
+from player.core.formats.registry import load_track
 from player.core.formats.subrip import parse_srt
 from player.core.formats.transcript_json import parse_transcript_json
 from player.core.formats.vtt import parse_vtt
@@ -136,3 +137,32 @@ def test_srt_digit_runs_and_blank_lines_read_in_linear_time() -> None:
         parse_srt(text, "x.srt")
         took.append(time.perf_counter() - started)
     assert took[1] < BOUND_S
+
+
+def _sniff_file(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "track.txt"
+    path.write_text(text, encoding="utf-8")
+    with contextlib.suppress(FormatError):
+        load_track(path)
+
+
+@pytest.mark.parametrize(
+    ("read", "text"),
+    [
+        # a long run of spaces inside a quote, its context and the title (was 4 s at 20,000)
+        (
+            lambda _, t: parse_brief_text(t, "b.txt"),
+            "A" + " " * 60_000 + 'B\nQuotes\n- At 0:05 - "a' + " " * 60_000 + 'b" x\n',
+        ),
+        # a number, then 60,000 blank lines at the head of a file being sniffed
+        (_sniff_file, "1" + "\n" * 60_000),
+        # 60,000 '<' with no '>' in one SRT cue
+        (lambda _, t: parse_srt(t, "x.srt"), "1\n00:00:01,000 --> 00:00:02,000\n" + "<" * 60_000),
+    ],
+    ids=["brief-spaces", "sniff-blank-lines", "srt-open-tags"],
+)
+def test_long_runs_read_in_linear_time(tmp_path: Path, read, text: str) -> None:  # type: ignore[no-untyped-def]
+    started = time.perf_counter()
+    with contextlib.suppress(BriefError):
+        read(tmp_path, text)
+    assert time.perf_counter() - started < BOUND_S
