@@ -9,7 +9,6 @@ can be explained by pointing at the shared words, and when it gets one wrong the
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import math
 from collections import Counter
@@ -17,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+import numpy as np
 
 from player.core.brief.models import Brief, Link, Problem
 from player.core.jsonpos import JsonSyntaxError, loads_with_lines, path_text
@@ -89,12 +90,13 @@ def inverse_frequencies(docs: Sequence[Counter[str]]) -> tuple[dict[str, float],
     return {t: math.log((n + 1) / (d + 1)) + 1 for t, d in df.items()}, math.log(n + 1) + 1
 
 
-def score_table(brief: Brief) -> dict[tuple[str, int], list[float]]:
-    """Similarity of every concept and takeaway to every quote, for inspection and tests.
+def _score_arrays(brief: Brief) -> dict[tuple[str, int], np.ndarray]:
+    """Cosine similarity of every concept and takeaway to every quote, one array per item.
 
-    Each text is weighted once, and quotes are reached through an inverted index (term ->
-    quotes holding it), so an item costs the quotes that share a word with it rather than all
-    of them: 2,000 quotes by 2,000 concepts take well under a second instead of half a minute.
+    Each text is weighted once. Quotes are reached through an inverted index (term -> the
+    quotes holding it, with their unit weights), and an item's scores are one ``bincount`` over
+    the postings of its terms: the work is the postings an item shares with the quotes, done in
+    numpy, instead of a Python dot product for every pair (half a minute at 2,000 x 2,000).
     """
     quote_bags = _quote_bags(brief)
     item_bags: dict[tuple[str, int], Counter[str]] = {}
@@ -105,36 +107,44 @@ def score_table(brief: Brief) -> dict[tuple[str, int], list[float]]:
     # Document frequency over quotes and items together: a word every concept uses ("AI" in this
     # brief) says little about which quote a concept belongs to.
     idf, default_idf = inverse_frequencies([*quote_bags, *item_bags.values()])
-    postings: dict[str, tuple[list[int], list[float]]] = {}
+    lists: dict[str, tuple[list[int], list[float]]] = {}
     for q, bag in enumerate(quote_bags):
         vector = _vector(bag, idf, default_idf)
         for term, weight in vector.weights.items():
             if vector.norm:
-                quotes, units = postings.setdefault(term, ([], []))
+                quotes, units = lists.setdefault(term, ([], []))
                 quotes.append(q)
                 units.append(weight / vector.norm)
-    table: dict[tuple[str, int], list[float]] = {}
-    empty: tuple[list[int], list[float]] = ([], [])
+    postings = {
+        term: (np.array(qs, dtype=np.intp), np.array(us, dtype=np.float64))
+        for term, (qs, us) in lists.items()
+    }
+    n = len(quote_bags)
+    table: dict[tuple[str, int], np.ndarray] = {}
     for key, bag in item_bags.items():
-        scores = [0.0] * len(quote_bags)
         vector = _vector(bag, idf, default_idf)
-        for term, weight in vector.weights.items():
-            share = weight / vector.norm
-            quotes, units = postings.get(term, empty)
-            for q, unit in zip(quotes, units, strict=True):
-                scores[q] += share * unit
-        table[key] = scores
+        hits = [(postings[t], w / vector.norm) for t, w in vector.weights.items() if t in postings]
+        if not hits:
+            table[key] = np.zeros(n)
+            continue
+        quotes = np.concatenate([p[0] for p, _ in hits])
+        weights = np.concatenate([p[1] * share for p, share in hits])
+        table[key] = np.bincount(quotes, weights=weights, minlength=n)
     return table
+
+
+def score_table(brief: Brief) -> dict[tuple[str, int], list[float]]:
+    """Similarity of every concept and takeaway to every quote, for inspection and tests."""
+    return {key: scores.tolist() for key, scores in _score_arrays(brief).items()}
 
 
 def auto_links(brief: Brief) -> list[Link]:
     links: list[Link] = []
-    for (kind, index), scores in score_table(brief).items():
-        # The best few, ties to the earlier quote: no need to sort thousands of zeros.
-        # (``nlargest`` keeps the order of equal scores, as a stable sort does.)
-        ranked = heapq.nlargest(MAX_LINKS, range(len(scores)), key=scores.__getitem__)
-        for rank, q in enumerate(ranked):
-            s = scores[q]
+    for (kind, index), scores in _score_arrays(brief).items():
+        # The best few, ties to the earlier quote (a stable sort keeps their order).
+        ranked = np.argsort(-scores, kind="stable")[:MAX_LINKS]
+        for rank, q in enumerate(ranked.tolist()):
+            s = float(scores[q])
             if s >= THRESHOLD or (rank == 0 and s >= FLOOR):
                 links.append(Link(kind=kind, index=index, quote=q, score=round(s, 4)))  # type: ignore[arg-type]
     return links
