@@ -78,6 +78,23 @@ def parse_time(text: str) -> float:
     return parse_clock(s)
 
 
+def seconds_value(value: object) -> float:
+    """A time from a JSON value: a number of seconds, or a string ``parse_time`` reads.
+
+    ``TimeFormatError`` (a ``ValueError``) says why not; a 400-digit integer is out of range
+    before ``float()`` could overflow on it.
+    """
+    if isinstance(value, bool):
+        raise TimeFormatError("must be a number of seconds, not true/false")
+    if isinstance(value, int) and not 0 <= value <= MAX_SECONDS:
+        raise TimeFormatError(OUT_OF_RANGE)
+    if isinstance(value, int | float):
+        return checked(float(value))
+    if isinstance(value, str):
+        return parse_time(value)
+    raise TimeFormatError(f"must be a number of seconds, not {type(value).__name__}")
+
+
 def format_clock(seconds: float, *, always_hours: bool = False) -> str:
     """``M:SS`` under an hour, ``H:MM:SS`` above; negative times keep their sign."""
     sign = "-" if seconds < 0 else ""

@@ -22,7 +22,7 @@ import numpy as np
 from player.core.brief.models import Brief, Link, Problem
 from player.core.jsonpos import JsonSyntaxError, loads_with_lines, path_text
 from player.core.text import terms
-from player.core.timefmt import TimeFormatError, format_clock, parse_time
+from player.core.timefmt import TimeFormatError, format_clock, seconds_value
 
 THRESHOLD = 0.12  # keep links at least this similar ...
 FLOOR = 0.06  # ... but give every item its best quote if it reaches this
@@ -212,9 +212,7 @@ def _pin(entry: object, line: int, *, needs_time: bool) -> Pin | str:
             return 'a pin needs "at": the time of the quote'
         return Pin(kind, target, None, line)  # type: ignore[arg-type]
     try:
-        seconds = float(at) if isinstance(at, int | float) and not isinstance(at, bool) else None
-        if seconds is None:
-            seconds = parse_time(str(at))
+        seconds = seconds_value(at)
     except TimeFormatError as e:
         return str(e)
     return Pin(kind, target, seconds, line)  # type: ignore[arg-type]

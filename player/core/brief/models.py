@@ -14,7 +14,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from player.core.timefmt import checked
 
 # A time in seconds inside the one range every reader accepts (see ``timefmt.MAX_SECONDS``).
-Seconds = Annotated[float, Field(allow_inf_nan=False), AfterValidator(checked)]
+Seconds = Annotated[float, AfterValidator(checked)]
 
 
 class _Frozen(BaseModel):

@@ -17,7 +17,7 @@ from player.core.brief.models import Brief
 from player.core.formats.problems import FormatError, FormatProblem
 from player.core.formats.textfile import load_text_track
 from player.core.formats.track import Track, TrackItem, TrackKind, sort_items
-from player.core.timefmt import MAX_SECONDS, OUT_OF_RANGE, checked, parse_time
+from player.core.timefmt import seconds_value as seconds
 
 SPEC_VERSION = "1.2.0"
 
@@ -95,19 +95,6 @@ def item_span(
                 report(".endTime", "ends before it starts; ignored")
                 end = None
     return start, end
-
-
-def seconds(value: Any) -> float:
-    """A time in seconds from a number or a string (``"12.5"``, ``"1:02:03"``)."""
-    if isinstance(value, bool):
-        raise ValueError("must be a number of seconds, not true/false")
-    if isinstance(value, int) and not 0 <= value <= MAX_SECONDS:
-        raise ValueError(OUT_OF_RANGE)  # before float(): a 400-digit int overflows it
-    if isinstance(value, int | float):
-        return checked(float(value))
-    if isinstance(value, str):
-        return parse_time(value)  # TimeFormatError is a ValueError with the reason
-    raise ValueError(f"must be a number of seconds, not {type(value).__name__}")
 
 
 def _chapter(raw: Any, file: str, where: str, problems: list[FormatProblem]) -> TrackItem | None:

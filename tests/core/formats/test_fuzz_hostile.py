@@ -166,3 +166,13 @@ def test_long_runs_read_in_linear_time(tmp_path: Path, read, text: str) -> None:
     with contextlib.suppress(BriefError):
         read(tmp_path, text)
     assert time.perf_counter() - started < BOUND_S
+
+
+def test_a_pin_at_a_400_digit_time_is_a_problem_line() -> None:
+    from player.core.brief.links import parse_pins
+    from player.core.jsonpos import loads_with_lines
+
+    raw, lines = loads_with_lines('{"pin": [\n{"concept": "x", "at": ' + "9" * 400 + "}]}")
+    pins, problems = parse_pins(raw, lines, "links.json")
+    assert pins.pin == ()
+    assert [str(p) for p in problems] == ["links.json:2: pin[0]: time out of range"]
