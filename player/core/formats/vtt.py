@@ -93,6 +93,8 @@ class _Reader:
                 return i, None, seen_cue
             if not seen_cue and head.startswith(("STYLE", "REGION")):
                 return i, None, seen_cue
+            if not any(line.strip() for line in lines[first:i]):
+                return i, None, seen_cue  # spaces on otherwise blank lines: nothing was lost
             self.problem(first + 1, "text outside any cue; ignored")
             return i, None, seen_cue
         row = self._cue(timing_at, lines[timing_at + 1 : i])
