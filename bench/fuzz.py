@@ -10,6 +10,7 @@ exceptions (with the first one's input), and the slowest input's time and size.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import re
@@ -21,7 +22,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import contextlib
 
 from player.core.brief.models import BriefError
 from player.core.brief.parser import parse_brief_json, parse_brief_text
@@ -123,13 +123,23 @@ def targets() -> dict[str, tuple[Callable[[str], None], list[str]]]:
     }
 
 
+def _timed(run: Callable[[str], None], text: str) -> float:
+    started = time.perf_counter()
+    with contextlib.suppress(Exception):
+        run(text)
+    return time.perf_counter() - started
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    only = sys.argv[2:]
     rng = random.Random(20261201)
     for name, (run, seeds) in targets().items():
+        if only and name not in only:
+            continue
         unexpected, first = 0, ""
+        slow: list[tuple[float, str]] = []  # inputs under 100 kB over 100 ms on first try
         slowest, slow_input = 0.0, ""
-        over = 0
         started = time.perf_counter()
         for _ in range(n):
             text = _mutate(rng.choice(seeds), rng)
@@ -142,13 +152,19 @@ def main() -> None:
                     first = f"{traceback.format_exc(limit=-2)}input head: {text[:120]!r}"
             took = time.perf_counter() - t
             if took > 0.1 and len(text.encode("utf-8", "surrogatepass")) < 100_000:
-                over += 1
+                slow.append((took, text))
             if took > slowest:
                 slowest, slow_input = took, text
         rate = n / (time.perf_counter() - started)
+        # The machine is shared: a first timing over 100 ms is timed again, best of three, so
+        # a pause of the process is not taken for a slow input.
+        over = sum(1 for _, text in slow[:50] if min(_timed(run, text) for _ in range(3)) > 0.1)
+        again = min(_timed(run, slow_input) for _ in range(3))
         print(
-            f"{name:16s} {rate:8.0f}/s  unexpected {unexpected}  over 100 ms (<100 kB) {over}  "
-            f"slowest {slowest * 1000:.1f} ms on {len(slow_input):,} chars"
+            f"{name:16s} {rate:8.0f}/s  unexpected {unexpected}  "
+            f"over 100 ms (<100 kB, best of 3) {over} of {len(slow)} first-try  "
+            f"slowest {slowest * 1000:.1f} ms (again {again * 1000:.1f} ms) "
+            f"on {len(slow_input):,} chars"
         )
         if first:
             print("   ", first.replace("\n", "\n    "))
