@@ -7,9 +7,10 @@ from pathlib import Path
 
 from player.appdirs import data_dir
 from player.cli import main
-from player.ui.session import AppData, open_main_window
+from player.ui.app_data import AppData
 from tests.feed_server import podcast_rss, serving
 from tests.media import make_wav
+from tests.ui.apps import open_main_window
 
 
 def test_the_window_opens_a_loose_brief_with_the_fetched_audio(
