@@ -107,17 +107,22 @@ def _score_arrays(brief: Brief) -> dict[tuple[str, int], np.ndarray]:
     # Document frequency over quotes and items together: a word every concept uses ("AI" in this
     # brief) says little about which quote a concept belongs to.
     idf, default_idf = inverse_frequencies([*quote_bags, *item_bags.values()])
-    lists: dict[str, tuple[list[int], list[float]]] = {}
+    # Only terms some item uses can score: index just those (a long brief says a hundred
+    # thousand words and word pairs no concept or takeaway does).
+    wanted = set().union(*item_bags.values()) if item_bags else set()
+    lists: dict[str, tuple[list[int], list[float]]] = {t: ([], []) for t in wanted}
     for q, bag in enumerate(quote_bags):
         vector = _vector(bag, idf, default_idf)
-        for term, weight in vector.weights.items():
-            if vector.norm:
-                quotes, units = lists.setdefault(term, ([], []))
-                quotes.append(q)
-                units.append(weight / vector.norm)
+        if not vector.norm:
+            continue
+        for term in bag.keys() & wanted:
+            quotes, units = lists[term]
+            quotes.append(q)
+            units.append(vector.weights[term] / vector.norm)
     postings = {
         term: (np.array(qs, dtype=np.intp), np.array(us, dtype=np.float64))
         for term, (qs, us) in lists.items()
+        if qs
     }
     n = len(quote_bags)
     table: dict[tuple[str, int], np.ndarray] = {}
