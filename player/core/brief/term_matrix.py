@@ -1,0 +1,108 @@
+"""TF-IDF weights of many short texts at once, as flat numpy arrays.
+
+The linker compares every concept and takeaway with every quote. Building a ``Counter`` and a
+weight dictionary per quote in Python took six seconds on a 50,000-quote brief. Here each text
+is split into words once (a word seen before costs one dictionary look-up), word pairs are
+formed with array arithmetic, and counting, document frequencies and norms are sorts and
+``bincount``s over all texts together.
+
+The weights are the ones the linker always used: per text, the weighted count ``c`` of each
+stem and adjacent stem pair, damped to ``1 + log c`` (``c`` itself below one), times the
+smoothed IDF ``log((n + 1) / (df + 1)) + 1`` over all texts, divided by the text's norm.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from player.core.text import STOP_WORDS, WORD, fold, stem
+
+# One text: its parts, each with the weight its words count for ("the name counts three times").
+Parts = Sequence[tuple[str, float]]
+
+
+@dataclass(frozen=True)
+class UnitWeights:
+    """Non-zero unit weights: text ``doc[i]`` holds term ``term[i]`` with weight ``unit[i]``.
+
+    Sorted by ``(doc, term)``; terms are numbered, words first, then pairs.
+    """
+
+    doc: np.ndarray
+    term: np.ndarray
+    unit: np.ndarray
+
+
+class _Vocabulary:
+    """Word -> stem number, computed once per distinct spelling (-1: a stop word)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self._of_word: dict[str, int] = {}
+
+    def term_ids(self, text: str) -> list[int]:
+        cache = self._of_word
+        out: list[int] = []
+        for w in WORD.findall(text):
+            t = cache.get(w)
+            if t is None:
+                t = cache[w] = self._lookup(w)
+            if t >= 0:
+                out.append(t)
+        return out
+
+    def _lookup(self, raw: str) -> int:
+        base = (raw.lower() if raw.isascii() else fold(raw)).split("'", 1)[0]
+        if len(base) < 2 or base in STOP_WORDS:
+            return -1
+        return self.ids.setdefault(stem(base), len(self.ids))
+
+
+def unit_weights(texts: Sequence[Parts]) -> UnitWeights:
+    """The unit TF-IDF vectors of ``texts`` (document frequency counted over all of them)."""
+    vocab = _Vocabulary()
+    tokens: list[int] = []
+    part_of: list[int] = []  # each token's part, numbered across all texts
+    part_doc: list[int] = []
+    part_weight: list[float] = []
+    for d, parts in enumerate(texts):
+        for text, weight in parts:
+            if not text:
+                continue
+            ids = vocab.term_ids(text)
+            if not ids:
+                continue
+            tokens += ids
+            part_of += [len(part_doc)] * len(ids)
+            part_doc.append(d)
+            part_weight.append(weight)
+    words = np.array(tokens, dtype=np.int64)
+    part = np.array(part_of, dtype=np.int64)
+    pdoc = np.array(part_doc, dtype=np.int64)
+    pweight = np.array(part_weight, dtype=np.float64)
+    n_words = len(vocab.ids)
+    # Adjacent stems of the same part make a pair term ("model collapse"), numbered after words.
+    same = part[1:] == part[:-1] if len(part) else np.zeros(0, dtype=bool)
+    pair_keys = words[:-1][same] * max(n_words, 1) + words[1:][same]
+    pair_codes, pair_ids = np.unique(pair_keys, return_inverse=True)
+    terms = np.concatenate([words, n_words + pair_ids.reshape(-1)])
+    owner = np.concatenate([part, part[:-1][same]])
+    n_terms = n_words + len(pair_codes)
+    # Weighted count of each (text, term): one sort of all occurrences.
+    keys = pdoc[owner] * max(n_terms, 1) + terms
+    uniq, inverse = np.unique(keys, return_inverse=True)
+    counts = np.bincount(inverse.reshape(-1), weights=pweight[owner], minlength=len(uniq))
+    doc = uniq // max(n_terms, 1)
+    term = uniq % max(n_terms, 1)
+    df = np.bincount(term, minlength=n_terms)
+    idf = np.log((len(texts) + 1) / (df + 1)) + 1
+    damped = np.where(counts >= 1, 1 + np.log(np.maximum(counts, 1e-300)), counts)
+    weights = damped * idf[term]
+    norms = np.sqrt(np.bincount(doc, weights=weights * weights, minlength=len(texts)))
+    return UnitWeights(doc, term, weights / norms[doc])
+
+
+__all__ = ["Parts", "UnitWeights", "unit_weights"]
