@@ -90,7 +90,7 @@ class BriefIndex:
             self._add("summary", i, None, s)
         postings: dict[str, set[int]] = {}
         for d, doc in enumerate(self.docs):
-            for w in doc.tokens:
+            for w in set(doc.tokens):  # a word said ten times in a text is one posting
                 postings.setdefault(w, set()).add(d)
         self._postings = postings
         self._vocabulary = sorted(postings)
