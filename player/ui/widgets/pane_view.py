@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QListView, QWidget
 
 from player.ui.delegates.cue_card import CueCardDelegate
 from player.ui.models.pane_model import PaneModel
@@ -18,6 +18,7 @@ from player.ui.widgets.following_view import FollowingListView
 # Where a newly active card lands when the view must scroll: a quarter down, so what led up to it
 # stays in sight above.
 ANCHOR_FRACTION = 0.25
+BATCH_ROWS = 250  # cards measured per pass of the event loop: about 20 ms
 
 
 class PaneView(FollowingListView):
@@ -31,6 +32,11 @@ class PaneView(FollowingListView):
         # measured again; a long episode always scrolls anyway.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         model.modelReset.connect(self.card_delegate.clear_cache)
+        # Each card's height is measured from its wrapped text; 50,000 of them took seconds
+        # before the window could paint. In batches the first screenful shows at once and the
+        # rest is measured between events, a batch at a time, so keys still answer.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(BATCH_ROWS)
 
     def lit_rows(self) -> list[int]:
         return self.pane_model().active_rows()
