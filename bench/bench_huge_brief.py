@@ -11,8 +11,9 @@ into the search box is timed from the key press until the result list is painted
   runs it) on briefs generated like ``bench_scale.py``'s, with a throwaway database.
 
 ``settled`` is when the event loop went quiet (the pane measures its cards in batches between
-events after the first paint; reported less the one quiet second waited); keys come after that. The first keystroke builds
-the search index (it is built on the first search); the others show what typing costs after. Ratios are against the bare window in the same run.
+events after the first paint; reported less the one quiet second waited); keys come after that.
+The first keystroke builds the search index (it is built on the first search); the others show
+what typing costs after. Ratios are against the bare window in the same run.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_huge_brief.py [ROUNDS]
 """
@@ -44,7 +45,8 @@ def since_start():
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QMainWindow
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 app = QApplication([])
 brief = sys.argv[1]
@@ -92,10 +94,8 @@ for ch in sys.argv[2]:
 def _driver(brief: str, env: dict[str, str]) -> tuple[float, float, dict[str, object]]:
     """Wall seconds, peak MiB and what the driver measured inside, for one process."""
     out = Path(tempfile.mkstemp(suffix=".json")[1])
-    code = (
-        DRIVER
-        + f"\nopen({str(out)!r}, 'w').write(json.dumps({{'painted': painted, 'settled': settled, 'keys': keys}}))\n"
-    )
+    found = "{'painted': painted, 'settled': settled, 'keys': keys}"
+    code = f"{DRIVER}\nopen({str(out)!r}, 'w').write(json.dumps({found}))\n"
     wall, mem = _run([sys.executable, "-c", code, brief, QUERY], env)
     inside = json.loads(out.read_text())
     out.unlink()
