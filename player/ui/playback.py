@@ -33,9 +33,9 @@ def _monotonic_ms() -> float:
 class Playback(QObject):
     """Typed signals with units in their names; rate clamped to what a listener can follow."""
 
-    position_changed = Signal(int)  # ms, as reported by the player
-    seeked = Signal(int)  # ms, after a jump the listener or the app asked for
-    duration_changed = Signal(int)  # ms
+    position_changed = Signal("qlonglong")  # ms, as reported by the player
+    seeked = Signal("qlonglong")  # ms, after a jump the listener or the app asked for
+    duration_changed = Signal("qlonglong")  # ms
     state_changed = Signal(str)  # PlayState value
     rate_changed = Signal(float)
     volume_changed = Signal(float)  # 0..1

@@ -23,7 +23,7 @@ CHIP_H = 20.0
 
 
 class TakeawayCardDelegate(QStyledItemDelegate):
-    moment_clicked = Signal(int)  # ms
+    moment_clicked = Signal("qlonglong")  # ms
 
     def _text_width(self, option: QStyleOptionViewItem) -> float:
         return max(60.0, option.rect.width() - 2 * PAD - NUM_W)

@@ -49,7 +49,7 @@ def summary_html(brief: Brief, meta_lines: Sequence[str] = ()) -> str:
 
 
 class SidePanel(QTabWidget):
-    moment_requested = Signal(int)  # ms: play from here
+    moment_requested = Signal("qlonglong")  # ms: play from here
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -44,7 +44,7 @@ def _name(cue: Cue) -> str:
 
 
 class TimelineStrip(QWidget):
-    seek_requested = Signal(int)  # ms
+    seek_requested = Signal("qlonglong")  # ms
     cue_clicked = Signal(object)  # Cue
 
     def __init__(self, parent: QWidget | None = None) -> None:
