@@ -52,6 +52,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("follow", "&Follow Playback", ("F",), "View", checkable=True),
     ActionSpec("back_to_now", "Back to &Now", ("Ctrl+N",), "View"),
     ActionSpec("show_transcript", "&Transcript", ("Ctrl+Shift+T",), "View"),
+    ActionSpec("transcript_source", "Transcript &Source", (), "View"),
     ActionSpec("note_capture", "&Note at This Moment", ("N",), "Notes"),
     ActionSpec("note_attach", "Note on &Selected Item", ("Shift+N",), "Notes"),
     ActionSpec("star", "&Star Selected Item", ("S",), "Notes"),

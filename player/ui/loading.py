@@ -34,6 +34,7 @@ def from_episode(episode: Episode) -> OpenEpisode:
         audio_is_standin=meta.audio_is_standin,
         standin_note=meta.standin_note or "",
         brief_path=episode.brief_path,
+        encoding=loaded.encoding,
     )
 
 
@@ -57,4 +58,5 @@ def episode_from_brief_file(path: Path) -> OpenEpisode:
         title=brief.title,
         guest=brief.guest or "",
         brief_path=path,
+        encoding=result.encoding,
     )

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from player.core.formats.textfile import encoding_note
 from player.core.timeline import Cue, CueKind, Timeline
 from player.ui.actions import build_actions, build_menus
 from player.ui.cue_clock import CueClock
@@ -272,15 +273,21 @@ class MainWindow(QMainWindow):
         self.strip.set_cues(self.timeline)
 
     def _show_problems_status(self) -> None:
-        problems = self.episode.problems if self.episode else ()
+        ep = self.episode
+        problems = ep.problems if ep else ()
+        path = ep.brief_path if ep else None
+        assumed = encoding_note(path.name if path else "The brief", ep.encoding) if ep else ""
         if problems:
             n = len(problems)
             self.status_label.setText(
                 f"{n} line{'s' if n != 1 else ''} of the brief could not be read"
             )
-            self.statusBar().showMessage(str(problems[0]), 10_000)
+            message = " ".join(filter(None, (str(problems[0]), assumed)))
+            self.statusBar().showMessage(message, 10_000)
         else:
             self.status_label.setText("")
+            if assumed:
+                self.statusBar().showMessage(assumed, 10_000)
         self.problems_button.setVisible(bool(problems))
         self.actions_by_name["show_problems"].setEnabled(bool(problems))
 

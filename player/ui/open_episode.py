@@ -30,6 +30,7 @@ class OpenEpisode:
     audio_is_standin: bool = False
     standin_note: str = ""
     brief_path: Path | None = None
+    encoding: str = "UTF-8"  # the brief file's, as it was read
     extra: dict = field(default_factory=dict)
 
     def display_title(self) -> str:

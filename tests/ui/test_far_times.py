@@ -31,7 +31,6 @@ def _window(qtbot, tmp_path: Path):
     brief.write_text(BRIEF, encoding="utf-8")
     w = open_main_window(brief, data=AppData(memory=True), remember=False)
     qtbot.addWidget(w)
-    w.resize(1100, 700)
     w.show()
     qtbot.waitExposed(w)
     return w

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from player.core.formats.problems import FormatError
 from player.core.formats.registry import load_track
 from player.core.formats.sidecars import Sidecar, TimeBase, find_sidecars
+from player.core.formats.textfile import encoding_note
 from player.core.formats.track import Track, TrackKind, to_ms, track_cues
 from player.core.media.chapters import chapters_track
 from player.core.media.tags import MediaInfo, MediaInfoError, read_media_info
@@ -38,6 +39,7 @@ from player.core.text import fold
 from player.core.timeline import FOREVER_MS, Cue, CueKind
 from player.ui.models.search_model import SearchRow
 from player.ui.tracks.export import choose_export_path, export_text
+from player.ui.tracks.sources import Candidate, SourceMenu
 from player.ui.tracks.sync_points import SyncController
 from player.ui.tracks.transcript_model import TranscriptModel
 from player.ui.tracks.transcript_view import TranscriptView
@@ -52,6 +54,7 @@ TRACK_FILTER = (
     "JSON (*.json);;All files (*)"
 )
 NAMES = {TrackKind.CHAPTERS: "chapters", TrackKind.TRANSCRIPT: "transcript"}
+KIND_NAMES = {TrackKind.CHAPTERS: "Chapters", TrackKind.TRANSCRIPT: "Transcript"}
 TRANSCRIPT_KINDS = frozenset({CueKind.TRANSCRIPT})
 
 
@@ -84,6 +87,7 @@ class TracksController(QObject):
         self.media_info: MediaInfo | None = None
         self.loaded: dict[TrackKind, Loaded] = {}
         self.problems: list[str] = []
+        self.candidates: list[Candidate] = []  # every file found beside the audio or brief
         self.problems_dialog: QDialog | None = None
         self._episode_id: str | None = None
         self._shown: dict[str, list[Cue]] = {}
@@ -102,6 +106,14 @@ class TracksController(QObject):
             "show_transcript": self.show_transcript,
         }.items():
             window.action(name).triggered.connect(lambda _=False, s=slot: s())
+        self.sources = SourceMenu(
+            window.action("transcript_source"),
+            window.as_widget(),
+            candidates=lambda: self.candidates,
+            in_use=self.path_in_use,
+            choose=self.use_candidate,
+            open_other=window.action("open_track"),
+        )
         window.action("follow").toggled.connect(self.view.set_follow_enabled)
         window.action("back_to_now").triggered.connect(lambda: self.view.resume_following())
         self.view.set_follow_enabled(window.action("follow").isChecked())
@@ -131,13 +143,21 @@ class TracksController(QObject):
         if path is not None:
             self.media_info = self._read_media(path)
         brief_path = episode.brief_path if episode is not None else None
+        self.candidates = []
         for car in find_sidecars(path, brief_path):
             self._load_sidecar(car)
         self._show_tracks()
+        said = [
+            encoding_note(held.path.name, held.track.encoding)
+            for held in self.loaded.values()
+            if held.origin == "sidecar" and held.path is not None
+        ]
         if self.problems:
             n = len(self.problems)
             more = f" (and {n - 1} more)" if n > 1 else ""
-            self._say(f"{self.problems[0]}{more}")
+            said.insert(0, f"{self.problems[0]}{more}")
+        if any(said):
+            self._say(" ".join(filter(None, said)))
 
     def _read_media(self, path: Path) -> MediaInfo | None:
         w, ep = self.window, self.window.episode
@@ -178,9 +198,29 @@ class TracksController(QObject):
             track, problems = load_track(car.path)
         except FormatError as e:
             self.problems.append(str(e))
+            self.candidates.append(Candidate(car, error=str(e)))
             return
         self.problems += [str(p) for p in problems]
+        self.candidates.append(Candidate(car, track))
         self._offer(Loaded(track, car.time_base, "sidecar", car.path))
+
+    def path_in_use(self, kind: TrackKind) -> Path | None:
+        held = self.loaded.get(kind)
+        return held.path if held is not None else None
+
+    def use_candidate(self, candidate: Candidate) -> None:
+        """Show this file instead of the one ranked first; it stays until another episode.
+
+        Its clock stays the one its place implies (beside the audio: audio times).
+        """
+        track, car = candidate.track, candidate.sidecar
+        if track is None:
+            return
+        self._offer(Loaded(track, car.time_base, "manual", car.path))
+        self._show_tracks()
+        what = KIND_NAMES[track.kind]
+        assumed = encoding_note(car.path.name, track.encoding)
+        self._say(" ".join(filter(None, (f"{what} from {car.path.name} ({car.why}).", assumed))))
 
     def _offer(self, loaded: Loaded) -> None:
         """Keep ``loaded`` unless a track of its kind from a surer source is already there."""
@@ -211,12 +251,14 @@ class TracksController(QObject):
             return False
         self._offer(Loaded(track, TimeBase.AUDIO, "manual", path))
         self._show_tracks()
-        what = "Transcript" if track.kind == TrackKind.TRANSCRIPT else "Chapters"
+        what = KIND_NAMES[track.kind]
+        assumed = encoding_note(path.name, track.encoding)
         if problems:
             self._report([str(p) for p in problems], f"{path.name}: lines that could not be read")
-            self._say(f"{what} loaded from {path.name}; {len(problems)} item(s) skipped.")
+            said = f"{what} loaded from {path.name}; {len(problems)} item(s) skipped."
         else:
-            self._say(f"{what} loaded from {path.name}: {len(track.items)} item(s).")
+            said = f"{what} loaded from {path.name}: {len(track.items)} item(s)."
+        self._say(" ".join(filter(None, (said, assumed))))
         if track.kind == TrackKind.TRANSCRIPT:
             self.show_transcript()
         return True
