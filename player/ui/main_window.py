@@ -258,7 +258,10 @@ class MainWindow(QMainWindow):
         They join the one timeline the clock follows, the pane (for the kinds it shows) and the
         strip, so a note or a chapter lights up exactly like a quote does.
         """
-        self._tracks[name] = list(cues)
+        cues = list(cues)
+        if self._tracks.get(name, []) == cues:
+            return  # an episode without notes or chapters need not rebuild 50,000 rows again
+        self._tracks[name] = cues
         self._rebuild_timeline()
 
     def _rebuild_timeline(self) -> None:

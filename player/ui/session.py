@@ -14,61 +14,23 @@ from pathlib import Path
 from player.appdirs import content_dir
 from player.core.brief.models import BriefError
 from player.core.episodes import discover_episodes
-from player.core.search import BriefIndex
 from player.core.storage.alignments import AlignmentStore
 from player.core.storage.database import StorageError
 from player.core.storage.pending import touch_library
 from player.ui.align import AlignController
 from player.ui.app_data import AppData
+from player.ui.brief_search import CurrentBriefSearch, brief_search
 from player.ui.desktop import DesktopIntegration
 from player.ui.library import LibraryController
 from player.ui.loading import episode_from_brief_file, from_episode
 from player.ui.main_window import MainWindow
-from player.ui.models.search_model import SearchRow
 from player.ui.notes import NotesController
 from player.ui.open_episode import OpenEpisode
 from player.ui.preferences import PreferencesController, apply_settings
 from player.ui.resume import ResumeKeeper
-from player.ui.shell import Shell
 from player.ui.tracks import TracksController
 
 __all__ = ["App", "AppData", "brief_search", "open_app"]
-
-
-def brief_search(episode: OpenEpisode):
-    index = BriefIndex(episode.brief)
-
-    def search(query: str) -> list[SearchRow]:
-        return [
-            SearchRow(
-                h.kind,
-                h.text,
-                h.spans,
-                None if h.at is None else round(h.at * 1000),
-                (h.kind, h.ref),
-            )
-            for h in index.search(query)
-        ]
-
-    return search
-
-
-def current_brief_search(shell: Shell):
-    """Search whichever brief the window shows now; each brief is indexed once, when first
-    searched after it is opened."""
-    indexed_id: str | None = None
-    indexed = None
-
-    def search(query: str) -> list[SearchRow]:
-        nonlocal indexed_id, indexed
-        episode = shell.episode
-        if episode is None:
-            return []
-        if indexed is None or indexed_id != episode.id:
-            indexed_id, indexed = episode.id, brief_search(episode)
-        return indexed(query)
-
-    return search
 
 
 def default_episode() -> OpenEpisode:
@@ -99,7 +61,8 @@ class App:
         self.resume = ResumeKeeper(data.playstate, self.window.playback, self.window)
         self.window.audio_attached.connect(self.resume.remember_audio)
         self.window.closing.connect(self.resume.save_position)
-        self.window.add_search_provider(current_brief_search(self.window))
+        self.brief_search = CurrentBriefSearch(self.window)
+        self.window.add_search_provider(self.brief_search)
         self.preferences = PreferencesController(self.window)
         self.desktop = DesktopIntegration(self.window, bus=remember)
         apply_settings(self.window, new_episode=True, theme=remember)
