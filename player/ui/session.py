@@ -19,6 +19,7 @@ from player.core.storage.database import StorageError
 from player.core.storage.pending import touch_library
 from player.ui.app_data import AppData
 from player.ui.desktop import DesktopIntegration
+from player.ui.feed import FeedController
 from player.ui.library import LibraryController
 from player.ui.loading import episode_from_brief_file, from_episode
 from player.ui.main_window import MainWindow
@@ -112,6 +113,7 @@ class App:
             notes=self.notes.notes,
         )
         self.library = LibraryController(self.window, data, accept_drops=self.desktop.accept_drops)
+        self.feed = FeedController(self.window, data.playstate)
         if data.message:
             self.window.show_status(data.message, 0)
 
