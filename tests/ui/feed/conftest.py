@@ -52,7 +52,10 @@ def publish(host: FeedHost, audio: bytes, *, extras: bool = False, **how) -> str
     }
     if extras:
         host.put("/real.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.500\nghosts, said twice\n")
-        host.put("/real-chapters.json", '{"version": "1.2.0", "chapters": [{"startTime": 0}]}')
+        host.put(
+            "/real-chapters.json",
+            '{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Opening"}]}',
+        )
         host.put("/art.png", png_bytes(), "image/png")
         ours["transcript"] = (host.url("/real.vtt"), "text/vtt")
         ours["chapters"] = host.url("/real-chapters.json")
