@@ -82,12 +82,7 @@ class Playback(QObject):
 
     def set_source(self, path: Path | None, *, start_ms: int = 0) -> None:
         """Load ``path``; a missing file fails here, with a message, before Qt ever sees it."""
-        self._stop_unlocked()
-        self._error = None
-        self._source = path
-        self._stream = None
-        self._pending_seek_ms = start_ms or None
-        self._anchor(start_ms)
+        self._reset(path, None, start_ms)
         if path is None:
             self._set_source_unlocked(QUrl())
             return
@@ -99,13 +94,15 @@ class Playback(QObject):
 
     def set_stream(self, url: str, *, start_ms: int = 0) -> None:
         """Play ``url`` over the network (Qt reads HTTP as it plays); ``set_source`` ends it."""
+        self._reset(None, url, start_ms)
+        self._set_source_unlocked(QUrl(url))
+
+    def _reset(self, path: Path | None, url: str | None, start_ms: int) -> None:
         self._stop_unlocked()
         self._error = None
-        self._source = None
-        self._stream = url
+        self._source, self._stream = path, url
         self._pending_seek_ms = start_ms or None
         self._anchor(start_ms)
-        self._set_source_unlocked(QUrl(url))
 
     def release(self) -> None:
         """Stop and let go of the media before the player is destroyed.

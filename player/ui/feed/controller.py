@@ -126,7 +126,6 @@ class FeedController(QObject):
         feed, result = found
         best = result.best
         if result.sure and best is not None:
-            self._shell.show_status(f"Found in {feed.title or feed.url}: {best.episode.title}")
             self.download(best.episode)
             return
         if result.likely:

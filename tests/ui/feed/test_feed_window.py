@@ -59,6 +59,14 @@ def _wait_idle(qtbot, w) -> None:
     qtbot.waitUntil(lambda: feed.downloading is None and feed.reading is None, timeout=DOWNLOAD)
 
 
+def _plays_in_step(qtbot, w, at_ms: int, quote: str) -> None:
+    """Playing from ``at_ms`` lights ``quote``: the window is usable and in step."""
+    w.play_from(at_ms)
+    qtbot.waitUntil(lambda: w.playback.is_playing(), timeout=5_000)
+    qtbot.waitUntil(lambda: active_texts(w)[:1] == [quote])
+    w.playback.stop()
+
+
 def test_get_the_real_episode_shows_progress_then_plays_it_in_step(
     qtbot, tmp_path: Path, host: FeedHost, real_audio: bytes
 ) -> None:
@@ -82,10 +90,7 @@ def test_get_the_real_episode_shows_progress_then_plays_it_in_step(
     qtbot.waitUntil(lambda: w.playback.duration_ms() > (REAL_S - 0.5) * 1000, timeout=10_000)
     assert not w.header.banner.isVisible()  # no longer the stand-in
 
-    w.play_from(3_100)
-    qtbot.waitUntil(lambda: w.playback.is_playing(), timeout=5_000)
-    qtbot.waitUntil(lambda: active_texts(w)[:1] == ["Third quote, ghosts again, digital spirits."])
-    w.playback.stop()
+    _plays_in_step(qtbot, w, 3_100, "Third quote, ghosts again, digital spirits.")
 
 
 def test_cancel_keeps_the_previous_audio_and_a_part_the_next_try_resumes(
@@ -175,10 +180,7 @@ def test_a_feed_that_fails_says_why_and_the_window_stays_usable(
     assert not _folder().exists()  # nothing was downloaded
 
     assert w.playback.source == folder / "standin.wav"
-    w.play_from(2_100)
-    qtbot.waitUntil(lambda: w.playback.is_playing(), timeout=5_000)
-    qtbot.waitUntil(lambda: active_texts(w)[:1] == ["Second quote on engineering work."])
-    w.playback.stop()
+    _plays_in_step(qtbot, w, 2_100, "Second quote on engineering work.")
 
 
 def test_two_likely_episodes_are_offered_and_the_one_picked_is_fetched(
