@@ -314,3 +314,20 @@ def test_cancel_while_listening_goes_back_to_the_previous_audio(
     assert w.playback.now_ms() > 1_400  # where the listener was
     qtbot.waitUntil(lambda: w.playback.is_playing(), timeout=5_000)  # and still listening
     w.playback.stop()
+
+
+def test_a_download_that_ends_after_another_brief_is_opened_is_kept_for_its_own_episode(
+    qtbot, tmp_path: Path, host: FeedHost, real_audio: bytes, brief_file: Path
+) -> None:
+    w, _ = _window(qtbot, tmp_path, publish(host, real_audio, bytes_per_s=60_000))
+    _get(w)
+    qtbot.waitUntil(lambda: " kB of 144 kB" in w.job_bar.label.text(), timeout=DOWNLOAD)
+    w.open_brief_file(brief_file)  # the listener moves on while it downloads
+    other = w.episode.id
+    assert other != EPISODE_ID
+    _wait_idle(qtbot, w)
+    assert w.episode.id == other
+    assert w.playback.source is None  # the loose brief did not get this episode's audio
+    assert "plays when you open its episode again" in _status(w)
+    qtbot.waitUntil(lambda: _remembered(w) is not None, timeout=5_000)
+    assert Path(_remembered(w)).read_bytes() == real_audio
