@@ -65,6 +65,7 @@ class FeedDialog(QDialog):
         self.view.setModel(self.model)
         self.view.setUniformItemSizes(True)  # every row is two lines: a long feed lays out fast
         self.view.setAlternatingRowColors(True)
+        self.view.setSpacing(3)  # two-line rows read apart
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.stream = QCheckBox("&Play while it downloads", self)
