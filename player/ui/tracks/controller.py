@@ -199,7 +199,7 @@ class TracksController(QObject):
         """Keep ``loaded`` unless a track of its kind from a surer source is already there."""
         kind = loaded.track.kind
         held = self.loaded.get(kind)
-        if held is None or _RANK[loaded.origin] <= _RANK[held.origin]:
+        if held is None or _RANK[loaded.origin] < _RANK[held.origin] or loaded.origin == "manual":
             self.loaded[kind] = loaded
 
     def choose_track(self) -> None:
