@@ -264,6 +264,14 @@ class TracksController(QObject):
                 self._set_tab_visible(bool(cues))
                 self._on_active(self.window.clock.active)
 
+    def audio_transcript(self) -> Track | None:
+        """The transcript of the audio playing now, in its own times (None when there is none,
+        or when the only one is timed to the brief's release)."""
+        held = self.loaded.get(TrackKind.TRANSCRIPT)
+        if held is None or held.time_base != TimeBase.AUDIO:
+            return None
+        return held.track
+
     def _set_tab_visible(self, visible: bool) -> None:
         side = self.window.side
         index = side.indexOf(self.view)

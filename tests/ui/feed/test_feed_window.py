@@ -89,6 +89,7 @@ def test_get_the_real_episode_shows_progress_then_plays_it_in_step(
     assert not bar.isVisible()
     qtbot.waitUntil(lambda: w.playback.duration_ms() > (REAL_S - 0.5) * 1000, timeout=10_000)
     assert not w.header.banner.isVisible()  # no longer the stand-in
+    assert app_of(w).align.offer.isVisible()  # finding the quotes in it is one click away
 
     _plays_in_step(qtbot, w, 3_100, "Third quote, ghosts again, digital spirits.")
 
