@@ -1,0 +1,140 @@
+"""How much of the core would the tests notice if it broke? Runs mutmut over `player/core` (or
+the modules named) with the core tests and prints, per module, how many mutants the tests kill.
+
+The score is killed / (mutants - equivalent): an equivalent mutant changes the code without
+changing anything the app does, so no test can kill it. They are listed in EQUIVALENT below,
+each with its reason, keyed by the line before and after so the list survives renumbering.
+A timeout counts as killed (the listener would see a hang).
+
+    make mutation                                   # whole core, then the table
+    .venv/bin/python scripts/mutation_score.py core/timefmt.py core/sync.py
+    .venv/bin/python scripts/mutation_score.py --report      # table of the last run only
+    .venv/bin/python scripts/mutation_score.py --survivors core/sync.py   # with their diffs
+
+It is a measure, not a test: the whole core takes minutes and both cores of the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+MUTANTS = REPO / "mutants"
+CORE = "player/core"
+
+KILLED = {1, 3, 36, 37, -24, 24, 152, 255, -11, -9}
+SURVIVED = {0}
+NO_TESTS = {5, 33}
+
+# (module, line before, line after) -> why the app behaves the same. Keep this short.
+EQUIVALENT: dict[tuple[str, str, str], str] = {}
+
+
+def module_of(meta: Path) -> str:
+    return str(meta.relative_to(MUTANTS / "player")).removesuffix(".py.meta")
+
+
+def wanted(module: str, selected: list[str]) -> bool:
+    return not selected or any(module == s or module.startswith(s + "/") for s in selected)
+
+
+def normalise(arg: str) -> str:
+    """Accept `core/sync.py`, `player/core/sync.py` or `core/storage` for a module or folder."""
+    return arg.removeprefix("player/").removesuffix(".py").rstrip("/")
+
+
+def pattern(module: str) -> str:
+    return "player." + module.replace("/", ".") + ".*"
+
+
+def changed_lines(name: str, path: str) -> tuple[str, str]:
+    from mutmut.mutation.diff_apply import get_diff_for_mutant
+
+    diff = get_diff_for_mutant(name, path=path).splitlines()[2:]
+    before = next((x[1:].strip() for x in diff if x.startswith("-")), "")
+    after = next((x[1:].strip() for x in diff if x.startswith("+")), "")
+    return before, after
+
+
+def diff_of(name: str, path: str) -> str:
+    from mutmut.mutation.diff_apply import get_diff_for_mutant
+
+    return get_diff_for_mutant(name, path=path)
+
+
+def table(selected: list[str], show_survivors: bool) -> float:
+    os.chdir(REPO)
+    rows = []
+    totals = [0, 0, 0, 0]
+    for meta in sorted(MUTANTS.glob("player/core/**/*.py.meta")):
+        module = module_of(meta)
+        if not wanted(module, selected):
+            continue
+        codes = json.loads(meta.read_text())["exit_code_by_key"]
+        if not codes:
+            continue
+        killed = sum(c in KILLED for c in codes.values())
+        unchecked = sum(c is None for c in codes.values())
+        path = f"player/{module}.py"
+        equivalent = 0
+        survivors = []
+        for name, code in sorted(codes.items()):
+            if code in KILLED or code is None:
+                continue
+            if (module, *changed_lines(name, path)) in EQUIVALENT:
+                equivalent += 1
+            else:
+                survivors.append(name)
+        counted = len(codes) - equivalent - unchecked
+        score = 100.0 * killed / counted if counted else 100.0
+        rows.append((module, len(codes), killed, equivalent, unchecked, score, survivors, path))
+        for i, n in enumerate((len(codes), killed, equivalent, unchecked)):
+            totals[i] += n
+    print(f"{'module':32} {'mutants':>8} {'killed':>7} {'equiv':>6} {'unrun':>6} {'score':>7}")
+    for module, n, killed, equivalent, unchecked, score, survivors, path in rows:
+        flag = "" if score >= 90 else "  < 90"
+        print(f"{module:32} {n:8} {killed:7} {equivalent:6} {unchecked:6} {score:6.1f}%{flag}")
+        if show_survivors:
+            for name in survivors:
+                print(f"\n# {name}\n{diff_of(name, path)}")
+    n, killed, equivalent, unchecked = totals
+    counted = n - equivalent - unchecked
+    overall = 100.0 * killed / counted if counted else 100.0
+    print(f"{'all':32} {n:8} {killed:7} {equivalent:6} {unchecked:6} {overall:6.1f}%")
+    return overall
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("modules", nargs="*", help="core/sync.py, core/storage, ... (all)")
+    parser.add_argument("--report", action="store_true", help="print the last run's table only")
+    parser.add_argument("--survivors", action="store_true", help="print each survivor's diff")
+    parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once")
+    args = parser.parse_args()
+    selected = [normalise(m) for m in args.modules]
+    if not args.report:
+        mutmut = Path(sys.executable).with_name("mutmut")
+        names = [pattern(m) for m in selected]
+        start = time.monotonic()
+        run = subprocess.run(
+            [str(mutmut), "run", "--max-children", str(args.jobs), *names],
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
+        )
+        elapsed = time.monotonic() - start
+        if run.returncode != 0:
+            print(f"mutmut run failed with exit code {run.returncode}", file=sys.stderr)
+            return run.returncode
+        print(f"mutmut run: {elapsed:.0f} s with {args.jobs} at once")
+    table(selected, args.survivors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
