@@ -70,44 +70,55 @@ def diff_of(name: str, path: str) -> str:
 
 def table(selected: list[str], show_survivors: bool) -> float:
     os.chdir(REPO)
-    rows = []
-    totals = [0, 0, 0, 0]
+    head = ("mutants", "killed", "survived", "no tests", "equiv", "unrun")
+    print(f"{'module':30}" + "".join(f"{h:>9}" for h in head) + f"{'score':>8}")
+    totals = [0] * len(head)
     for meta in sorted(MUTANTS.glob("player/core/**/*.py.meta")):
         module = module_of(meta)
         if not wanted(module, selected):
             continue
-        codes = json.loads(meta.read_text())["exit_code_by_key"]
+        try:
+            codes = json.loads(meta.read_text())["exit_code_by_key"]
+        except json.JSONDecodeError:  # being written by a run still going
+            continue
         if not codes:
             continue
-        killed = sum(c in KILLED for c in codes.values())
-        unchecked = sum(c is None for c in codes.values())
         path = f"player/{module}.py"
-        equivalent = 0
         survivors = []
+        equivalent = 0
         for name, code in sorted(codes.items()):
             if code in KILLED or code is None:
                 continue
             if (module, *changed_lines(name, path)) in EQUIVALENT:
                 equivalent += 1
             else:
-                survivors.append(name)
-        counted = len(codes) - equivalent - unchecked
-        score = 100.0 * killed / counted if counted else 100.0
-        rows.append((module, len(codes), killed, equivalent, unchecked, score, survivors, path))
-        for i, n in enumerate((len(codes), killed, equivalent, unchecked)):
-            totals[i] += n
-    print(f"{'module':32} {'mutants':>8} {'killed':>7} {'equiv':>6} {'unrun':>6} {'score':>7}")
-    for module, n, killed, equivalent, unchecked, score, survivors, path in rows:
+                survivors.append((name, code))
+        counts = (
+            len(codes),
+            sum(c in KILLED for c in codes.values()),
+            sum(c not in NO_TESTS for _, c in survivors),
+            sum(c in NO_TESTS for _, c in survivors),
+            equivalent,
+            sum(c is None for c in codes.values()),
+        )
+        totals = [t + n for t, n in zip(totals, counts, strict=True)]
+        score = _score(counts)
         flag = "" if score >= 90 else "  < 90"
-        print(f"{module:32} {n:8} {killed:7} {equivalent:6} {unchecked:6} {score:6.1f}%{flag}")
+        print(f"{module:30}" + "".join(f"{n:9}" for n in counts) + f"{score:7.1f}%{flag}")
         if show_survivors:
-            for name in survivors:
-                print(f"\n# {name}\n{diff_of(name, path)}")
-    n, killed, equivalent, unchecked = totals
-    counted = n - equivalent - unchecked
-    overall = 100.0 * killed / counted if counted else 100.0
-    print(f"{'all':32} {n:8} {killed:7} {equivalent:6} {unchecked:6} {overall:6.1f}%")
+            for name, code in survivors:
+                tag = " (no test runs it)" if code in NO_TESTS else ""
+                print(f"\n# {name}{tag}\n{diff_of(name, path)}\n")
+    overall = _score(totals)
+    print(f"{'all':30}" + "".join(f"{n:9}" for n in totals) + f"{overall:7.1f}%")
     return overall
+
+
+def _score(counts) -> float:
+    """Killed share of the mutants that were run and are not equivalent."""
+    n, killed, _, _, equivalent, unchecked = counts
+    counted = n - equivalent - unchecked
+    return 100.0 * killed / counted if counted else 100.0
 
 
 def main() -> int:
