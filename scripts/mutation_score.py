@@ -68,7 +68,7 @@ def diff_of(name: str, path: str) -> str:
     return get_diff_for_mutant(name, path=path)
 
 
-def table(selected: list[str], show_survivors: bool) -> float:
+def table(selected: list[str], show_survivors: bool, brief: bool = False) -> float:
     os.chdir(REPO)
     head = ("mutants", "killed", "survived", "no tests", "equiv", "unrun")
     print(f"{'module':30}" + "".join(f"{h:>9}" for h in head) + f"{'score':>8}")
@@ -108,7 +108,11 @@ def table(selected: list[str], show_survivors: bool) -> float:
         if show_survivors:
             for name, code in survivors:
                 tag = " (no test runs it)" if code in NO_TESTS else ""
-                print(f"\n# {name}{tag}\n{diff_of(name, path)}\n")
+                if brief:
+                    before, after = changed_lines(name, path)
+                    print(f"  {name.rsplit('.', 1)[1]}{tag}\n    - {before}\n    + {after}")
+                else:
+                    print(f"\n# {name}{tag}\n{diff_of(name, path)}\n")
     overall = _score(totals)
     print(f"{'all':30}" + "".join(f"{n:9}" for n in totals) + f"{overall:7.1f}%")
     return overall
@@ -126,6 +130,7 @@ def main() -> int:
     parser.add_argument("modules", nargs="*", help="core/sync.py, core/storage, ... (all)")
     parser.add_argument("--report", action="store_true", help="print the last run's table only")
     parser.add_argument("--survivors", action="store_true", help="print each survivor's diff")
+    parser.add_argument("--lines", action="store_true", help="survivors as changed lines only")
     parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once")
     args = parser.parse_args()
     selected = [normalise(m) for m in args.modules]
@@ -143,7 +148,7 @@ def main() -> int:
             print(f"mutmut run failed with exit code {run.returncode}", file=sys.stderr)
             return run.returncode
         print(f"mutmut run: {elapsed:.0f} s with {args.jobs} at once")
-    table(selected, args.survivors)
+    table(selected, args.survivors or args.lines, args.lines)
     return 0
 
 
