@@ -136,7 +136,10 @@ def main() -> int:
     selected = [normalise(m) for m in args.modules]
     if not args.report:
         mutmut = Path(sys.executable).with_name("mutmut")
-        names = [pattern(m) for m in selected]
+        # Naming the mutants makes mutmut test every one again instead of keeping earlier
+        # verdicts, and a fresh test-to-code map picks up tests added or changed since.
+        names = [pattern(m) for m in selected] or ["player.core.*"]
+        (MUTANTS / "mutmut-stats.json").unlink(missing_ok=True)
         start = time.monotonic()
         run = subprocess.run(
             [str(mutmut), "run", "--max-children", str(args.jobs), *names],
