@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -57,3 +58,20 @@ def test_previous_and_next_never_wrap(quotes, concepts, t, kinds) -> None:
     later = [s for s in starts if s > t]
     assert (before.start_ms if before else None) == (max(earlier) if earlier else None)
     assert (after.start_ms if after else None) == (min(later) if later else None)
+
+
+def test_a_list_finds_each_cue_even_among_cues_at_the_same_instant() -> None:
+    cues = [
+        Cue(CueKind.QUOTE, 1000, 2000, "a", 0),
+        Cue(CueKind.QUOTE, 1000, 2000, "b", 1),
+        Cue(CueKind.CONCEPT, 1000, 1500, "c", 0),
+        Cue(CueKind.QUOTE, 3000, 4000, "d", 2),
+    ]
+    tl = Timeline(cues)
+    assert [tl.index_of(c) for c in tl] == [0, 1, 2, 3]
+    assert tl[tl.index_of(cues[2])] == cues[2]
+    for stranger in (Cue(CueKind.QUOTE, 1000, 2000, "z", 9), Cue(CueKind.QUOTE, 9000, 9001, "y")):
+        with pytest.raises(ValueError, match="^cue not on this timeline$"):
+            tl.index_of(stranger)
+    assert tl.kinds() == frozenset({CueKind.QUOTE, CueKind.CONCEPT})
+    assert Timeline().kinds() == frozenset()
