@@ -71,7 +71,7 @@ def test_a_list_finds_each_cue_even_among_cues_at_the_same_instant() -> None:
     assert [tl.index_of(c) for c in tl] == [0, 1, 2, 3]
     assert tl[tl.index_of(cues[2])] == cues[2]
     for stranger in (Cue(CueKind.QUOTE, 1000, 2000, "z", 9), Cue(CueKind.QUOTE, 9000, 9001, "y")):
-        with pytest.raises(ValueError, match="^cue not on this timeline$"):
+        with pytest.raises(ValueError, match=r"^cue not on this timeline$"):
             tl.index_of(stranger)
     assert tl.kinds() == frozenset({CueKind.QUOTE, CueKind.CONCEPT})
     assert Timeline().kinds() == frozenset()
