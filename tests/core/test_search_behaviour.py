@@ -47,3 +47,60 @@ def test_the_summary_is_searched_too_and_ranks_after_the_brief_items() -> None:
     hits = BriefIndex(BRIEF).search("agents")
     assert [(h.kind, h.ref) for h in hits][-1] == ("summary", 0)
     assert ("quote", 2) in [(h.kind, h.ref) for h in hits]
+
+
+def _marked(hit) -> list[str]:
+    return [hit.text[s:e] for s, e in hit.spans]
+
+
+SHORT_AND_LONG = Brief(
+    quotes=(
+        Quote(at=1, text="Agents will take a decade of work on memory, learning and tools."),
+        Quote(at=2, text="Agents take time."),
+    ),
+    concepts=(Concept(name="Agents", description="take time"),),
+)
+
+
+def test_the_shorter_text_ranks_first_and_a_quote_before_a_concept_of_the_same_length() -> None:
+    hits = BriefIndex(SHORT_AND_LONG).search("agents take")
+    assert [(h.kind, h.ref) for h in hits] == [("quote", 1), ("concept", 0), ("quote", 0)]
+    assert hits[0].score > hits[-1].score > 0
+    assert [(h.kind, h.ref) for h in BriefIndex(SHORT_AND_LONG).search("agents", limit=2)] == [
+        ("quote", 1),
+        ("concept", 0),
+    ]
+
+
+def test_a_phrase_highlights_as_one_range_and_separate_words_apart() -> None:
+    index = BriefIndex(SHORT_AND_LONG)
+    [hit] = [h for h in index.search('"take time"') if h.kind == "quote"]
+    assert _marked(hit) == ["take time"]
+    [hit] = [h for h in index.search("agents time") if h.kind == "quote"]
+    assert _marked(hit) == ["Agents", "time"]
+
+
+def test_a_phrase_found_only_in_a_longer_text_is_still_found_with_a_small_limit() -> None:
+    brief = Brief(
+        quotes=(
+            Quote(at=1, text="Time will take agents."),
+            Quote(at=2, text="It will take a long time before agents take time off, they say."),
+        )
+    )
+    hits = BriefIndex(brief).search('"agents take time"', limit=1)
+    assert [(h.ref, _marked(h)) for h in hits] == [(1, ["agents take time"])]
+
+
+def test_typing_a_phrase_matches_its_last_word_as_a_prefix_until_it_is_closed() -> None:
+    index = BriefIndex(SHORT_AND_LONG)
+    assert {h.ref for h in index.search('"agents ta') if h.kind == "quote"} == {1}
+    assert index.search('"agents ta"') == []
+    assert {h.ref for h in index.search("“take time”") if h.kind == "quote"} == {1}
+    assert index.search('""') == [] and index.search("  ") == []
+
+
+def test_every_word_must_be_somewhere_in_the_same_text() -> None:
+    index = BriefIndex(SHORT_AND_LONG)
+    assert index.search("agents memory zebra") == []
+    assert [(h.kind, h.ref) for h in index.search("memory agents")] == [("quote", 0)]
+    assert index.search("zebra agents") == []
