@@ -78,3 +78,69 @@ def test_every_cue_lands_at_its_hours_minutes_and_seconds(spans, short_hours, se
     track, problems = parse_vtt("WEBVTT\n\n" + "\n\n".join(blocks) + "\n", "ep.vtt")
     assert problems == []
     assert [(to_ms(item.start_s), to_ms(item.end_s)) for item in track.items] == spans
+
+
+def test_the_header_may_carry_a_title_but_must_be_webvtt(tmp_path) -> None:
+    import pytest
+
+    from player.core.formats.problems import FormatError
+    from player.core.formats.vtt import load_vtt
+
+    for header in ("WEBVTT", "WEBVTT - Ghosts", "WEBVTT\tGhosts"):
+        track, _ = parse_vtt(f"{header}\n\n00:01.000 --> 00:02.000\nHi\n", "ep.vtt")
+        assert [item.text for item in track.items] == ["Hi"]
+    track, _ = parse_vtt("WEBVTT", "ep.vtt")
+    assert track.items == ()
+    for bad in ("WEBVTTX\n\n00:01.000 --> 00:02.000\nHi\n", "webvtt\n"):
+        with pytest.raises(FormatError, match=r"^ep\.vtt:1: not a WebVTT file"):
+            parse_vtt(bad, "ep.vtt")
+    path = tmp_path / "Episode 12.vtt"
+    path.write_text("WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n", encoding="utf-8")
+    track, _ = load_vtt(path)
+    assert track.name == "Episode 12"
+    with pytest.raises(FormatError, match=r"gone\.vtt: .*cannot be read"):
+        load_vtt(tmp_path / "gone.vtt")
+
+
+def test_a_cue_with_an_identifier_and_one_without_both_count() -> None:
+    text = (
+        "WEBVTT\n\nintro\n00:00:01.000 --> 00:00:02.000\nOne\n\n"
+        "00:00:03.000 --> 00:00:04.000\nTwo\n"
+    )
+    track, problems = parse_vtt(text, "ep.vtt")
+    assert [(item.start_s, item.text) for item in track.items] == [(1.0, "One"), (3.0, "Two")]
+    assert problems == []
+
+
+def test_an_identifier_with_no_timing_after_it_is_reported() -> None:
+    text = "WEBVTT\n\n7\nno timing here\n\n00:00:03.000 --> 00:00:04.000\nTwo\n"
+    track, problems = parse_vtt(text, "ep.vtt")
+    assert [item.text for item in track.items] == ["Two"]
+    assert [str(p) for p in problems] == ["ep.vtt:3: text outside any cue; ignored"]
+
+
+def test_a_cue_whose_timing_cannot_be_read_is_named_and_skipped() -> None:
+    text = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nOne\n\n"
+        "cue-2\n00:00:0x.000 --> 00:00:04.000\nBroken\n\n"
+        "00:00:05.000 --> 00:00:06.000\nThree\n"
+    )
+    track, problems = parse_vtt(text, "ep.vtt")
+    assert [item.text for item in track.items] == ["One", "Three"]
+    assert [str(p) for p in problems] == [
+        "ep.vtt:7: cue timing not understood: '00:00:0x.000 --> 00:00:04.000'; cue skipped"
+    ]
+
+
+def test_cue_text_is_shown_without_markup_and_with_its_speaker() -> None:
+    text = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v.loud Ann &amp; Bo>Fish <b>&amp;</b>\nchips\n\n"
+        "00:00:03.000 --> 00:00:04.000\nNo <i>voice</i> here\n\n"
+        "00:00:05.000 --> 00:00:06.000\n<v   >Nameless\n"
+    )
+    track, _ = parse_vtt(text, "ep.vtt")
+    assert [(item.text, item.speaker) for item in track.items] == [
+        ("Fish & chips", "Ann & Bo"),
+        ("No voice here", None),
+        ("Nameless", None),
+    ]
