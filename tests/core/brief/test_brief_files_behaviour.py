@@ -138,3 +138,52 @@ def test_the_words_of_a_quote_and_what_the_brief_says_after_them(
     assert result.problems == ()
     [quote] = result.brief.quotes
     assert (quote.at, quote.text, quote.context) == (5, words, context)
+
+
+@pytest.mark.parametrize(
+    ("line", "words", "note", "context"),
+    [
+        ('- At 1:05, "Words."', "Words.", None, None),
+        ('- 1:05: "Words."', "Words.", None, None),
+        ('- At 1:05 - [On LLMs] "Ghosts [sic] here."', "Ghosts [sic] here.", "On LLMs", None),
+        ('- At 1:05 - [Note]"Words."', "Words.", "Note", None),
+        ("- At 1:05 - [] Words", "Words", None, None),
+        ("- At 1:05 - [Note only]", "", "Note only", None),
+        ('- At 1:05 - "—Well." — ctx', "—Well.", None, "ctx"),
+        (
+            '- At 1:05 - "It is," he said, "a decade." (laughs)',
+            'It is," he said, "a decade.',
+            None,
+            "(laughs)",
+        ),
+        ("- At 1:05 - «Unclosed words", "Unclosed words", None, None),
+        ("- At 1:05 - 'A'", "A", None, None),
+    ],
+)
+def test_what_the_quote_card_shows_for_each_way_of_writing_a_quote(
+    line: str, words: str, note: str | None, context: str | None
+) -> None:
+    result = parse_brief_text(f"Title\n\nQuotes\n{line}\n", "ep.txt")
+    assert result.problems == ()
+    [quote] = result.brief.quotes
+    assert (quote.at, quote.text, quote.note, quote.context) == (65, words, note, context)
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            "- Karpathy said at 1:05 that agents are far off",
+            "quote time is not at the start of the line",
+        ),
+        ("- no time at all", "quote has no time (expected 'At M:SS - \"words\"')"),
+        ("- At 1:05 -", "quote has a time but no words"),
+        ("- At 1:05 - ''", "quote has a time but no words"),
+        ("- At " + "9" * 400 + ':00 - "x"', f"quote time {'9' * 20!r}… is far too long"),
+    ],
+)
+def test_a_quote_that_cannot_be_shown_is_reported_on_its_line(line: str, message: str) -> None:
+    text = f'Title\n\nQuotes\n- At 0:01 - "Fine."\n{line}\n- At 0:02 - "Also fine."\n'
+    result = parse_brief_text(text, "ep.txt")
+    assert [q.text for q in result.brief.quotes] == ["Fine.", "Also fine."]
+    assert [str(p) for p in result.problems] == [f"ep.txt:5: {message}"]
