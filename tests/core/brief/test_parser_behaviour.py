@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from player.core.brief.models import Brief, Concept, Link, Quote, Source, Takeaway
+from player.core.brief.models import Brief, BriefError, Concept, Link, Quote, Source, Takeaway
 from player.core.brief.parser import dump_brief_json, parse_brief_json, parse_brief_text
 from player.core.timefmt import format_clock
 
@@ -141,3 +142,95 @@ def test_a_brief_saved_as_json_opens_unchanged(brief: Brief) -> None:
     assert result.brief == brief.model_copy(
         update={"source": Source(path="ep.json", format="json")}
     )
+
+
+def test_a_brief_copied_from_the_web_page_shows_its_summary_without_the_players_words() -> None:
+    text = (
+        "Andrej Karpathy — AGI is still a decade away\n"
+        "Audio Brief\nShow transcript\n"
+        "This episode covers agents.\n"
+        "It also covers ghosts.\n\n"
+        "Play\n"
+        "## Episode Overview:\n"
+        "- First point that\n  wraps.\n\n"
+        "Plain paragraph.\n"
+        "Another paragraph.\n\n"
+        "KEY   TAKEAWAYS\n"
+        "1. Build agents.\n"
+        "2) Expect a decade.\n"
+    )
+    result = parse_brief_text(text, "ep.txt")
+    brief = result.brief
+    assert brief.title == "Andrej Karpathy — AGI is still a decade away"
+    assert brief.guest == "Andrej Karpathy"
+    assert brief.summary == ("This episode covers agents.", "It also covers ghosts.", "Play")
+    assert brief.overview == ("First point that wraps.", "Plain paragraph.", "Another paragraph.")
+    assert [(t.text, t.line) for t in brief.takeaways] == [
+        ("Build agents.", 16),
+        ("Expect a decade.", 17),
+    ]
+    assert brief.source.format == "audio-brief-text" and brief.source.path == "ep.txt"
+
+
+@pytest.mark.parametrize(
+    ("title", "guest"),
+    [
+        ("Dwarkesh Podcast", None),
+        ("Andrej Karpathy - Ghosts - not animals", "Andrej Karpathy"),
+        ("— Ghosts", None),
+        ("Karpathy —", None),
+        ("Karpathy—Ghosts", "Karpathy"),
+    ],
+)
+def test_the_guest_is_the_name_before_the_dash_of_the_title(title: str, guest) -> None:
+    result = parse_brief_text(f'{title}\n\nQuotes\n- At 0:05 - "Hi."\n', "ep.txt")
+    assert result.brief.guest == guest
+
+
+def test_a_brief_that_starts_with_a_heading_has_no_title() -> None:
+    result = parse_brief_text('Quotes\n- At 0:05 - "Hi."\n', "ep.txt")
+    assert result.brief.title == "" and [q.text for q in result.brief.quotes] == ["Hi."]
+
+
+def test_text_with_no_heading_is_not_a_brief() -> None:
+    with pytest.raises(BriefError) as e:
+        parse_brief_text("Just a title\n\nSome words.\n", "ep.txt")
+    assert str(e.value) == (
+        "ep.txt: no brief found: none of the headings Episode Overview, Key Concepts, "
+        "Quotes or Takeaways appears in it."
+    )
+    with pytest.raises(BriefError, match="NUL"):
+        parse_brief_text("Quotes\x00\n", "ep.txt")
+
+
+def test_quotes_at_the_same_second_keep_the_briefs_order() -> None:
+    text = 'T\n\nQuotes\n- At 0:09 - "c"\n- At 0:05 - "a"\n- At 0:05 - "b"\n'
+    assert [q.text for q in parse_brief_text(text).brief.quotes] == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[1, 2]", "ep.json: a JSON brief must be an object with title, quotes, …."),
+        ('{"title": "x",\n "quotes": [}', "ep.json:2: not valid JSON: "),
+        ('{"links": []}', "ep.json: no brief found: the JSON has no title, quotes or concepts."),
+    ],
+)
+def test_a_json_file_that_is_no_brief_says_why(text: str, message: str) -> None:
+    with pytest.raises(BriefError) as e:
+        parse_brief_json(text, "ep.json")
+    assert str(e.value).startswith(message)
+
+
+def test_a_json_brief_with_one_bad_field_keeps_the_rest_and_says_where() -> None:
+    doc = (
+        '{\n "title": "Episode",\n "summary": 5,\n "quotes": [\n'
+        '  {"at": -1, "text": "x"},\n  {"at": 3, "text": "Kept."}\n ]\n}'
+    )
+    result = parse_brief_json(doc, "ep.json")
+    assert result.brief.title == "Episode" and result.brief.summary == ()
+    assert [q.text for q in result.brief.quotes] == ["Kept."]
+    assert [(p.line, p.message.split(":")[0]) for p in result.problems] == [
+        (3, "summary"),
+        (5, "quotes[0].at"),
+    ]
