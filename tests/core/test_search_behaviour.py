@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from player.core.brief.models import Brief, Concept, Quote, Takeaway
-from player.core.search import BriefIndex
+from player.core.search import BriefIndex, search_brief
 
 BRIEF = Brief(
     quotes=(
@@ -104,3 +104,58 @@ def test_every_word_must_be_somewhere_in_the_same_text() -> None:
     assert index.search("agents memory zebra") == []
     assert [(h.kind, h.ref) for h in index.search("memory agents")] == [("quote", 0)]
     assert index.search("zebra agents") == []
+
+
+def test_a_small_limit_still_finds_the_text_that_holds_every_word() -> None:
+    index = BriefIndex(SHORT_AND_LONG)
+    assert [(h.kind, h.ref) for h in index.search("memory agents", limit=1)] == [("quote", 0)]
+    brief = Brief(
+        quotes=(Quote(at=1, text="Takes a while."), Quote(at=2, text="They take a while."))
+    )
+    assert [h.ref for h in BriefIndex(brief).search("take ", limit=1)] == [1]
+    two = Brief(quotes=(Quote(at=1, text="Take agents."), Quote(at=2, text="Agents take a while.")))
+    assert [h.ref for h in BriefIndex(two).search('"agents take"', limit=1)] == [1]
+
+
+def test_a_phrase_shows_no_more_hits_than_asked_for() -> None:
+    brief = Brief(quotes=tuple(Quote(at=i, text=f"Agents take time {i}.") for i in range(4)))
+    assert len(BriefIndex(brief).search('"take time"', limit=2)) == 2
+
+
+def test_at_most_two_hundred_hits_unless_asked() -> None:
+    brief = Brief(quotes=tuple(Quote(at=i, text="ghosts") for i in range(250)))
+    assert len(BriefIndex(brief).search("ghosts")) == 200
+    assert len(search_brief(brief, "ghosts")) == 200
+
+
+def test_a_prefix_finds_every_word_it_starts() -> None:
+    brief = Brief(
+        quotes=(
+            Quote(at=1, text="Timing matters."),
+            Quote(at=2, text="Time flies."),
+            Quote(at=3, text="Tiny steps."),
+        )
+    )
+    index = BriefIndex(brief)
+    assert sorted(h.ref for h in index.search("tim")) == [0, 1]
+    assert sorted(h.ref for h in index.search("ti")) == [0, 1, 2]
+
+
+def test_a_finished_word_highlights_only_itself() -> None:
+    brief = Brief(quotes=(Quote(at=1, text="They take what it takes."),))
+    [hit] = BriefIndex(brief).search("take ")
+    assert _marked(hit) == ["take"]
+
+
+def test_a_takeaway_hit_carries_the_time_of_its_first_quote() -> None:
+    brief = Brief(takeaways=(Takeaway(text="Build agents.", at=(20, 5)), Takeaway(text="Agents.")))
+    assert [(h.ref, h.at) for h in BriefIndex(brief).search("agents")] == [(1, None), (0, 20)]
+
+
+def test_a_typed_phrase_in_curly_quotes_ends_where_its_quotes_end() -> None:
+    index = BriefIndex(SHORT_AND_LONG)
+    assert [(h.kind, h.ref) for h in index.search("“take time” agents")] == [
+        ("quote", 1),
+        ("concept", 0),
+    ]
+    assert index.search("“time take”") == []
