@@ -70,13 +70,21 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/search", "if len(out) >= _MAX_PREFIX_WORDS:", "if len(out) > _MAX_PREFIX_WORDS:"): (
         "a cap of 5000 or 5001 prefix words: a bound on work, not on what is found"
     ),
+    ("core/storage/notes", "start = -1"): (
+        "SQLite's highlight() always opens a match before it closes one"
+    ),
+    ("core/storage/notes", "(match, RANK_AT_MOST + 1),"): (
+        "counting to any limit above RANK_AT_MOST gives the same too-broad answer"
+    ),
     ("core/search", "return BriefIndex(brief).search(query, limit)"): (
         "search_brief's default limit is the same as BriefIndex.search's"
     ),
 }
 
 _SQL = re.compile(
-    r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|PRAGMA|WHERE|ORDER BY)\b", re.I
+    r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|PRAGMA|WHERE|FROM|JOIN|ORDER BY)\b"
+    r"|\w\s*=\s*\?",
+    re.I,
 )
 _CODEC = re.compile(r"[\"'](utf-8|utf-8-sig|latin-1|ascii)[\"']", re.I)
 

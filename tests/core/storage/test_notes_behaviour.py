@@ -63,3 +63,32 @@ def test_unstarring_one_item_leaves_the_others_starred(store: NoteStore) -> None
     store.unstar("ep", "quote", 0)
     assert store.stars("ep") == {("quote", 1), ("concept", 0)}
     assert store.stars("other") == {("quote", 0)}
+
+
+def test_starring_something_that_is_no_item_says_what_is_expected(store: NoteStore) -> None:
+    with pytest.raises(ValueError) as e:
+        store.star("ep", "chapter", 0)
+    assert str(e.value) == "cannot star a 'chapter': expected one of quote, concept, takeaway"
+    for ref in ("3", -1, 1.5):
+        with pytest.raises(ValueError) as e:
+            store.star("ep", "quote", ref)  # type: ignore[arg-type]
+        assert str(e.value) == f"item index must be a whole number from 0, not {ref!r}"
+    assert store.stars("ep") == set()
+
+
+def test_a_search_lists_at_most_two_hundred_notes_unless_asked(store: NoteStore) -> None:
+    with store.db.transaction():
+        for i in range(201):
+            store.add(Note(episode_id="ep", start_ms=i, text=f"ghosts {i}"))
+    assert len(store.search("ghosts")) == 200
+    assert len(store.search("ghosts", limit=201)) == 201
+
+
+def test_a_query_just_narrow_enough_to_rank_puts_the_best_match_first(store: NoteStore) -> None:
+    from player.core.storage.notes import RANK_AT_MOST
+
+    with store.db.transaction():
+        best = store.add(Note(episode_id="ep", start_ms=0, text="alpha", tags=("alpha",)))
+        for i in range(1, RANK_AT_MOST):
+            store.add(Note(episode_id="ep", start_ms=i, text=f"alpha number {i}"))
+    assert store.search("alpha", limit=1)[0].note.id == best.id
