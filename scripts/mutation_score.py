@@ -70,6 +70,15 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/search", "if len(out) >= _MAX_PREFIX_WORDS:", "if len(out) > _MAX_PREFIX_WORDS:"): (
         "a cap of 5000 or 5001 prefix words: a bound on work, not on what is found"
     ),
+    ("core/jobs", "return job(Progress(report, token))", "return job(Progress(report, None))"): (
+        "the CLI's token is cancelled only after the job has already stopped"
+    ),
+    ("core/jobs", "return job(Progress(report, token))", "return job(Progress(report, ))"): (
+        "the CLI's token is cancelled only after the job has already stopped"
+    ),
+    ("core/sync", "return hash(self.points)", "return hash(None)"): (
+        "a constant hash is still a valid hash for equal maps"
+    ),
     ("core/storage/notes", "start = -1"): (
         "SQLite's highlight() always opens a match before it closes one"
     ),

@@ -89,3 +89,20 @@ def test_a_stall_longer_than_the_window_keeps_the_last_two_samples() -> None:
     assert meter.rate() == pytest.approx(1 / 19)
     assert _meter([(0.0, 0.0), (1.0, 1.0), (7.0, 2.0), (8.0, 10.0)]).rate() == pytest.approx(8.0)
     assert _meter([(0.0, 0.0), (5.0, 1.0), (6.0, 2.0)], window_s=6.0).rate() == pytest.approx(1 / 3)
+
+
+def test_a_step_without_a_message_shows_none() -> None:
+    steps: list[Step] = []
+    Progress(steps.append)(1, 2)
+    assert steps == [Step(1, 2, "")]
+
+
+def test_the_rate_looks_at_the_last_five_seconds() -> None:
+    now = [0.0]
+    meter = RateMeter(clock=lambda: now[0])
+    for t, done in ((0.0, 0.0), (1.0, 1.0), (2.0, 2.0), (6.5, 10.0)):
+        now[0] = t
+        meter.add(done)
+    assert meter.rate() == pytest.approx(8 / 4.5)
+    late = _meter([(10.0, 0.0), (11.0, 1.0), (12.0, 4.0)])
+    assert late.rate() == pytest.approx(2.0)

@@ -26,3 +26,12 @@ def test_every_clock_the_app_prints_reads_back_to_the_same_second(ms: int, hours
 @given(st.integers(0, 99 * 3_600_000))
 def test_every_timestamp_written_to_a_file_reads_back_to_the_same_millisecond(ms: int) -> None:
     assert round(parse_clock(timestamp(ms / 1000)) * 1000) == ms
+
+
+def test_sixty_seconds_is_not_a_time() -> None:
+    import pytest
+
+    from player.core.timefmt import TimeFormatError
+
+    with pytest.raises(TimeFormatError, match="seconds out of range"):
+        parse_clock("1:60")
