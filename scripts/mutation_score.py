@@ -79,6 +79,9 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/sync", "return hash(self.points)", "return hash(None)"): (
         "a constant hash is still a valid hash for equal maps"
     ),
+    ("core/timeline", "self.longest = max((c.end_ms - c.start_ms for c in cues), default=0)"): (
+        "a track is never built without cues, and a longer reach only scans further back"
+    ),
     ("core/storage/notes", "start = -1"): (
         "SQLite's highlight() always opens a match before it closes one"
     ),

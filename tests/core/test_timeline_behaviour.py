@@ -75,3 +75,21 @@ def test_a_list_finds_each_cue_even_among_cues_at_the_same_instant() -> None:
             tl.index_of(stranger)
     assert tl.kinds() == frozenset({CueKind.QUOTE, CueKind.CONCEPT})
     assert Timeline().kinds() == frozenset()
+
+
+def test_quotes_at_the_same_instant_keep_the_briefs_order() -> None:
+    cues = point_cues(CueKind.QUOTE, [(1000, "zeta", 0), (1000, "alpha", 1), (500, "first", 2)])
+    assert [c.ref for c in cues] == [2, 0, 1]
+
+
+def test_a_quote_at_the_last_millisecond_is_still_shown_there() -> None:
+    [cue] = point_cues(CueKind.QUOTE, [(5000, "last", 0)], end_ms=5000)
+    tl = Timeline([cue])
+    assert [c.text for c in tl.active_at(5000)] == ["last"]
+    assert tl.active_at(5001) == []
+
+
+def test_a_kind_the_episode_lacks_has_no_cues() -> None:
+    tl = _timeline([1000])
+    assert tl.of_kind(CueKind.CHAPTER) == ()
+    assert [c.ref for c in tl.of_kind(CueKind.QUOTE)] == [0]
