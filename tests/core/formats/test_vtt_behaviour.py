@@ -144,3 +144,14 @@ def test_cue_text_is_shown_without_markup_and_with_its_speaker() -> None:
         ("No voice here", None),
         ("Nameless", None),
     ]
+
+
+def test_a_cue_with_no_text_is_kept_as_a_silent_line() -> None:
+    track, problems = parse_vtt(
+        "WEBVTT\n\n00:01.000 --> 00:02.000\n\n00:03.000 --> 00:04.000\nHi\n"
+    )
+    assert [(item.start_s, item.text, item.speaker) for item in track.items] == [
+        (1.0, "", None),
+        (3.0, "Hi", None),
+    ]
+    assert problems == []
