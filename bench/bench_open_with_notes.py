@@ -32,7 +32,7 @@ from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from player.core.storage.notes import Note  # noqa: E402
-from player.ui.session import AppData, open_main_window  # noqa: E402
+from player.ui.session import AppData, open_app  # noqa: E402
 
 RUNS = 5
 TOTAL = 100_000
@@ -84,7 +84,8 @@ def fill(path: Path, episode_id: str, here: int) -> None:
 
 def open_once(app: QApplication, brief: Path, db: Path) -> float:
     start = time.perf_counter()
-    window = open_main_window(brief, data=AppData(db), at_ms=0)
+    opened = open_app(brief, data=AppData(db), at_ms=0)
+    window = opened.window
     watcher = FirstPaint()
     window.pane.viewport().installEventFilter(watcher)
     window.resize(1200, 800)
@@ -93,7 +94,7 @@ def open_once(app: QApplication, brief: Path, db: Path) -> float:
         app.processEvents()
     elapsed = time.perf_counter() - start
     window.close()
-    window.data.db.close()
+    opened.data.db.close()
     window.deleteLater()
     # processEvents() leaves deferred deletes alone: without this, every window would die in
     # the middle of a later measurement.
@@ -109,8 +110,9 @@ def main() -> None:
     brief = work / "episode" / "brief.txt"
     brief.parent.mkdir()
     brief.write_text(BRIEF, encoding="utf-8")
-    probe = open_main_window(brief, data=AppData(memory=True))
-    episode_id = probe.notes.episode_id
+    probed = open_app(brief, data=AppData(memory=True))
+    probe = probed.window
+    episode_id = probed.notes.episode_id
     probe.close()
     probe.deleteLater()
 

@@ -103,8 +103,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
 if {full}:
     from player.ui.app import dispose
-    from player.ui.session import open_main_window
-    w = open_main_window(None, remember=False)
+    from player.ui.session import open_app
+    w = open_app(None, remember=False).window
 else:
     w = QMainWindow()
 w.resize(1280, 800)

@@ -38,7 +38,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from player.core.formats.registry import load_track
-    from player.ui.session import open_main_window
+    from player.ui.session import open_app
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
@@ -55,23 +55,25 @@ def main() -> None:
             load_track(vtt)
             parse.append(time.perf_counter() - t0)
 
-            w = open_main_window(brief, remember=False)
+            opened = open_app(brief, remember=False)
+            w = opened.window
             w.resize(1200, 800)
             w.show()
             for _ in range(5):
                 app.processEvents()
             t0 = time.perf_counter()
-            w.tracks.open_track_file(vtt)
+            opened.tracks.open_track_file(vtt)
             w.repaint()
             app.processEvents()
             show.append(time.perf_counter() - t0)
-            assert w.tracks.model.rowCount() == CUES
+            assert opened.tracks.model.rowCount() == CUES
             w.playback.release()
             w.close()
             w.deleteLater()
             app.processEvents()
 
-        w = open_main_window(brief, remember=False)
+        opened = open_app(brief, remember=False)
+        w = opened.window
         w.resize(1200, 800)
         w.show()
         for _ in range(5):
@@ -90,11 +92,11 @@ def main() -> None:
             return out
 
         base = seeks()
-        w.tracks.open_track_file(vtt)
-        w.tracks.show_transcript()
+        opened.tracks.open_track_file(vtt)
+        opened.tracks.show_transcript()
         app.processEvents()
         lit = seeks()
-        assert w.tracks.model.active_rows(), "no transcript line lit after the seeks"
+        assert opened.tracks.model.active_rows(), "no transcript line lit after the seeks"
         w.playback.release()
         w.close()
 

@@ -66,7 +66,7 @@ def main(out: Path, theme: str = "light") -> int:
 
     from player.core.storage.notes import Note
     from player.ui.app import application, dispose
-    from player.ui.session import AppData, open_main_window
+    from player.ui.session import AppData, open_app
     from player.ui.theme import apply_theme
 
     application()
@@ -77,7 +77,8 @@ def main(out: Path, theme: str = "light") -> int:
             # closing the window saves its layout; keep that out of the listener's settings
             QSettings.setPath(fmt, QSettings.Scope.UserScope, str(root / "config"))
         data = AppData(root / "notes.db")
-        window = open_main_window(remember=False, data=data)
+        opened = open_app(remember=False, data=data)
+        window = opened.window
         bundled = window.episode.id
         for i in range(7):
             data.notes.add(Note(episode_id=bundled, start_ms=60_000 * i, text="n"))
@@ -103,8 +104,7 @@ def main(out: Path, theme: str = "light") -> int:
                 data.notes.add(Note(episode_id=folder, start_ms=30_000 * i, text="n"))
         gone.unlink()
         data.playstate.save(bundled, position_ms=3_910_000)
-        window.show_library()
-        dialog = window.library_dialog
+        dialog = opened.library.show()
         dialog.resize(720, 560)
         dialog.select_row(0)
         app = application()

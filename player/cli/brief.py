@@ -6,12 +6,12 @@ Problems go to stderr as ``FILE:LINE: message`` so editors can jump to them.
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
+from player.cli.errors import Parser as _Parser
+from player.cli.errors import exit_code
 from player.core.brief.cues import brief_timeline
 from player.core.brief.links import link_brief, load_pins
 from player.core.brief.models import Brief, BriefError, Problem
@@ -21,32 +21,9 @@ from player.core.timefmt import TimeFormatError, format_clock, parse_time
 from player.core.timeline import FOREVER_MS
 
 
-class _Parser(argparse.ArgumentParser):
-    """Usage errors as a return code, so ``main([...])`` never exits the caller's process."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        raise _UsageError(f"{self.prog}: {message}")
-
-
-class _UsageError(Exception):
-    pass
-
-
 def run(command: str, argv: list[str]) -> int:
     handler = {"import": _import, "cue": _cue, "schema": _schema}[command]
-    try:
-        return handler(argv)
-    except _UsageError as e:
-        print(e, file=sys.stderr)
-        return 2
-    except BriefError as e:
-        print(f"brief-player {command}: {e}", file=sys.stderr)
-        return 2
-    except BrokenPipeError:
-        # Output piped into ``head``: the reader has what it wanted.
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
-        return 0
+    return exit_code(f"brief-player {command}", lambda: handler(argv), [(BriefError, 2)])
 
 
 def _load(path_text: str) -> tuple[Brief, list[Problem], float | None]:

@@ -8,28 +8,17 @@ may not write to.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from player.appdirs import data_dir
+from player.cli.errors import Parser as _Parser
+from player.cli.errors import exit_code
 from player.core.storage.database import Database, StorageError, open_database, open_or_fallback
 from player.core.storage.export import export_csv, export_json, export_markdown, import_json
 from player.core.storage.library import LibraryStore
 from player.core.storage.notes import Note, NoteStore
 from player.core.timefmt import format_ms
-
-
-class _UsageError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    """Usage errors as a return code, so ``main([...])`` never exits the caller's process."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        raise _UsageError(f"{self.prog}: {message}")
 
 
 def database_path() -> Path:
@@ -49,18 +38,12 @@ def run(command: str, argv: list[str]) -> int:
     ex.add_argument("-o", "--output", help="write here instead of standard output")
     im = sub.add_parser("import", help="merge notes from a JSON export")
     im.add_argument("file")
-    try:
+
+    def run() -> int:
         args = parser.parse_args(argv)
         return {"list": _list, "export": _export, "import": _import}[args.action](args)
-    except _UsageError as e:
-        print(e, file=sys.stderr)
-        return 2
-    except StorageError as e:
-        print(f"brief-player notes: {e}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
-        return 0
+
+    return exit_code("brief-player notes", run, [(StorageError, 1)])
 
 
 def _open_for_reading() -> Database:

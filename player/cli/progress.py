@@ -59,3 +59,4 @@ class StderrProgress:
         if self._tty and self._shown:
             self._stream.write("\n")
             self._stream.flush()
+        self._shown = False

@@ -43,11 +43,11 @@ def run(command: str, argv: list[str]) -> int:
         return _screenshot(_screenshot_parser().parse_args(argv))
     args = _open_parser("brief-player").parse_args(argv)
     from player.ui.app import application, dispose
-    from player.ui.session import open_main_window
+    from player.ui.session import open_app
 
     app = application()
     try:
-        window = open_main_window(args.brief, audio=args.audio, at_ms=args.at)
+        window = open_app(args.brief, audio=args.audio, at_ms=args.at).window
     except BriefError as e:
         print(f"brief-player: {e}", file=sys.stderr)
         return 2
@@ -62,8 +62,9 @@ def _screenshot(args: argparse.Namespace) -> int:
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from player.ui.app import application, dispose
-    from player.ui.session import open_main_window
+    from player.ui.session import open_app
     from player.ui.theme import apply_theme
+    from player.ui.window_layout import settle
 
     application()
     apply_theme(args.theme)
@@ -73,13 +74,13 @@ def _screenshot(args: argparse.Namespace) -> int:
         print("brief-player: --size must look like 1280x800", file=sys.stderr)
         return 2
     try:
-        window = open_main_window(args.brief, audio=args.audio, at_ms=args.at, remember=False)
+        window = open_app(args.brief, audio=args.audio, at_ms=args.at, remember=False).window
     except BriefError as e:
         print(f"brief-player: {e}", file=sys.stderr)
         return 2
     window.resize(width, height)
     window.show()
-    window.settle(args.at)
+    settle(window, args.at)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(args.output))
     dispose(window)

@@ -7,6 +7,8 @@ and resume positions stay attached to an episode however its title is later edit
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -35,6 +37,11 @@ class EpisodeMeta(BaseModel):
     published: date | None = None
     length_s: float | None = None
     page_url: str | None = None
+    # Where the publisher offers the real recording: the show's feed, and the episode's GUID
+    # and enclosure in it (either identifies the episode; a title match is the fallback).
+    feed_url: str | None = None
+    guid: str | None = None
+    enclosure_url: str | None = None
     audio: str | None = None
     audio_is_standin: bool = False
     standin_note: str | None = None
@@ -139,3 +146,12 @@ def discover_episodes(content_dir: str | Path) -> list[Episode]:
         return []
     found = [open_episode(p) for p in sorted(root.iterdir()) if p.is_dir() and find_brief(p)]
     return sorted(found, key=lambda e: e.id)
+
+
+def episode_id_for(brief: Brief) -> str:
+    """The id of a brief opened on its own: from its content (title and first quote), not its
+    path, so notes, resume state and downloaded audio follow the brief when the file moves."""
+    first = brief.quotes[0].text if brief.quotes else ""
+    digest = hashlib.sha1(f"{brief.title}\n{first}".encode()).hexdigest()[:10]
+    slug = re.sub(r"[^a-z0-9]+", "-", brief.title.lower()).strip("-")[:40] or "brief"
+    return f"{slug}-{digest}"

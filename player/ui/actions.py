@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,20 @@ def build_actions(parent: QWidget, slots: dict[str, Callable[..., object]]) -> d
         parent.addAction(action)
         actions[spec.name] = action
     return actions
+
+
+def build_menus(bar: QMenuBar, actions: dict[str, QAction]) -> dict[str, QMenu]:
+    """The menus of the table, in its order; "File ▸ Export" makes a submenu of File."""
+    menus: dict[str, QMenu] = {}
+    for spec in SPECS:
+        if spec.menu not in menus:
+            top, _, sub = spec.menu.partition(" ▸ ")
+            if top not in menus:
+                menus[top] = bar.addMenu("&" + top)
+            if sub:
+                menus[spec.menu] = menus[top].addMenu("&" + sub)
+        menus[spec.menu].addAction(actions[spec.name])
+    return menus
 
 
 def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str]]:

@@ -6,23 +6,13 @@ the listener's notes and resume position follow the brief when the file is moved
 
 from __future__ import annotations
 
-import hashlib
-import re
 from pathlib import Path
 
 from player.core.brief.cues import brief_timeline
 from player.core.brief.links import link_brief, load_pins
-from player.core.brief.models import Brief
 from player.core.brief.parser import load_any
-from player.core.episodes import Episode, find_brief, open_episode
+from player.core.episodes import Episode, episode_id_for, find_brief, open_episode
 from player.ui.open_episode import OpenEpisode
-
-
-def episode_id_for(brief: Brief) -> str:
-    first = brief.quotes[0].text if brief.quotes else ""
-    digest = hashlib.sha1(f"{brief.title}\n{first}".encode()).hexdigest()[:10]
-    slug = re.sub(r"[^a-z0-9]+", "-", brief.title.lower()).strip("-")[:40] or "brief"
-    return f"{slug}-{digest}"
 
 
 def from_episode(episode: Episode) -> OpenEpisode:

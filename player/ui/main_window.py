@@ -1,7 +1,9 @@
 """The main window: the synced pane, the side panel, the transport and the timeline strip.
 
-The window wires parts together and forwards what the listener does; what is "now" comes from
-``CueClock``, what plays from ``Playback``, and everything it shows is built by the core.
+The window is the ``Shell`` (``player.ui.shell``) the features plug into; it builds only its own
+parts and knows no feature. What is "now" comes from ``CueClock``, what plays from ``Playback``,
+long work runs through ``jobs``, and everything it shows is built by the core. Only the
+composition root (``player.ui.session``) builds it together with its features.
 """
 
 from __future__ import annotations
@@ -9,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -22,22 +25,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from player.core.timefmt import format_ms
 from player.core.timeline import Cue, CueKind, Timeline
-from player.ui.accessibility import install_accessibility
-from player.ui.actions import build_actions
+from player.ui.actions import build_actions, build_menus
 from player.ui.cue_clock import CueClock
 from player.ui.dialogs import problems_dialog, show_shortcuts
-from player.ui.library.drop import install_drop_target
+from player.ui.jobs import JobBar, JobRunner
+from player.ui.loading import episode_from_brief_file
 from player.ui.models.pane_model import PaneModel, brief_rows
 from player.ui.models.search_model import SearchRow
 from player.ui.open_episode import OpenEpisode
 from player.ui.playback import Playback
-from player.ui.settings_dialog import show_settings
+from player.ui.settings import FOLLOW, Preferences, write
+from player.ui.shell import SearchProvider
 from player.ui.widgets.header import EpisodeHeader
 from player.ui.widgets.pane_view import PaneView
 from player.ui.widgets.side_panel import SidePanel
+from player.ui.widgets.timeline_strip import TimelineStrip
 from player.ui.widgets.transport import TransportBar
+from player.ui.window_layout import restore_layout, save_layout
 
 PANE_KINDS = (CueKind.QUOTE, CueKind.CONCEPT, CueKind.NOTE, CueKind.CHAPTER)
 STEP_KINDS = frozenset({CueKind.QUOTE})
@@ -45,35 +50,38 @@ RESTART_GRACE_MS = 2_000  # "previous" within this much of a quote's start goes 
 AUDIO_FILTER = "Audio (*.mp3 *.m4a *.m4b *.aac *.ogg *.oga *.opus *.flac *.wav);;All files (*)"
 BRIEF_FILTER = "Briefs (*.txt *.json);;All files (*)"
 
-SearchProvider = Callable[[str], Sequence[SearchRow]]
+Opener = Callable[[OpenEpisode], None]
 
 
 class MainWindow(QMainWindow):
     episode_changed = Signal()  # after open_episode has shown a new episode
     audio_changed = Signal(object)  # Path | None, after set_audio has handed it to the player
+    audio_attached = Signal(object)  # Path: the listener chose this file for the episode
+    closing = Signal()  # before the player is released, so features can save what they hold
 
-    def __init__(self, settings: QSettings | None = None) -> None:
+    def __init__(self, settings: QSettings | None = None, *, opener: Opener | None = None):
+        """``opener`` shows an episode the listener picked (the composition root resumes it);
+        without one the episode opens at its start."""
         super().__init__()
         self.setWindowTitle("Brief Player")
-        self.settings = settings or QSettings()
-        self.episode: OpenEpisode | None = None
-        self.playback = Playback(self)
-        self.clock = CueClock(self.playback, Timeline(), self)
+        self.settings: QSettings = settings or QSettings()
+        self._opener: Opener = opener or self.open_episode
+        self._episode: OpenEpisode | None = None
+        self.playback: Playback = Playback(self)
+        self.clock: CueClock = CueClock(self.playback, Timeline(), self)
+        self.jobs: JobRunner = JobRunner(self)
         self._search_providers: list[SearchProvider] = []
         self._tracks: dict[str, list[Cue]] = {}
-        self.timeline = Timeline()
-        self.data = None  # AppData, set by player.ui.session
-        self.resume = None  # ResumeKeeper, set by player.ui.session
-        self.notes = None  # NotesController, set by player.ui.session
+        self._timeline: Timeline = Timeline()
 
-        self.header = EpisodeHeader(self)
-        self.pane_model = PaneModel(parent=self)
-        self.pane = PaneView(self.pane_model, self)
-        self.side = SidePanel(self)
-        self.transport = TransportBar(self.playback, self)
-        self.strip = self.transport.strip
+        self.header: EpisodeHeader = EpisodeHeader(self)
+        self.pane_model: PaneModel = PaneModel(parent=self)
+        self.pane: PaneView = PaneView(self.pane_model, self)
+        self.side: SidePanel = SidePanel(self)
+        self.transport: TransportBar = TransportBar(self.playback, self)
+        self.strip: TimelineStrip = self.transport.strip
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter: QSplitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.pane)
         self.splitter.addWidget(self.side)
@@ -89,24 +97,24 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.transport)
         self.setCentralWidget(central)
-        self.status_label = QLabel(self)
+        self.job_bar: JobBar = JobBar(self.jobs, self)
+        self.statusBar().addPermanentWidget(self.job_bar)
+        self.jobs.failed.connect(lambda title, msg: self.show_status(f"{title} failed: {msg}"))
+        self.status_label: QLabel = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)
-        self.problems_button = QPushButton("Show problems…", self)
+        self.problems_button: QPushButton = QPushButton("Show problems…", self)
         self.problems_button.setObjectName("show_problems")
         self.problems_button.setFlat(True)
         self.problems_button.setAccessibleName("Show the lines of the brief that could not be read")
         self.problems_button.clicked.connect(self.show_problems)
         self.problems_button.hide()
         self.statusBar().addPermanentWidget(self.problems_button)
-        self.library_dialog = None  # LibraryDialog, made when first asked for
 
-        self.actions_by_name = build_actions(
+        self.actions_by_name: dict[str, QAction] = build_actions(
             self,
             {
-                "library": self.show_library,
                 "open_brief": self.choose_brief,
                 "attach_audio": self.choose_audio,
-                "preferences": lambda: show_settings(self),
                 "quit": self.close,
                 "play_pause": self.playback.toggle,
                 "back": lambda: self.playback.skip(-self.transport.back_ms),
@@ -129,7 +137,7 @@ class MainWindow(QMainWindow):
                 "about": self.show_about,
             },
         )
-        self._build_menus()
+        self.menus: dict[str, QMenu] = build_menus(self.menuBar(), self.actions_by_name)
         follow = self.actions_by_name["follow"]
         follow.blockSignals(True)  # the initial state, not a choice of the listener's to save
         follow.setChecked(True)
@@ -150,39 +158,69 @@ class MainWindow(QMainWindow):
         self.header.banner.action_clicked.connect(self.choose_audio)
         self.side.set_search(self.search)
         self.resize(1200, 800)
-        self._restore_layout()
-        install_accessibility(self)
-        install_drop_target(self)
+        restore_layout(self, self.settings, self.splitter, self.side)
 
-    # building ---------------------------------------------------------------------------------
+    # the shell --------------------------------------------------------------------------------
 
-    def _build_menus(self) -> None:
-        from player.ui.actions import SPECS
+    @property
+    def episode(self) -> OpenEpisode | None:
+        return self._episode
 
-        menus = {}
-        for spec in SPECS:
-            if spec.menu not in menus:
-                top, _, sub = spec.menu.partition(" ▸ ")
-                if top not in menus:
-                    menus[top] = self.menuBar().addMenu("&" + top)
-                if sub:
-                    menus[spec.menu] = menus[top].addMenu("&" + sub)
-            menus[spec.menu].addAction(self.actions_by_name[spec.name])
-        self.menus = menus
+    @property
+    def timeline(self) -> Timeline:
+        return self._timeline
+
+    def as_widget(self) -> QMainWindow:
+        return self
+
+    def action(self, name: str) -> QAction:
+        return self.actions_by_name[name]
+
+    def add_tab(self, widget: QWidget, title: str) -> None:
+        self.side.addTab(widget, title)
+
+    def show_status(self, message: str, timeout_ms: int = 6_000) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def set_title(self, title: str) -> None:
+        self.setWindowTitle(f"{title} — Brief Player")
+
+    def apply_preferences(self, prefs: Preferences, *, new_episode: bool = False) -> None:
+        """Make the window's own parts match ``prefs`` (``new_episode`` also sets the speed,
+        for a window about to restore an episode whose own saved speed then wins)."""
+        t = self.transport
+        t.back_ms, t.forward_ms = prefs.back_s * 1000, prefs.forward_s * 1000
+        t.back_button.setText(f"−{prefs.back_s}")
+        t.back_button.setToolTip(f"Back {prefs.back_s} seconds (J, Shift+←)")
+        t.back_button.setAccessibleName(f"Back {prefs.back_s} seconds")
+        t.forward_button.setText(f"+{prefs.forward_s}")
+        t.forward_button.setToolTip(f"Forward {prefs.forward_s} seconds (L, Shift+→)")
+        t.forward_button.setAccessibleName(f"Forward {prefs.forward_s} seconds")
+        self.actions_by_name["follow"].setChecked(prefs.follow)
+        self.pane.set_follow_enabled(prefs.follow)
+        delegate = self.pane.card_delegate
+        wanted = float(prefs.font_pt) if prefs.font_pt else None
+        if delegate.body_point_size != wanted:
+            delegate.body_point_size = wanted
+            delegate.clear_cache()
+            self.pane.scheduleDelayedItemsLayout()
+            self.pane.viewport().update()
+        if new_episode:
+            self.playback.set_rate(prefs.default_rate)
 
     # opening ----------------------------------------------------------------------------------
 
     def open_episode(self, episode: OpenEpisode, *, audio: Path | None = None, start_ms: int = 0):
         """Show ``episode`` and load its audio (``audio`` overrides the episode's own)."""
-        self.episode = episode
-        self.setWindowTitle(f"{episode.display_title()} — Brief Player")
+        self._episode = episode
+        self.set_title(episode.display_title())
         self.header.set_episode(episode.display_title(), episode.subtitle())
         self.header.set_cover(None)
         self._tracks = {}
         self._rebuild_timeline()
         self.strip.set_duration(episode.end_ms())
         self.transport.set_duration_hint(episode.end_ms())
-        self.side.set_brief(episode.brief, self._meta_lines(episode))
+        self.side.set_brief(episode.brief, episode.meta_lines())
         self._show_problems_status()
         self.set_audio(audio or episode.audio_path, start_ms=start_ms)
         self.episode_changed.emit()
@@ -223,24 +261,12 @@ class MainWindow(QMainWindow):
         if self.episode is None:
             return
         extra = [c for cues in self._tracks.values() for c in cues]
-        self.timeline = (
+        self._timeline = (
             Timeline([*self.episode.timeline, *extra]) if extra else self.episode.timeline
         )
         self.pane_model.set_rows(brief_rows(self.episode.brief, self.timeline, PANE_KINDS))
         self.clock.set_timeline(self.timeline)
         self.strip.set_cues(self.timeline)
-
-    def _meta_lines(self, ep: OpenEpisode) -> list[str]:
-        lines = []
-        if ep.show:
-            lines.append(ep.show)
-        if ep.published:
-            lines.append(f"Published {ep.published}")
-        if ep.length_s:
-            lines.append(f"Length {format_ms(int(ep.length_s * 1000))}")
-        if ep.page_url:
-            lines.append(ep.page_url)
-        return lines
 
     def _show_problems_status(self) -> None:
         problems = self.episode.problems if self.episode else ()
@@ -323,10 +349,7 @@ class MainWindow(QMainWindow):
         self.set_audio(path)
         if brief_ms:
             self.seek_brief(brief_ms)
-        self.audio_attached(path)
-
-    def audio_attached(self, path: Path) -> None:
-        """Hook for remembering the listener's audio file (see ``player.ui.session``)."""
+        self.audio_attached.emit(path)
 
     def choose_brief(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open Brief", str(Path.home()), BRIEF_FILTER)
@@ -334,8 +357,6 @@ class MainWindow(QMainWindow):
             self.open_brief_file(Path(path))
 
     def open_brief_file(self, path: Path) -> None:
-        from player.ui.loading import episode_from_brief_file
-
         try:
             episode = episode_from_brief_file(path)
         except Exception as exc:  # the loader's own error types carry a readable message
@@ -344,17 +365,8 @@ class MainWindow(QMainWindow):
         self.open_and_resume(episode)
 
     def open_and_resume(self, episode: OpenEpisode) -> None:
-        """Open ``episode`` where the listener left it, and list it in the library."""
-        from player.ui.session import open_and_resume
-
-        open_and_resume(self, episode)
-
-    def show_library(self) -> None:
-        from player.ui.library.library_view import LibraryDialog
-
-        if self.library_dialog is None:
-            self.library_dialog = LibraryDialog(self)
-        self.library_dialog.present()
+        """Open ``episode`` where the listener left it (through the opener given)."""
+        self._opener(episode)
 
     # search -----------------------------------------------------------------------------------
 
@@ -370,49 +382,20 @@ class MainWindow(QMainWindow):
 
     # layout -----------------------------------------------------------------------------------
 
-    def _restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        size = self.settings.value("window/size")
-        if isinstance(size, QSize) and size.isValid():
-            # Geometry blobs lose the size on some platforms (frame margins); this one does not.
-            self.resize(size)
-        splitter = self.settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-        else:
-            # Sized before the first show, so the pane lays out its cards once, not twice.
-            self.splitter.setSizes([700, 480])
-        tab = self.settings.value("window/side_tab")
-        if tab is not None:
-            self.side.setCurrentIndex(int(tab))
-
     def save_layout(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/size", self.size())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("window/side_tab", self.side.currentIndex())
-        self.settings.sync()
+        save_layout(self, self.settings, self.splitter, self.side)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
-        if self.resume is not None:
-            self.resume.save_position()
+        self.jobs.cancel_all()
+        self.closing.emit()
         self.playback.release()
         super().closeEvent(event)
 
     def _set_follow(self, on: bool) -> None:
         """View ▸ Follow Playback: the same setting as in Preferences, so it is kept."""
-        from player.ui.settings_dialog import FOLLOW_KEY
-
         self.pane.set_follow_enabled(on)
-        self.settings.setValue(FOLLOW_KEY, on)
-
-    def settle(self, at_ms: int | None = None) -> None:
-        from player.ui.session import settle
-
-        settle(self, at_ms)
+        write(self.settings, FOLLOW, on)
 
     def show_about(self) -> None:
         QMessageBox.about(

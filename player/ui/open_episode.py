@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from player.core.brief.models import Brief, Problem
+from player.core.timefmt import format_ms
 from player.core.timeline import Timeline
 
 
@@ -37,6 +38,19 @@ class OpenEpisode:
     def subtitle(self) -> str:
         parts = [p for p in (self.show, self.guest or self.brief.guest or "", self.published) if p]
         return " · ".join(parts)
+
+    def meta_lines(self) -> list[str]:
+        """The facts above the summary: show, date, length, page."""
+        lines = []
+        if self.show:
+            lines.append(self.show)
+        if self.published:
+            lines.append(f"Published {self.published}")
+        if self.length_s:
+            lines.append(f"Length {format_ms(int(self.length_s * 1000))}")
+        if self.page_url:
+            lines.append(self.page_url)
+        return lines
 
     def end_ms(self) -> int:
         """The episode's length for the seek bar before (or without) any audio."""

@@ -1,7 +1,9 @@
-"""Putting a window together for an episode: search, resume, remembered audio.
+"""The composition root: the one module that builds the window and plugs its features in.
 
-This is the one place that knows which stores and providers a window gets, so the window itself
-stays a view and tests can build one with exactly the parts they need.
+The window (``MainWindow``) is the ``Shell``; each feature is given the shell and the stores it
+needs in its constructor and reaches the others only through Qt signals. Nothing else imports
+``MainWindow``, so this is the one place that knows which parts a window has, and tests build
+an app exactly the way the command does.
 """
 
 from __future__ import annotations
@@ -9,26 +11,25 @@ from __future__ import annotations
 from contextlib import suppress
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
-
-from player.appdirs import content_dir, data_dir
+from player.appdirs import content_dir
 from player.core.brief.models import BriefError
 from player.core.episodes import discover_episodes
 from player.core.search import BriefIndex
-from player.core.storage.database import StorageError, open_memory, open_or_fallback
-from player.core.storage.library import LibraryStore
-from player.core.storage.notes import NoteStore
-from player.core.storage.playstate import PlayStateStore
-from player.core.storage.syncpoints import SyncPointStore
+from player.core.storage.database import StorageError
+from player.ui.app_data import AppData
+from player.ui.desktop import DesktopIntegration
+from player.ui.library import LibraryController
 from player.ui.loading import episode_from_brief_file, from_episode
 from player.ui.main_window import MainWindow
 from player.ui.models.search_model import SearchRow
-from player.ui.mpris import start_mpris
 from player.ui.notes import NotesController
 from player.ui.open_episode import OpenEpisode
+from player.ui.preferences import PreferencesController, apply_settings
 from player.ui.resume import ResumeKeeper
-from player.ui.settings_dialog import apply_settings
+from player.ui.shell import Shell
 from player.ui.tracks import TracksController
+
+__all__ = ["App", "AppData", "brief_search", "open_app"]
 
 
 def brief_search(episode: OpenEpisode):
@@ -49,7 +50,7 @@ def brief_search(episode: OpenEpisode):
     return search
 
 
-def current_brief_search(window: MainWindow):
+def current_brief_search(shell: Shell):
     """Search whichever brief the window shows now; each brief is indexed once, when first
     searched after it is opened."""
     indexed_id: str | None = None
@@ -57,7 +58,7 @@ def current_brief_search(window: MainWindow):
 
     def search(query: str) -> list[SearchRow]:
         nonlocal indexed_id, indexed
-        episode = window.episode
+        episode = shell.episode
         if episode is None:
             return []
         if indexed is None or indexed_id != episode.id:
@@ -74,91 +75,89 @@ def default_episode() -> OpenEpisode:
     return from_episode(episodes[0])
 
 
-class AppData:
-    """The listener's database and its stores, opened once per process.
+class App:
+    """A window and its features, built in order: window, resume, settings, episode, features.
 
-    When the database cannot be opened the app runs on an in-memory one and ``message`` says
-    why; the file on disk is left exactly as it was.
+    ``remember=False`` (screenshots, tests of a bare window) keeps the desktop out: no MPRIS on
+    the bus and no theme change, so rendering never moves the listener's state.
     """
 
-    def __init__(self, path: Path | None = None, *, memory: bool = False) -> None:
-        self.path = None if memory else path or data_dir() / "notes.db"
-        if self.path is None:
-            self.db, self.message = open_memory(), None
-        else:
-            self.db, self.message = open_or_fallback(self.path)
-        self.notes = NoteStore(self.db)
-        self.playstate = PlayStateStore(self.db)
-        self.library = LibraryStore(self.db)
-        self.syncpoints = SyncPointStore(self.db)
+    def __init__(
+        self,
+        episode: OpenEpisode,
+        data: AppData,
+        *,
+        audio: Path | None = None,
+        at_ms: int | None = None,
+        remember: bool = True,
+    ) -> None:
+        self.data = data
+        self.window = MainWindow(opener=self.open_and_resume)
+        self.resume = ResumeKeeper(data.playstate, self.window.playback, self.window)
+        self.window.audio_attached.connect(self.resume.remember_audio)
+        self.window.closing.connect(self.resume.save_position)
+        self.window.add_search_provider(current_brief_search(self.window))
+        self.preferences = PreferencesController(self.window)
+        self.desktop = DesktopIntegration(self.window, bus=remember)
+        apply_settings(self.window, new_episode=True, theme=remember)
+        self.open_and_resume(episode, audio=audio, at_ms=at_ms)
+        self.notes = NotesController(self.window, data.notes, episode)
+        self.tracks = TracksController(
+            self.window,
+            data.syncpoints,
+            undo_stack=self.notes.undo_stack,
+            notes=self.notes.notes,
+        )
+        self.library = LibraryController(self.window, data, accept_drops=self.desktop.accept_drops)
+        if data.message:
+            self.window.show_status(data.message, 0)
+
+    def open_and_resume(
+        self, episode: OpenEpisode, *, audio: Path | None = None, at_ms: int | None = None
+    ) -> None:
+        """Show ``episode`` where the listener left it, and list it in the library.
+
+        Used at start and whenever another episode is opened in the same window (the library,
+        Open Brief, a drop), so switching episodes resumes exactly like starting the app on one.
+        """
+        window, keeper = self.window, self.resume
+        if window.playback.is_playing():
+            window.playback.pause()  # saves the place reached in the episode being left
+        start_ms, saved_audio = keeper.restore(episode.id)
+        if saved_audio is not None and not saved_audio.is_file():
+            saved_audio = None
+        _remember_in_library(self.data, episode)
+        with keeper.not_saving():
+            window.open_episode(
+                episode,
+                audio=audio or saved_audio,
+                start_ms=at_ms if at_ms is not None else start_ms,
+            )
+        if audio is not None:
+            keeper.remember_audio(audio)
 
 
-def open_main_window(
+def open_app(
     brief: Path | None = None,
     *,
     audio: Path | None = None,
     at_ms: int | None = None,
     remember: bool = True,
     data: AppData | None = None,
-) -> MainWindow:
-    """A window on ``brief`` (or the first bundled episode), resumed where it was left.
+) -> App:
+    """An app on ``brief`` (or the first bundled episode), resumed where it was left.
 
-    ``remember=False`` (screenshots) uses a throwaway database, so rendering never moves the
-    listener's resume position.
+    ``remember=False`` (screenshots) uses a throwaway database unless ``data`` is given, so
+    rendering never moves the listener's resume position.
     """
     episode = episode_from_brief_file(brief) if brief else default_episode()
     if data is None:
         data = AppData() if remember else AppData(memory=True)
-    window = MainWindow()
-    window.data = data
-    window.add_search_provider(current_brief_search(window))
-    window.resume = ResumeKeeper(data.playstate, window.playback, window)
-    apply_settings(window, new_episode=True, theme=remember)
-    window.audio_attached = window.resume.remember_audio  # type: ignore[method-assign]
-    open_and_resume(window, episode, audio=audio, at_ms=at_ms)
-    window.notes = NotesController(window, data.notes, episode)
-    window.tracks = TracksController(window, data.syncpoints)
-    if data.message:
-        window.statusBar().showMessage(data.message)
-    if remember:
-        window.mpris = start_mpris(window)
-    return window
+    return App(episode, data, audio=audio, at_ms=at_ms, remember=remember)
 
 
-def open_and_resume(
-    window: MainWindow,
-    episode: OpenEpisode,
-    *,
-    audio: Path | None = None,
-    at_ms: int | None = None,
-) -> None:
-    """Show ``episode`` where the listener left it, and list it in the library.
-
-    Used at start and whenever another episode is opened in the same window (the library, Open
-    Brief, a drop), so switching episodes resumes exactly like starting the app on one.
-    """
-    keeper: ResumeKeeper | None = window.resume
-    if keeper is None:
-        window.open_episode(episode, audio=audio, start_ms=at_ms or 0)
-        return
-    if window.playback.is_playing():
-        window.playback.pause()  # saves the place reached in the episode being left
-    start_ms, saved_audio = keeper.restore(episode.id)
-    if saved_audio is not None and not saved_audio.is_file():
-        saved_audio = None
-    _remember_in_library(window.data, episode)
-    with keeper.not_saving():
-        window.open_episode(
-            episode,
-            audio=audio or saved_audio,
-            start_ms=at_ms if at_ms is not None else start_ms,
-        )
-    if audio is not None:
-        keeper.remember_audio(audio)
-
-
-def _remember_in_library(data: AppData | None, episode: OpenEpisode) -> None:
-    if data is None or episode.brief_path is None:
+def _remember_in_library(data: AppData, episode: OpenEpisode) -> None:
+    if episode.brief_path is None:
         return
     # A read-only database still opens the brief; it just is not listed.
     with suppress(StorageError):
@@ -169,16 +168,3 @@ def _remember_in_library(data: AppData | None, episode: OpenEpisode) -> None:
             show=episode.show or None,
             length_s=episode.length_s,
         )
-
-
-def settle(window: MainWindow, at_ms: int | None = None) -> None:
-    """Let layout and the first highlight happen (for screenshots and tests)."""
-    app = QApplication.instance()
-    for _ in range(5):
-        app.processEvents()
-    if at_ms is not None:
-        window.seek_brief(at_ms)
-    for _ in range(5):
-        app.processEvents()
-    window.pane.reveal_active(force=True)
-    app.processEvents()

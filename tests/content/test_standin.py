@@ -144,7 +144,7 @@ def test_the_bundled_episode_shows_the_stand_in_transcript(qtbot) -> None:
     """standin.vtt (written by make_standin.py) is found beside the audio and lines up with
     the brief: every quote has a transcript line starting on the quote's second."""
     from player.core.timeline import CueKind
-    from player.ui.session import open_main_window
+    from tests.ui.apps import open_main_window
 
     w = open_main_window(None, remember=False)
     qtbot.addWidget(w)

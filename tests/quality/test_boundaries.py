@@ -1,4 +1,4 @@
-"""The architecture, checked: the core never imports Qt, and the code passes ruff."""
+"""The architecture, checked: the layers' import contracts hold, and the code passes ruff."""
 
 from __future__ import annotations
 
@@ -46,4 +46,14 @@ def test_ruff_format_is_clean() -> None:
     result = subprocess.run(
         [*_ruff(), "format", "--check", "."], cwd=REPO, capture_output=True, text=True
     )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_import_contracts_hold() -> None:
+    """The contracts in pyproject.toml: core imports no Qt, ui or cli; ui imports no cli;
+    the feature folders of ui import neither each other nor the window's class."""
+    exe = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    if exe is None:
+        pytest.skip("import-linter is not installed in this environment")
+    result = subprocess.run([exe, "--no-cache"], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.media import make_wav
+from tests.ui.apps import forget_apps, open_main_window
 
 BRIEF = """Test Guest — “A short test episode”
 A summary that mentions ghosts and animals.
@@ -48,17 +49,18 @@ def audio_file(tmp_path: Path) -> Path:
     return make_wav(tmp_path / "audio.wav", 7.0, beeps_at=(1, 2, 3, 5))
 
 
+@pytest.fixture(autouse=True)
+def _forget_apps():
+    yield
+    forget_apps()
+
+
 @pytest.fixture
 def window(qtbot, brief_file: Path, audio_file: Path):
-    from player.ui.loading import episode_from_brief_file
-    from player.ui.main_window import MainWindow
-    from player.ui.session import brief_search
+    from player.ui.app_data import AppData
 
-    w = MainWindow()
+    w = open_main_window(brief_file, audio=audio_file, data=AppData(memory=True), remember=False)
     qtbot.addWidget(w)
-    episode = episode_from_brief_file(brief_file)
-    w.add_search_provider(brief_search(episode))
-    w.open_episode(episode, audio=audio_file)
     w.resize(1100, 700)
     w.show()
     qtbot.waitUntil(lambda: w.playback.duration_ms() > 0, timeout=10_000)

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 from player.core.storage.notes import Note
 from player.core.timeline import CueKind
+from player.ui.app_data import AppData
 from player.ui.models.pane_model import Role
-from player.ui.session import AppData, open_main_window
+from tests.ui.apps import app_of, open_main_window
 
 NASTY = "<b>bold</b><script>x</script>"
 
@@ -39,8 +40,8 @@ def key(qtbot, w, k, mods=Qt.KeyboardModifier.NoModifier) -> None:
 
 
 def editor_of(w):
-    assert w.notes.editor is not None, "the note editor did not open"
-    return w.notes.editor
+    assert app_of(w).notes.editor is not None, "the note editor did not open"
+    return app_of(w).notes.editor
 
 
 def pane_note_bodies(w) -> list[str]:
@@ -65,18 +66,18 @@ def test_n_notes_the_moment_of_the_key_press_and_enter_saves_text_and_tags(
     pressed_at = win.clock.brief_ms()
     key(qtbot, win, Qt.Key.Key_N)
     editor = editor_of(win)
-    [saved] = data.notes.for_episode(win.notes.episode_id)
+    [saved] = data.notes.for_episode(app_of(win).notes.episode_id)
     # Taken at the key press, not when the editor closes, though the audio keeps playing.
     assert pressed_at <= saved.start_ms <= pressed_at + 300
     qtbot.keyClicks(editor.text_edit, "Ghosts, not animals")
     qtbot.keyClicks(editor.tags_edit, "#AI  ghosts")
     editor.text_edit.setFocus()
     qtbot.keyClick(editor.text_edit, Qt.Key.Key_Return)
-    assert win.notes.editor is None
-    [saved] = data.notes.for_episode(win.notes.episode_id)
+    assert app_of(win).notes.editor is None
+    [saved] = data.notes.for_episode(app_of(win).notes.episode_id)
     assert saved.text == "Ghosts, not animals"
     assert saved.tags == ("AI", "ghosts")
-    assert win.notes.model.rowCount() == 1
+    assert app_of(win).notes.model.rowCount() == 1
     assert "Ghosts, not animals" in pane_note_bodies(win)
 
 
@@ -84,7 +85,7 @@ def test_escape_leaves_a_bare_bookmark_and_shift_enter_is_a_new_line(qtbot, win,
     win.seek_brief(1_500)
     key(qtbot, win, Qt.Key.Key_N)
     qtbot.keyClick(editor_of(win).text_edit, Qt.Key.Key_Escape)
-    [bookmark] = data.notes.for_episode(win.notes.episode_id)
+    [bookmark] = data.notes.for_episode(app_of(win).notes.episode_id)
     assert (bookmark.start_ms, bookmark.text) == (1_500, "")
 
     win.seek_brief(4_000)
@@ -94,7 +95,7 @@ def test_escape_leaves_a_bare_bookmark_and_shift_enter_is_a_new_line(qtbot, win,
     qtbot.keyClick(editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClicks(editor.text_edit, "two")
     qtbot.keyClick(editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    texts = [n.text for n in data.notes.for_episode(win.notes.episode_id)]
+    texts = [n.text for n in data.notes.for_episode(app_of(win).notes.episode_id)]
     assert texts == ["", "one\ntwo"]
 
 
@@ -104,7 +105,7 @@ def test_shift_n_attaches_the_note_to_the_selected_quote(qtbot, win, data) -> No
     key(qtbot, win, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClicks(editor_of(win).text_edit, "about the work")
     editor_of(win).accept()
-    [note] = data.notes.for_episode(win.notes.episode_id)
+    [note] = data.notes.for_episode(app_of(win).notes.episode_id)
     assert note.attached is not None
     assert (note.attached.kind, note.attached.ref) == ("quote", 1)
     assert note.attached.label == "Second quote on engineering work."
@@ -117,30 +118,30 @@ def test_a_and_b_make_a_clip_that_plays_loops_and_nudges(qtbot, win, data) -> No
     win.seek_brief(2_000)
     key(qtbot, win, Qt.Key.Key_B)
     qtbot.keyClick(editor_of(win).text_edit, Qt.Key.Key_Escape)
-    [clip] = data.notes.for_episode(win.notes.episode_id)
+    [clip] = data.notes.for_episode(app_of(win).notes.episode_id)
     assert (clip.start_ms, clip.end_ms) == (1_000, 2_000)
 
     win.actions_by_name["clip_end_later"].trigger()
     win.actions_by_name["clip_start_earlier"].trigger()
-    [clip] = data.notes.for_episode(win.notes.episode_id)
+    [clip] = data.notes.for_episode(app_of(win).notes.episode_id)
     assert (clip.start_ms, clip.end_ms) == (0, 3_000)
     win.actions_by_name["clip_start_later"].trigger()
     win.actions_by_name["clip_end_earlier"].trigger()
-    [clip] = data.notes.for_episode(win.notes.episode_id)
+    [clip] = data.notes.for_episode(app_of(win).notes.episode_id)
     assert (clip.start_ms, clip.end_ms) == (1_000, 2_000)
 
     win.playback.set_rate(2.0)
     win.actions_by_name["clip_loop"].trigger()
-    assert win.notes.looper.is_looping()
-    qtbot.waitUntil(lambda: win.notes.looper.loops >= 2, timeout=6000)
+    assert app_of(win).notes.looper.is_looping()
+    qtbot.waitUntil(lambda: app_of(win).notes.looper.loops >= 2, timeout=6000)
     assert 900 <= win.clock.brief_ms() < 2_300  # still inside the clip
     # Any other seek ends the loop.
     key(qtbot, win, Qt.Key.Key_Right)
-    assert not win.notes.looper.is_looping()
+    assert not app_of(win).notes.looper.is_looping()
     assert not win.actions_by_name["clip_loop"].isChecked()
-    loops = win.notes.looper.loops
+    loops = app_of(win).notes.looper.loops
     qtbot.wait(1500)
-    assert win.notes.looper.loops == loops
+    assert app_of(win).notes.looper.loops == loops
 
     win.playback.pause()
     win.actions_by_name["clip_play"].trigger()
@@ -162,29 +163,29 @@ def test_s_stars_the_selected_quote_and_takeaway(qtbot, win, data) -> None:
         next(c for c in win.timeline if c.kind == CueKind.QUOTE and c.ref == 2)
     )
     assert win.pane_model.index(row).data(Role.STARRED)
-    assert data.notes.stars(win.notes.episode_id) == {("quote", 2)}
+    assert data.notes.stars(app_of(win).notes.episode_id) == {("quote", 2)}
 
     win.side.setCurrentWidget(win.side.takeaway_view)
     win.side.takeaway_view.setCurrentIndex(win.side.takeaway_model.index(0))
     win.side.takeaway_view.setFocus()
     qtbot.keyClick(win.side.takeaway_view, Qt.Key.Key_S)
-    assert data.notes.stars(win.notes.episode_id) == {("quote", 2), ("takeaway", 0)}
+    assert data.notes.stars(app_of(win).notes.episode_id) == {("quote", 2), ("takeaway", 0)}
     from player.ui.models.takeaway_model import STARRED_ROLE
 
     assert win.side.takeaway_model.index(0).data(STARRED_ROLE)
     qtbot.keyClick(win.side.takeaway_view, Qt.Key.Key_S)  # again: unstarred
-    assert data.notes.stars(win.notes.episode_id) == {("quote", 2)}
+    assert data.notes.stars(app_of(win).notes.episode_id) == {("quote", 2)}
     assert not win.side.takeaway_model.index(0).data(STARRED_ROLE)
 
 
 def test_notes_tab_plays_edits_and_deletes_with_undo(qtbot, win, data) -> None:
-    ep = win.notes.episode_id
+    ep = app_of(win).notes.episode_id
     for at, text in ((4_000, "later"), (1_500, "earlier")):
         data.notes.add(Note(episode_id=ep, start_ms=at, text=text))
-    win.notes.reload()
-    tab = win.notes.tab
+    app_of(win).notes.reload()
+    tab = app_of(win).notes.tab
     win.side.setCurrentWidget(tab)
-    assert [n.text for n in win.notes.notes()] == ["earlier", "later"]
+    assert [n.text for n in app_of(win).notes.notes()] == ["earlier", "later"]
     assert win.side.tabText(win.side.indexOf(tab)) == "Notes (2)"
 
     view = tab.view
@@ -218,10 +219,10 @@ def test_notes_tab_plays_edits_and_deletes_with_undo(qtbot, win, data) -> None:
 
 
 def test_notes_are_markers_cards_and_light_up_when_playback_reaches_them(qtbot, win, data) -> None:
-    ep = win.notes.episode_id
+    ep = app_of(win).notes.episode_id
     data.notes.add(Note(episode_id=ep, start_ms=3_500, text="lights up"))
     data.notes.add(Note(episode_id=ep, start_ms=5_500, end_ms=6_500, text="a clip"))
-    win.notes.reload()
+    app_of(win).notes.reload()
     strip_notes = [c for c in win.strip.cues() if c.kind == CueKind.NOTE]
     assert [c.start_ms for c in strip_notes] == [3_500, 5_500]
     assert pane_note_bodies(win) == ["lights up", "a clip"]
@@ -238,15 +239,15 @@ def test_notes_are_markers_cards_and_light_up_when_playback_reaches_them(qtbot, 
 def tab_active(w) -> list[bool]:
     from player.ui.notes.notes_model import ACTIVE_ROLE
 
-    m = w.notes.model
+    m = app_of(w).notes.model
     return [bool(m.index(i).data(ACTIVE_ROLE)) for i in range(m.rowCount())]
 
 
 def test_next_and_previous_note_keys(qtbot, win, data) -> None:
-    ep = win.notes.episode_id
+    ep = app_of(win).notes.episode_id
     for at in (1_200, 3_300, 5_800):
         data.notes.add(Note(episode_id=ep, start_ms=at, text=f"at {at}"))
-    win.notes.reload()
+    app_of(win).notes.reload()
     win.seek_brief(0)
     key(qtbot, win, Qt.Key.Key_Period)
     assert win.clock.brief_ms() == 1_200
@@ -262,9 +263,9 @@ def test_next_and_previous_note_keys(qtbot, win, data) -> None:
 
 
 def test_search_finds_notes_with_the_brief(qtbot, win, data) -> None:
-    ep = win.notes.episode_id
+    ep = app_of(win).notes.episode_id
     data.notes.add(Note(episode_id=ep, start_ms=4_200, text="my own ghostly thought"))
-    win.notes.reload()
+    app_of(win).notes.reload()
     win.actions_by_name["search"].trigger()
     qtbot.keyClicks(win.side.search_edit, "ghost")
     qtbot.waitUntil(lambda: win.side.search_model.rowCount() > 0, timeout=2000)
@@ -283,7 +284,7 @@ def test_note_text_is_shown_as_text_never_markup(qtbot, win, data) -> None:
     editor = editor_of(win)
     qtbot.keyClicks(editor.text_edit, NASTY)
     qtbot.keyClick(editor.text_edit, Qt.Key.Key_Return)
-    model = win.notes.model
+    model = app_of(win).notes.model
     index = model.index(0)
     assert index.data(Qt.ItemDataRole.DisplayRole) == NASTY
     doc = QTextDocument()
@@ -295,7 +296,7 @@ def test_note_text_is_shown_as_text_never_markup(qtbot, win, data) -> None:
     )
     assert NASTY in win.pane_model.index(pane_row).data(Qt.ItemDataRole.DisplayRole)
     # No label anywhere in the window may interpret the note as rich text.
-    win.notes.edit(model.note(0))
+    app_of(win).notes.edit(model.note(0))
     for label in [*win.findChildren(QLabel), *editor_of(win).findChildren(QLabel)]:
         if NASTY in label.text():
             assert label.textFormat() == Qt.TextFormat.PlainText
@@ -309,18 +310,18 @@ def test_notes_survive_closing_and_reopening_the_window(
     qtbot.addWidget(first)
     first.show()
     first.seek_brief(3_000)
-    first.notes.capture()
+    app_of(first).notes.capture()
     qtbot.keyClicks(editor_of(first).text_edit, "kept")
     editor_of(first).accept()
     select_pane_row(first, CueKind.QUOTE, 0)
-    first.notes.toggle_star()
+    app_of(first).notes.toggle_star()
     first.close()
     first.playback.stop()
 
     second = open_main_window(brief_file, audio=audio_file, data=AppData(tmp_path / "n.db"))
     qtbot.addWidget(second)
     second.show()
-    assert [(n.start_ms, n.text) for n in second.notes.notes()] == [(3_000, "kept")]
+    assert [(n.start_ms, n.text) for n in app_of(second).notes.notes()] == [(3_000, "kept")]
     assert "kept" in pane_note_bodies(second)
     assert [c.start_ms for c in second.strip.cues() if c.kind == CueKind.NOTE] == [3_000]
     quote0 = next(c for c in second.timeline if c.kind == CueKind.QUOTE and c.ref == 0)
@@ -329,11 +330,11 @@ def test_notes_survive_closing_and_reopening_the_window(
 
 
 def test_all_notes_lists_every_episode_newest_first_and_jumps(qtbot, win, data) -> None:
-    ep = win.notes.episode_id
+    ep = app_of(win).notes.episode_id
     data.notes.add(Note(episode_id="other-show-1", start_ms=9_000, text="elsewhere"))
     data.notes.add(Note(episode_id=ep, start_ms=2_200, text="here"))
     win.actions_by_name["all_notes"].trigger()
-    dialog = win.notes.all_notes_dialog
+    dialog = app_of(win).notes.all_notes_dialog
     qtbot.addWidget(dialog)
     texts = [dialog.model.note(i).text for i in range(dialog.model.rowCount())]
     assert texts == ["here", "elsewhere"]
@@ -359,9 +360,9 @@ def test_all_notes_lists_every_episode_newest_first_and_jumps(qtbot, win, data) 
 
 def test_export_and_import_through_the_notes_menu(qtbot, win, data, tmp_path, monkeypatch) -> None:
     pytest.importorskip("player.core.storage.export")
-    ep = win.notes.episode_id
+    ep = app_of(win).notes.episode_id
     data.notes.add(Note(episode_id=ep, start_ms=2_000, text="to keep", tags=("x",)))
-    win.notes.reload()
+    app_of(win).notes.reload()
     for name, check in (
         ("out.md", lambda t: "to keep" in t and t.startswith("# ")),
         ("out.json", lambda t: '"brief-player-notes"' in t),
@@ -372,16 +373,19 @@ def test_export_and_import_through_the_notes_menu(qtbot, win, data, tmp_path, mo
             QFileDialog, "getSaveFileName", staticmethod(lambda *a, t=target: (str(t), ""))
         )
         win.actions_by_name["notes_export"].trigger()
+        # The file is written off the GUI thread; the status line says when it is done.
+        qtbot.waitUntil(lambda: "exported" in win.statusBar().currentMessage(), timeout=5_000)
         assert check(target.read_text(encoding="utf-8")), name
+        win.statusBar().clearMessage()
 
     # Import merges: a note deleted since the export comes back, nothing is doubled.
-    win.notes.delete(win.notes.notes()[0])
-    assert win.notes.model.rowCount() == 0
+    app_of(win).notes.delete(app_of(win).notes.notes()[0])
+    assert app_of(win).notes.model.rowCount() == 0
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(tmp_path / "out.json"), ""))
     )
     win.actions_by_name["notes_import"].trigger()
-    assert [n.text for n in win.notes.notes()] == ["to keep"]
+    assert [n.text for n in app_of(win).notes.notes()] == ["to keep"]
     win.actions_by_name["notes_import"].trigger()
     assert data.notes.count(ep) == 1
     QApplication.processEvents()

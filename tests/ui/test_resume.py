@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from player.ui.session import AppData, open_main_window
+from player.ui.app_data import AppData
+from tests.ui.apps import open_main_window
 from tests.ui.conftest import active_texts
 
 

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from player.core.storage.notes import Note
 from player.core.storage.syncpoints import audio_key_for
 from player.core.timeline import CueKind
-from player.ui.session import AppData, open_main_window
+from player.ui.app_data import AppData
 from tests.media import make_wav
+from tests.ui.apps import app_of, open_main_window
 from tests.ui.conftest import active_texts
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -69,7 +70,7 @@ def click_quote(qtbot, w, ref: int) -> None:
 
 
 def transcript_tab_shown(w) -> bool:
-    return w.side.isTabVisible(w.side.indexOf(w.tracks.view))
+    return w.side.isTabVisible(w.side.indexOf(app_of(w).tracks.view))
 
 
 def write_vtt(path: Path, lines: list[tuple[int, int, str]]) -> Path:
@@ -147,14 +148,14 @@ def test_sidecar_transcript_and_chapters_load_and_report_bad_lines(
     shutil.copy(DATA / "chapters.json", brief_file.parent / "chapters.json")
     w = open_window(qtbot, brief_file, audio_file, data)
     assert transcript_tab_shown(w)
-    assert w.tracks.model.rowCount() == 4
+    assert app_of(w).tracks.model.rowCount() == 4
     assert pane_texts(w, CueKind.CHAPTER) == ["Intro", "Agents", "Late in the show"]  # no toc:false
     # A bad line of a file found on its own is reported FILE:LINE: message, not raised.
     vtt = audio_file.with_suffix(".vtt")
     assert w.statusBar().currentMessage().startswith(f"{vtt}:14: cue timing not understood")
     assert any(
         p.startswith(f"{brief_file.parent / 'chapters.json'}:$.chapters[3]")
-        for p in w.tracks.problems
+        for p in app_of(w).tracks.problems
     )
     close_window(w)
 
@@ -173,19 +174,19 @@ def test_open_transcript_by_hand_shows_problems_in_a_dialog(
 ) -> None:
     w = open_window(qtbot, brief_file, audio_file, data)
     assert not transcript_tab_shown(w)
-    assert w.tracks.open_track_file(DATA / "sample.srt")
+    assert app_of(w).tracks.open_track_file(DATA / "sample.srt")
     assert transcript_tab_shown(w)
-    assert w.side.currentWidget() is w.tracks.view
-    dialog = w.tracks.problems_dialog
+    assert w.side.currentWidget() is app_of(w).tracks.view
+    dialog = app_of(w).tracks.problems_dialog
     assert dialog is not None and dialog.isVisible()
     text = dialog.findChild(QPlainTextEdit, "problems_text")
     assert text is not None and f"{DATA / 'sample.srt'}:10: expected a timing" in text.toPlainText()
     # Something that is no transcript at all: a sentence, and nothing already loaded is lost.
     junk = tmp_path / "notes.txt"
     junk.write_text("just some words\n", encoding="utf-8")
-    assert not w.tracks.open_track_file(junk)
+    assert not app_of(w).tracks.open_track_file(junk)
     assert "not a chapters or transcript file" in w.statusBar().currentMessage()
-    assert w.tracks.model.rowCount() == 3
+    assert app_of(w).tracks.model.rowCount() == 3
     # The menu command asks for a file.
     chosen = str(DATA / "transcript.json")
     from PySide6.QtWidgets import QFileDialog
@@ -196,8 +197,10 @@ def test_open_transcript_by_hand_shows_problems_in_a_dialog(
         w.actions_by_name["open_track"].trigger()
     finally:
         QFileDialog.getOpenFileName = original  # type: ignore[assignment]
-    assert w.tracks.model.data(w.tracks.model.index(2), Qt.ItemDataRole.DisplayRole).endswith(
-        "We're building ghosts, not animals."
+    assert (
+        app_of(w)
+        .tracks.model.data(app_of(w).tracks.model.index(2), Qt.ItemDataRole.DisplayRole)
+        .endswith("We're building ghosts, not animals.")
     )
     close_window(w)
 
@@ -217,7 +220,7 @@ def test_transcript_lights_the_line_heard_and_click_and_enter_seek(
     )
     w = open_window(qtbot, brief_file, audio_file, data)
     w.actions_by_name["show_transcript"].trigger()
-    view, model = w.tracks.view, w.tracks.model
+    view, model = app_of(w).tracks.view, app_of(w).tracks.model
     assert w.side.currentWidget() is view
     w.seek_brief(2_250)
     qtbot.waitUntil(lambda: model.active_rows() == [4], timeout=2000)
@@ -254,7 +257,7 @@ def test_thirty_thousand_transcript_lines_open_and_follow_a_seek(
         audio.with_suffix(".vtt"), [(i * step, i * step + step, f"w{i}") for i in range(30_000)]
     )
     w = open_window(qtbot, brief_file, audio, data)
-    model, view = w.tracks.model, w.tracks.view
+    model, view = app_of(w).tracks.model, app_of(w).tracks.view
     assert model.rowCount() == 30_000
     w.actions_by_name["show_transcript"].trigger()
     QApplication.processEvents()
@@ -315,7 +318,7 @@ def test_sync_here_shifts_seeking_and_highlighting_and_is_kept_per_audio_file(
     w2 = open_window(qtbot, brief_file, shifted_audio, data)
     assert w2.clock.audio_ms_for(5_000) == 7_000
     assert w2.clock.audio_ms_for(2_000) == 2_500
-    dialog = w2.tracks.sync.show_dialog()
+    dialog = app_of(w2).tracks.sync.show_dialog()
     table = dialog.table
     rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
     assert rows[0][:3] == ["0:01", "0:01", "+0.5 s"]
@@ -329,7 +332,7 @@ def test_sync_points_undo_with_ctrl_z_and_edit_in_the_dialog(
 ) -> None:
     w = open_window(qtbot, brief_file, shifted_audio, data)
     key = audio_key_for(shifted_audio)
-    sync = w.tracks.sync
+    sync = app_of(w).tracks.sync
     # Without a selection Ctrl+J explains itself and changes nothing.
     w.pane.setCurrentIndex(w.pane_model.index(-1))
     w.actions_by_name["sync_here"].trigger()
@@ -378,14 +381,14 @@ def test_transcript_of_the_copy_moves_onto_the_brief_when_synced(
     # The copy's own transcript: the third quote is said at 5 s of the copy.
     write_vtt(shifted_audio.with_suffix(".vtt"), [(5_000, 6_000, "Third quote, ghosts again")])
     w = open_window(qtbot, brief_file, shifted_audio, data)
-    assert w.tracks.model.cue(0).start_ms == 5_000
+    assert app_of(w).tracks.model.cue(0).start_ms == 5_000
     select_quote(w, 2)
     w.playback.seek(5_000)
     w.actions_by_name["sync_here"].trigger()
     # On the brief's timeline it now sits with the quote, and it still lights at 5 s of audio.
-    assert w.tracks.model.cue(0).start_ms == 3_000
+    assert app_of(w).tracks.model.cue(0).start_ms == 3_000
     w.playback.seek(5_200)
-    qtbot.waitUntil(lambda: w.tracks.model.active_rows() == [0], timeout=2000)
+    qtbot.waitUntil(lambda: app_of(w).tracks.model.active_rows() == [0], timeout=2000)
     close_window(w)
 
 
@@ -396,24 +399,26 @@ def test_export_chapters_and_webvtt_with_notes_follow_the_copy(
     qtbot, brief_file: Path, shifted_audio: Path, data, tmp_path: Path
 ) -> None:
     w = open_window(qtbot, brief_file, shifted_audio, data)
-    w.notes.add(Note(episode_id=w.notes.episode_id, start_ms=4_000, text="My own remark"))
-    out = w.tracks.export("chapters", tmp_path / "out.chapters.json")
+    app_of(w).notes.add(
+        Note(episode_id=app_of(w).notes.episode_id, start_ms=4_000, text="My own remark")
+    )
+    out = app_of(w).tracks.export("chapters", tmp_path / "out.chapters.json")
     doc = json.loads(out.read_text(encoding="utf-8"))
     titles = {c["title"]: c["startTime"] for c in doc["chapters"]}
     assert titles["My own remark"] == 4
     assert titles["Third quote, ghosts again, digital spirits."] == 3
-    vtt = w.tracks.export("webvtt", tmp_path / "out.vtt").read_text(encoding="utf-8")
+    vtt = app_of(w).tracks.export("webvtt", tmp_path / "out.vtt").read_text(encoding="utf-8")
     assert vtt.startswith("WEBVTT") and "My own remark" in vtt
 
     # With the copy synced 2 s late, the files line up with the copy.
     select_quote(w, 2)
     w.playback.seek(5_000)
     w.actions_by_name["sync_here"].trigger()
-    doc = json.loads(w.tracks.export("chapters", tmp_path / "late.json").read_text("utf-8"))
+    doc = json.loads(app_of(w).tracks.export("chapters", tmp_path / "late.json").read_text("utf-8"))
     titles = {c["title"]: c["startTime"] for c in doc["chapters"]}
     assert titles["Third quote, ghosts again, digital spirits."] == 5
     assert titles["My own remark"] == 6
-    vtt = w.tracks.export("webvtt", tmp_path / "late.vtt").read_text(encoding="utf-8")
+    vtt = app_of(w).tracks.export("webvtt", tmp_path / "late.vtt").read_text(encoding="utf-8")
     assert "00:00:05.000 --> " in vtt
 
     # The menu asks where to save.

@@ -1,1 +1,5 @@
-"""Getting episodes into the window: dropped files now, a library view of episodes and briefs."""
+"""The Library: every bundled episode and every brief the listener opened, one key away."""
+
+from player.ui.library.controller import LibraryController
+
+__all__ = ["LibraryController"]

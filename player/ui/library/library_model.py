@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from player.core.library_entries import LibraryItem
 from player.core.timefmt import format_ms
+from player.ui.models.rows_model import RowsModel
 from player.ui.palette import muted_text
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -68,48 +68,31 @@ def spoken_text(item: LibraryItem) -> str:
     return f"{item.title}. {state}{facts_line(item)}. {progress_line(item)}."
 
 
-class LibraryModel(QAbstractListModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._items: list[LibraryItem] = []
+def _tooltip(_model: object, item: LibraryItem) -> str | None:
+    if item.missing:
+        return "The brief file is no longer there. Remove it, or open it from its new place."
+    return str(item.brief_path) if item.brief_path else None
+
+
+class LibraryModel(RowsModel[LibraryItem]):
+    roles = {  # noqa: RUF012 - read only; RowsModel turns the keys into ints once
+        Qt.ItemDataRole.DisplayRole: lambda _m, item: item.title,
+        ITEM_ROLE: lambda _m, item: item,
+        Qt.ItemDataRole.AccessibleTextRole: lambda _m, item: spoken_text(item),
+        Qt.ItemDataRole.ToolTipRole: _tooltip,
+    }
 
     def set_items(self, items: Sequence[LibraryItem]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
+        self.set_rows(items)
 
     def items(self) -> list[LibraryItem]:
-        return list(self._items)
+        return self.rows()
 
     def item(self, row: int) -> LibraryItem:
-        return self._items[row]
+        return self._rows[row]
 
     def row_of(self, episode_id: str) -> int | None:
-        for i, item in enumerate(self._items):
-            if item.episode_id == episode_id:
-                return i
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return item.title
-        if role == ITEM_ROLE:
-            return item
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return spoken_text(item)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if item.missing:
-                return (
-                    "The brief file is no longer there. Remove it, or open it from its new place."
-                )
-            return str(item.brief_path) if item.brief_path else None
-        return None
+        return self.find(lambda item: item.episode_id == episode_id)
 
 
 class LibraryDelegate(QStyledItemDelegate):

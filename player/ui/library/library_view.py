@@ -7,6 +7,7 @@ raises at the listener; a brief that cannot be opened says why in the window's o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from player.appdirs import content_dir
@@ -28,14 +30,15 @@ from player.core.brief.models import BriefError
 from player.core.episodes import Episode, discover_episodes, open_episode
 from player.core.library_entries import LibraryItem, library_items
 from player.core.storage.database import StorageError
-from player.ui.library.drop import install_drop_target
 from player.ui.library.library_model import LibraryDelegate, LibraryModel
 from player.ui.loading import episode_from_brief_file, from_episode
 from player.ui.open_episode import OpenEpisode
 
 if TYPE_CHECKING:
-    from player.ui.main_window import MainWindow
+    from player.ui.app_data import AppData
+    from player.ui.shell import Shell
 
+DropHook = Callable[[QWidget], object]  # makes a widget take dropped files like the window
 LOAD_ERRORS = (BriefError, OSError, ValueError)  # ValueError covers bad encodings and fields
 
 
@@ -59,9 +62,17 @@ def missing_message(item: LibraryItem) -> str:
 class LibraryDialog(QDialog):
     opened = Signal(str)  # the episode id, once the main window shows it
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(
+        self,
+        window: Shell,
+        data: AppData | None,
+        *,
+        accept_drops: DropHook | None = None,
+    ) -> None:
+        """``accept_drops`` makes the dialog take dropped files like the window does."""
+        super().__init__(window.as_widget())
         self.main = window
+        self._data = data
         self.setObjectName("library_dialog")
         self.setWindowTitle("Library — Brief Player")
         self.setAccessibleName("Library")
@@ -107,7 +118,8 @@ class LibraryDialog(QDialog):
         self.setTabOrder(self.view, self.open_button)
 
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, self.remove_selected)
-        install_drop_target(window, on=self)
+        if accept_drops is not None:
+            accept_drops(self)
         window.episode_changed.connect(self._episode_changed)
         self.resize(640, 520)
 
@@ -136,7 +148,7 @@ class LibraryDialog(QDialog):
 
     def refresh(self) -> None:
         selected = self.selected_item()
-        data = self.main.data
+        data = self._data
         recent = []
         try:
             recent = data.library.list_recent() if data is not None else []
@@ -262,7 +274,7 @@ class LibraryDialog(QDialog):
         box.open()  # window-modal and not blocking: playback and tests carry on
 
     def remove(self, item: LibraryItem) -> None:
-        data = self.main.data
+        data = self._data
         if data is None:
             return
         try:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
-Index = QModelIndex | QPersistentModelIndex
+from player.ui.models.rows_model import RowsModel
+
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -22,28 +22,13 @@ class SearchRow:
     ref: object = None
 
 
-class SearchModel(QAbstractListModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[SearchRow] = []
+def _label(_model: object, r: SearchRow) -> str:
+    return f"{r.kind}: {r.text}"
 
-    def set_rows(self, rows: Sequence[SearchRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
-    def rows(self) -> list[SearchRow]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{r.kind}: {r.text}"
-        if role == HIT_ROLE:
-            return r
-        return None
+class SearchModel(RowsModel[SearchRow]):
+    roles = {  # noqa: RUF012 - read only; RowsModel turns the keys into ints once
+        Qt.ItemDataRole.DisplayRole: _label,
+        Qt.ItemDataRole.AccessibleTextRole: _label,
+        HIT_ROLE: lambda _m, r: r,
+    }

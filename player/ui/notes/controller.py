@@ -8,6 +8,7 @@ is rebuilt from the store, so what is on screen is what is saved.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -22,6 +23,10 @@ from player.ui.notes.clips import ClipLooper
 from player.ui.notes.note_editor import NoteEditor
 from player.ui.notes.notes_model import BOOKMARK, NotesModel
 from player.ui.notes.notes_tab import NotesTab
+
+if TYPE_CHECKING:
+    from player.ui.open_episode import OpenEpisode
+    from player.ui.shell import Shell
 
 TRACK = "notes"
 NOTE_GLOW_MS = 5_000  # how long a bare note stays lit once playback reaches it
@@ -57,15 +62,17 @@ class _Change(QUndoCommand):
 
 
 class NotesController(QObject):
-    def __init__(self, window, store: NoteStore, episode=None) -> None:
-        super().__init__(window)
+    def __init__(self, window: Shell, store: NoteStore, episode: OpenEpisode | None = None):
+        super().__init__(window.as_widget())
         self.window = window
         self.store = store
-        self.episode_id: str = (episode or window.episode).id
+        shown = episode or window.episode
+        assert shown is not None, "notes need an episode to belong to"
+        self.episode_id: str = shown.id
         self.model = NotesModel(self)
         self.undo_stack = QUndoStack(self)
         self.tab = NotesTab(self.model, window.side)
-        window.side.addTab(self.tab, "Notes")
+        window.add_tab(self.tab, "Notes")
         self.looper = ClipLooper(window, self)
         self.editor: NoteEditor | None = None
         self.pending_clip_start: int | None = None
@@ -91,7 +98,7 @@ class NotesController(QObject):
             "notes_export": self.export,
             "notes_import": self.import_json,
         }
-        actions = window.actions_by_name
+        actions = {name: window.action(name) for name in [*slots, "clip_loop"]}
         for name, slot in slots.items():
             actions[name].triggered.connect(lambda _=False, s=slot: s())
         self.loop_action = actions["clip_loop"]
@@ -219,7 +226,7 @@ class NotesController(QObject):
     def edit(self, note: Note, *, fresh: bool = False) -> NoteEditor:
         if self.editor is not None:
             self.editor.accept()
-        editor = NoteEditor(note, self.window, fresh=fresh)
+        editor = NoteEditor(note, self.window.as_widget(), fresh=fresh)
         editor.accepted.connect(lambda: self.save_edit(note, editor.text(), editor.tags()))
         editor.finished.connect(lambda _r: self._editor_closed(editor))
         self.editor = editor
@@ -231,7 +238,7 @@ class NotesController(QObject):
         if self.editor is editor:
             self.editor = None
             # Back to the window, so the next N, A or Space works without a click first.
-            self.window.activateWindow()
+            self.window.as_widget().activateWindow()
         editor.deleteLater()
 
     def selected_item(self) -> tuple[Attachment, int | None] | None:
@@ -377,7 +384,7 @@ class NotesController(QObject):
     def show_all_notes(self) -> QWidget:
         from player.ui.notes.all_notes import AllNotesDialog
 
-        dialog = AllNotesDialog(self.store, self.episode_id, self.window)
+        dialog = AllNotesDialog(self.store, self.episode_id, self.window.as_widget())
         dialog.note_chosen.connect(self.go_to)
         dialog.show()
         self.all_notes_dialog = dialog
@@ -410,7 +417,7 @@ class NotesController(QObject):
             self.clip_id = note.id
 
     def _say(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 6_000)
+        self.window.show_status(message, 6_000)
 
 
 def _now() -> str:

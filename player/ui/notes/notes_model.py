@@ -9,10 +9,11 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from player.core.storage.notes import Note
 from player.core.timefmt import format_ms
+from player.ui.models.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -56,56 +57,38 @@ def tooltip_html(note: Note) -> str:
     return "<p style='white-space:pre-wrap'>" + "<br>".join(lines) + "</p>"
 
 
-class NotesModel(QAbstractListModel):
+class NotesModel(RowsModel[Note]):
+    roles = {  # noqa: RUF012 - read only; RowsModel turns the keys into ints once
+        Qt.ItemDataRole.DisplayRole: lambda _m, n: n.text,
+        Qt.ItemDataRole.AccessibleTextRole: lambda _m, n: plain_summary(n),
+        Qt.ItemDataRole.ToolTipRole: lambda _m, n: tooltip_html(n),
+        NOTE_ROLE: lambda _m, n: n,
+        START_MS_ROLE: lambda _m, n: n.start_ms,
+        ACTIVE_ROLE: lambda m, n: n.id in m._active,
+    }
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._notes: list[Note] = []
         self._active: set[str] = set()
 
     def set_notes(self, notes: Sequence[Note], *, keep_order: bool = False) -> None:
         """Time order unless ``keep_order`` (the All Notes list is newest first)."""
-        self.beginResetModel()
-        self._notes = list(notes) if keep_order else sorted(notes, key=sort_key)
-        self.endResetModel()
+        self.set_rows(list(notes) if keep_order else sorted(notes, key=sort_key))
 
     def notes(self) -> list[Note]:
-        return list(self._notes)
+        return self.rows()
 
     def note(self, row: int) -> Note:
-        return self._notes[row]
+        return self._rows[row]
 
     def row_of(self, note_id: str) -> int | None:
-        for i, n in enumerate(self._notes):
-            if n.id == note_id:
-                return i
-        return None
+        return self.find(lambda n: n.id == note_id)
 
     def set_active(self, note_ids: set[str]) -> None:
         """Light up the notes playback is in; only rows whose state changed are repainted."""
         changed = note_ids ^ self._active
         self._active = set(note_ids)
-        for i, n in enumerate(self._notes):
+        for i, n in enumerate(self._rows):
             if n.id in changed:
                 idx = self.index(i)
                 self.dataChanged.emit(idx, idx, [ACTIVE_ROLE])
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._notes)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._notes):
-            return None
-        note = self._notes[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return note.text
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return plain_summary(note)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip_html(note)
-        if role == NOTE_ROLE:
-            return note
-        if role == START_MS_ROLE:
-            return note.start_ms
-        if role == ACTIVE_ROLE:
-            return note.id in self._active
-        return None

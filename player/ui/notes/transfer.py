@@ -7,12 +7,17 @@ file saved from the window and one from ``brief-player notes export`` are the sa
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from player.core.jobs import Progress
 from player.core.storage.database import StorageError
 from player.core.storage.notes import NoteStore
+
+if TYPE_CHECKING:
+    from player.ui.shell import Shell
 
 FILTERS = {
     "Markdown (*.md)": ".md",
@@ -45,7 +50,9 @@ def write_export(store: NoteStore, episode_id: str, path: Path, episode=None) ->
     return path
 
 
-def choose_and_export(parent: QWidget, store: NoteStore, episode_id: str, episode=None) -> None:
+def choose_and_export(shell: Shell, store: NoteStore, episode_id: str, episode=None) -> None:
+    """Ask where, then write the export off the GUI thread through the window's job runner."""
+    parent = shell.as_widget()
     start = str(Path.home() / f"{episode_id}-notes.md")
     path, chosen = QFileDialog.getSaveFileName(
         parent, "Export Notes", start, ";;".join(FILTERS), next(iter(FILTERS))
@@ -55,18 +62,26 @@ def choose_and_export(parent: QWidget, store: NoteStore, episode_id: str, episod
     target = Path(path)
     if not target.suffix and chosen in FILTERS:
         target = target.with_name(target.name + FILTERS[chosen])
-    try:
-        written = write_export(store, episode_id, target, episode)
-    except (OSError, StorageError) as e:
-        QMessageBox.warning(parent, "Export failed", f"Could not write {target}: {e}")
-        return
-    parent.statusBar().showMessage(f"Notes exported to {written}", 8_000)  # type: ignore[attr-defined]
+
+    def job(progress: Progress) -> Path:
+        progress(0, None, f"writing {target.name}")
+        try:
+            return write_export(store, episode_id, target, episode)
+        except StorageError as e:
+            raise OSError(0, str(e), str(target)) from e
+
+    shell.jobs.run(
+        "Export notes",
+        job,
+        on_done=lambda written: shell.show_status(f"Notes exported to {written}", 8_000),
+    )
 
 
-def choose_and_import(parent: QWidget, store: NoteStore) -> bool:
+def choose_and_import(shell: Shell, store: NoteStore) -> bool:
     """Ask for a JSON export and merge it; True when anything may have changed."""
     from player.core.storage.export import import_json
 
+    parent = shell.as_widget()
     path, _ = QFileDialog.getOpenFileName(
         parent, "Import Notes", str(Path.home()), "Brief Player notes (*.json);;All files (*)"
     )
@@ -77,12 +92,12 @@ def choose_and_import(parent: QWidget, store: NoteStore) -> bool:
     except StorageError as e:
         QMessageBox.warning(parent, "Import failed", str(e))
         return False
-    parent.statusBar().showMessage(f"Imported: {report.summary()}", 10_000)  # type: ignore[attr-defined]
+    shell.show_status(f"Imported: {report.summary()}", 10_000)
     if report.problems:
         box = QMessageBox(QMessageBox.Icon.Warning, "Some notes were skipped", "", parent=parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(report.summary())
         box.setDetailedText("\n".join(report.problems))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
-        parent._import_report_box = box  # type: ignore[attr-defined]
     return True

@@ -12,10 +12,13 @@ moved onto the brief's timeline through the sync map, and move again whenever th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,6 +42,11 @@ from player.ui.tracks.sync_points import SyncController
 from player.ui.tracks.transcript_model import TranscriptModel
 from player.ui.tracks.transcript_view import TranscriptView
 
+if TYPE_CHECKING:
+    from player.core.storage.notes import Note
+    from player.core.storage.syncpoints import SyncPointStore
+    from player.ui.shell import Shell
+
 TRACK_FILTER = (
     "Transcripts and chapters (*.vtt *.srt *.json);;WebVTT (*.vtt);;SubRip (*.srt);;"
     "JSON (*.json);;All files (*)"
@@ -59,11 +67,20 @@ _RANK = {"manual": 0, "sidecar": 1, "embedded": 2}
 
 
 class TracksController(QObject):
-    def __init__(self, window, store) -> None:
-        super().__init__(window)
+    def __init__(
+        self,
+        window: Shell,
+        store: SyncPointStore,
+        *,
+        undo_stack: QUndoStack | None = None,
+        notes: Callable[[], list[Note]] = list,
+    ) -> None:
+        """``undo_stack`` is shared with the notes, so Ctrl+Z undoes whichever came last;
+        ``notes`` gives the listener's notes for the exports."""
+        super().__init__(window.as_widget())
         self.window = window
-        notes = getattr(window, "notes", None)
-        self.sync = SyncController(window, store, notes.undo_stack if notes else None)
+        self._notes = notes
+        self.sync = SyncController(window, store, undo_stack)
         self.media_info: MediaInfo | None = None
         self.loaded: dict[TrackKind, Loaded] = {}
         self.problems: list[str] = []
@@ -73,10 +90,9 @@ class TracksController(QObject):
 
         self.model = TranscriptModel(self)
         self.view = TranscriptView(self.model, window.side)
-        window.side.addTab(self.view, "Transcript")
+        window.add_tab(self.view, "Transcript")
         self._set_tab_visible(False)
 
-        actions = window.actions_by_name
         for name, slot in {
             "open_track": self.choose_track,
             "export_chapters": lambda: self.export("chapters"),
@@ -85,10 +101,10 @@ class TracksController(QObject):
             "sync_points": self.sync.show_dialog,
             "show_transcript": self.show_transcript,
         }.items():
-            actions[name].triggered.connect(lambda _=False, s=slot: s())
-        actions["follow"].toggled.connect(self.view.set_follow_enabled)
-        actions["back_to_now"].triggered.connect(lambda: self.view.resume_following())
-        self.view.set_follow_enabled(actions["follow"].isChecked())
+            window.action(name).triggered.connect(lambda _=False, s=slot: s())
+        window.action("follow").toggled.connect(self.view.set_follow_enabled)
+        window.action("back_to_now").triggered.connect(lambda: self.view.resume_following())
+        self.view.set_follow_enabled(window.action("follow").isChecked())
         self.view.clicked.connect(self._line_activated)
         self.view.activated.connect(self._line_activated)
 
@@ -155,7 +171,7 @@ class TracksController(QObject):
         guest = ep.guest or ep.brief.guest or ""
         subtitle = " · ".join(p for p in (show, guest, published) if p)
         w.header.set_episode(title, subtitle)
-        w.setWindowTitle(f"{title} — Brief Player")
+        w.set_title(title)
 
     def _load_sidecar(self, car: Sidecar) -> None:
         try:
@@ -177,7 +193,7 @@ class TracksController(QObject):
         start = self.window.playback.source or self.window.episode.brief_path or Path.home()
         folder = start.parent if start.is_file() else start
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Open Transcript or Chapters", str(folder), TRACK_FILTER
+            self.window.as_widget(), "Open Transcript or Chapters", str(folder), TRACK_FILTER
         )
         if path:
             self.open_track_file(Path(path))
@@ -290,10 +306,10 @@ class TracksController(QObject):
         if ep is None:
             return None
         if path is None:
-            path = choose_export_path(self.window, kind, ep.id)
+            path = choose_export_path(self.window.as_widget(), kind, ep.id)
             if path is None:
                 return None
-        notes = self.window.notes.notes() if self.window.notes is not None else []
+        notes = self._notes()
         try:
             path.write_text(export_text(kind, ep.brief, notes, self.sync.map), encoding="utf-8")
         except OSError as e:
@@ -308,7 +324,7 @@ class TracksController(QObject):
         """A window listing ``FILE:LINE: message`` lines; it does not block playback."""
         if self.problems_dialog is not None:
             self.problems_dialog.close()
-        dialog = QDialog(self.window)
+        dialog = QDialog(self.window.as_widget())
         dialog.setWindowTitle(title)
         text = QPlainTextEdit(dialog)
         text.setObjectName("problems_text")
@@ -327,7 +343,7 @@ class TracksController(QObject):
         return dialog
 
     def _say(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 10_000)
+        self.window.show_status(message, 10_000)
 
 
 def _to_brief(c: Cue, m: SyncMap) -> Cue:

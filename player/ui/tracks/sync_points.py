@@ -13,6 +13,7 @@ Sync Points dialog undoes through the same history.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
@@ -34,6 +35,9 @@ from player.core.storage.syncpoints import SyncPointStore, audio_key_for
 from player.core.sync import SyncError, SyncMap
 from player.core.timefmt import format_ms
 from player.core.timeline import CueKind
+
+if TYPE_CHECKING:
+    from player.ui.shell import Shell
 
 SYNC_KINDS = (CueKind.QUOTE, CueKind.CONCEPT)
 
@@ -61,8 +65,8 @@ class _Change(QUndoCommand):
 class SyncController(QObject):
     map_changed = Signal(object)  # SyncMap now in force
 
-    def __init__(self, window, store: SyncPointStore, undo_stack: QUndoStack | None = None):
-        super().__init__(window)
+    def __init__(self, window: Shell, store: SyncPointStore, undo_stack: QUndoStack | None = None):
+        super().__init__(window.as_widget())
         self.window = window
         self.store = store
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
@@ -152,7 +156,7 @@ class SyncController(QObject):
 
     def show_dialog(self) -> SyncPointsDialog:
         if self.dialog is None:
-            self.dialog = SyncPointsDialog(self, self.window)
+            self.dialog = SyncPointsDialog(self, self.window.as_widget())
         self.dialog.refresh()
         self.dialog.show()
         self.dialog.raise_()
@@ -169,7 +173,7 @@ class SyncController(QObject):
         return ""
 
     def _say(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 8_000)
+        self.window.show_status(message, 8_000)
 
 
 def _has_point(m: SyncMap, brief_ms: int) -> bool:

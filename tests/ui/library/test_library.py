@@ -10,10 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 
 from player.core.storage.notes import Note
+from player.ui.app_data import AppData
 from player.ui.library.library_model import facts_line
-from player.ui.session import AppData, open_main_window
 from tests.media import make_wav
-from tests.ui.library.test_drop import _drop, _mime
+from tests.ui.apps import app_of, open_main_window
+from tests.ui.desktop.test_drop import _drop, _mime
 
 BUNDLED_ID = "tone-talk"
 BUNDLED_BRIEF = """Bundled Guest — “Whales and tones”
@@ -62,7 +63,7 @@ def app(qtbot, content: Path, data: AppData, brief_file: Path, audio_file: Path)
 
 def _library(w):
     w.actions_by_name["library"].trigger()
-    dialog = w.library_dialog
+    dialog = app_of(w).library.dialog
     assert dialog is not None and dialog.isVisible()
     return dialog
 
@@ -99,8 +100,8 @@ def test_bundled_episode_and_opened_brief_are_listed_with_progress_and_notes(
 
 def test_the_real_bundled_episode_is_listed(qtbot, window) -> None:
     """Without any database (a bare window) the shipped episode is still there to pick."""
-    window.show_library()
-    titles = [item.title for item in window.library_dialog.model.items()]
+    app_of(window).library.show()
+    titles = [item.title for item in app_of(window).library.dialog.model.items()]
     assert any("Karpathy" in t for t in titles)
 
 
@@ -120,7 +121,7 @@ def test_opening_from_the_library_switches_episode_and_resumes_each(
     qtbot.waitUntil(lambda: app.playback.duration_ms() > 0, timeout=10_000)
     qtbot.waitUntil(lambda: abs(app.playback.now_ms() - 4_200) < 250, timeout=5_000)
     assert app.playback.source == app.episode.audio_path
-    assert app.notes.episode_id == BUNDLED_ID
+    assert app_of(app).notes.episode_id == BUNDLED_ID
     assert [r.text for r in app.search("whales")]  # search follows the brief now shown
     # Where the listener was in the brief they left is kept for coming back to it.
     state = data.playstate.get(brief_id)

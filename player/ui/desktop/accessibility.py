@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 from player.core.timeline import Cue, CueKind
 
 if TYPE_CHECKING:
-    from player.ui.main_window import MainWindow
+    from player.ui.shell import Shell
 
 try:  # Qt 6.8 and later
     from PySide6.QtGui import QAccessibleAnnouncementEvent
@@ -96,7 +96,7 @@ class QuoteAnnouncer(QObject):
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self._target, text))
 
 
-def tab_chain(window: MainWindow) -> list[QWidget]:
+def tab_chain(window: Shell) -> list[QWidget]:
     """Reading order: the brief, the side panel, then the transport left to right."""
     t, side = window.transport, window.side
     return [
@@ -118,11 +118,10 @@ def tab_chain(window: MainWindow) -> list[QWidget]:
     ]
 
 
-def install_accessibility(window: MainWindow) -> QuoteAnnouncer:
+def install_accessibility(window: Shell) -> QuoteAnnouncer:
     chain = tab_chain(window)
     for first, second in pairwise(chain):
         QWidget.setTabOrder(first, second)
     announcer = QuoteAnnouncer(window.pane)
     window.clock.active_changed.connect(announcer.on_active)
-    window.announcer = announcer  # type: ignore[attr-defined]
     return announcer

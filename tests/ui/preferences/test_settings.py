@@ -17,7 +17,7 @@ def restore_palette(qapp):
 
 
 def _dialog(qtbot, window):
-    from player.ui.settings_dialog import SettingsDialog
+    from player.ui.preferences.dialog import SettingsDialog
 
     dialog = SettingsDialog(window)
     qtbot.addWidget(dialog)
@@ -76,7 +76,7 @@ def test_preferences_are_stored_and_applied_to_a_new_window(
     qtbot, brief_file: Path, audio_file: Path, restore_palette
 ) -> None:
     from player.ui import palette
-    from player.ui.session import open_main_window
+    from tests.ui.apps import app_of, open_main_window
 
     settings = QSettings()
     settings.setValue("settings/back_s", 20)
@@ -94,13 +94,13 @@ def test_preferences_are_stored_and_applied_to_a_new_window(
     assert palette.is_dark()
     w.playback.set_rate(2.0)  # the episode's own speed wins the next time it opens
     w.close()
-    w2 = open_main_window(brief_file, audio=audio_file, data=w.data)
+    w2 = open_main_window(brief_file, audio=audio_file, data=app_of(w).data)
     qtbot.addWidget(w2)
     assert w2.playback.rate() == 2.0
 
 
 def test_mangled_settings_fall_back_to_defaults(qtbot) -> None:
-    from player.ui.settings_dialog import Preferences, load_preferences
+    from player.ui.preferences.dialog import Preferences, load_preferences
 
     settings = QSettings()
     settings.setValue("settings/back_s", "lots")
@@ -111,7 +111,7 @@ def test_mangled_settings_fall_back_to_defaults(qtbot) -> None:
 
 
 def test_preferences_action_opens_the_dialog(qtbot, window) -> None:
-    from player.ui.settings_dialog import SettingsDialog
+    from player.ui.preferences.dialog import SettingsDialog
 
     action = window.actions_by_name["preferences"]
     assert action.shortcut().toString() == "Ctrl+,"
@@ -123,7 +123,8 @@ def test_preferences_action_opens_the_dialog(qtbot, window) -> None:
 
 
 def test_follow_toggled_from_the_view_menu_is_kept(qtbot, tmp_path) -> None:
-    from player.ui.session import AppData, open_main_window
+    from player.ui.app_data import AppData
+    from tests.ui.apps import open_main_window
     from tests.ui.conftest import BRIEF
 
     brief = tmp_path / "b" / "brief.txt"
@@ -154,3 +155,18 @@ def test_an_explicit_theme_survives_a_change_of_the_desktop_scheme(qtbot) -> Non
     theme._scheme_changed(Qt.ColorScheme.Dark)
     assert not palette.is_dark()
     assert QGuiApplication.palette() is not None
+
+
+def test_every_setting_is_one_row_of_the_table(qtbot) -> None:
+    from dataclasses import fields
+
+    from player.ui.settings import SETTINGS, WINDOW_SETTINGS, Preferences, read
+
+    keys = [s.key for s in [*SETTINGS.values(), *WINDOW_SETTINGS]]
+    assert len(keys) == len(set(keys))
+    assert [f.name for f in fields(Preferences)] == list(SETTINGS)
+    settings = QSettings()
+    settings.setValue("window/side_tab", "2")  # what the INI backend hands back
+    assert read(settings, WINDOW_SETTINGS[-1]) == 2
+    settings.setValue("window/geometry", "not a geometry")
+    assert read(settings, WINDOW_SETTINGS[0]) is None

@@ -29,7 +29,7 @@ from PySide6.QtDBus import (
 from player.ui.playback import MAX_RATE, MIN_RATE, PlayState
 
 if TYPE_CHECKING:
-    from player.ui.main_window import MainWindow
+    from player.ui.shell import Shell
 
 log = logging.getLogger(__name__)
 
@@ -82,14 +82,14 @@ class RootAdaptor(QDBusAbstractAdaptor):
 
     @Slot()
     def Raise(self) -> None:
-        w = self._service.window
+        w = self._service.window.as_widget()
         w.showNormal()
         w.raise_()
         w.activateWindow()
 
     @Slot()
     def Quit(self) -> None:
-        self._service.window.close()
+        self._service.window.as_widget().close()
 
     def _true(self) -> bool:
         return True
@@ -235,8 +235,8 @@ class PlayerAdaptor(QDBusAbstractAdaptor):
 class MprisService(QObject):
     """The window's presence on the bus; lives as long as the window."""
 
-    def __init__(self, window: MainWindow, connection: QDBusConnection) -> None:
-        super().__init__(window)
+    def __init__(self, window: Shell, connection: QDBusConnection) -> None:
+        super().__init__(window.as_widget())
         self.window = window
         self.connection = connection
         self.service_name = ""
@@ -249,9 +249,7 @@ class MprisService(QObject):
         pb.duration_changed.connect(lambda _d: self._changed("Metadata"))
         pb.media_ready.connect(lambda: self._changed("Metadata", "CanPlay", "CanPause", "CanSeek"))
         pb.seeked.connect(lambda ms: self.player.Seeked.emit(int(ms) * 1000))
-        episode_changed = getattr(window, "episode_changed", None)
-        if episode_changed is not None:
-            episode_changed.connect(lambda: self._changed("Metadata", "CanGoNext"))
+        window.episode_changed.connect(lambda: self._changed("Metadata", "CanGoNext"))
 
     def register(self) -> bool:
         opts = QDBusConnection.RegisterOption.ExportAdaptors
@@ -308,7 +306,7 @@ class MprisService(QObject):
         self.connection.send(msg)
 
 
-def start_mpris(window: MainWindow, connection: QDBusConnection | None = None):
+def start_mpris(window: Shell, connection: QDBusConnection | None = None):
     """Put ``window`` on the session bus; ``None`` (logged once) when there is no bus."""
     global _warned_no_bus
     conn = connection if connection is not None else QDBusConnection.sessionBus()
@@ -327,5 +325,5 @@ def start_mpris(window: MainWindow, connection: QDBusConnection | None = None):
         conn_.unregisterService(name)
         conn_.unregisterObject(OBJECT_PATH)
 
-    window.destroyed.connect(release)
+    window.as_widget().destroyed.connect(release)
     return service

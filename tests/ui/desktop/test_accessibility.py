@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.ui.apps import app_of
+
 CONTROLS = (QAbstractButton, QSlider, QLineEdit, QAbstractItemView, QComboBox)
 
 
@@ -38,7 +40,7 @@ def test_every_focusable_control_has_an_accessible_name(qtbot, window) -> None:
 
 
 def test_tab_moves_through_the_window_in_reading_order(qtbot, window) -> None:
-    from player.ui.accessibility import tab_chain
+    from player.ui.desktop.accessibility import tab_chain
 
     chain = [w for w in tab_chain(window) if w.isVisible()]
     window.activateWindow()
@@ -65,7 +67,7 @@ class FakeClock:
 
 
 def test_quote_announcements_are_rate_limited_and_the_latest_wins(qtbot, window) -> None:
-    from player.ui.accessibility import QuoteAnnouncer
+    from player.ui.desktop.accessibility import QuoteAnnouncer
 
     clock = FakeClock()
     announcer = QuoteAnnouncer(window.pane, clock=clock)
@@ -91,5 +93,7 @@ def test_quote_announcements_are_rate_limited_and_the_latest_wins(qtbot, window)
 
 def test_the_window_announces_the_quote_it_is_playing(qtbot, window) -> None:
     window.seek_brief(2_100)
-    qtbot.waitUntil(lambda: bool(window.announcer.announced), timeout=3000)
-    assert window.announcer.announced[-1] == "Quote: Second quote on engineering work."
+    qtbot.waitUntil(lambda: bool(app_of(window).desktop.announcer.announced), timeout=3000)
+    assert (
+        app_of(window).desktop.announcer.announced[-1] == "Quote: Second quote on engineering work."
+    )

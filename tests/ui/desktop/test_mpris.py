@@ -14,7 +14,7 @@ ROOT = "org.mpris.MediaPlayer2"
 
 
 def _serve(window, address: str, name: str):
-    from player.ui.mpris import start_mpris
+    from player.ui.desktop.mpris import start_mpris
 
     conn = QDBusConnection.connectToBus(address, name)
     assert conn.isConnected()
@@ -54,7 +54,7 @@ def test_play_pause_status_title_and_seek_over_the_bus(qtbot, window, bus_addres
 def test_set_position_needs_the_current_track_and_next_goes_to_the_next_quote(
     qtbot, window, bus_address
 ) -> None:
-    from player.ui.mpris import track_id
+    from player.ui.desktop.mpris import track_id
 
     _serve(window, bus_address, "mpris-setpos")
     call(qtbot, bus_address, f"{PLAYER}.SetPosition", "/stale/track", "4000000")
@@ -92,7 +92,7 @@ def test_rate_and_volume_can_be_set_and_changes_are_announced(qtbot, window, bus
 
 
 def test_without_a_bus_the_window_runs_without_mpris(qtbot, window) -> None:
-    from player.ui.mpris import start_mpris
+    from player.ui.desktop.mpris import start_mpris
 
     dead = QDBusConnection.connectToBus("unix:path=/nonexistent/bus", "no-bus")
     assert start_mpris(window, dead) is None

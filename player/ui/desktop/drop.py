@@ -15,7 +15,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
-    from player.ui.main_window import MainWindow
+    from player.ui.shell import Shell
 
 BRIEF_SUFFIXES = frozenset({".txt", ".json"})
 AUDIO_SUFFIXES = frozenset(
@@ -41,8 +41,8 @@ def dropped_files(mime: QMimeData) -> tuple[Path | None, Path | None]:
 class DropTarget(QObject):
     """Takes drops on ``on`` (the window itself unless given) and opens them in ``window``."""
 
-    def __init__(self, window: MainWindow, on: QWidget | None = None) -> None:
-        target = on or window
+    def __init__(self, window: Shell, on: QWidget | None = None) -> None:
+        target = on or window.as_widget()
         super().__init__(target)
         self._window = window
         target.setAcceptDrops(True)
@@ -72,5 +72,5 @@ class DropTarget(QObject):
         return super().eventFilter(watched, event)
 
 
-def install_drop_target(window: MainWindow, on: QWidget | None = None) -> DropTarget:
+def install_drop_target(window: Shell, on: QWidget | None = None) -> DropTarget:
     return DropTarget(window, on)

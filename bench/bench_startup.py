@@ -1,0 +1,95 @@
+"""Start-up as whole processes: Brief Player against bare Qt windows, run alternately.
+
+Each run is a fresh process timed by ``/usr/bin/time -v`` (wall clock and peak resident memory),
+so imports, Qt's plugins and the first paint are all counted, as a listener waits for them.
+
+- ``bare window``: PySide6 shows and grabs a 1280x800 ``QMainWindow`` and saves it as a PNG.
+- ``bare multimedia``: the same, after importing QtMultimedia and making a ``QMediaPlayer``
+  with a ``QAudioOutput`` (what any audio player pays before it can paint).
+- ``brief-player``: ``brief-player screenshot --at 1:05:10`` on the bundled episode: the window
+  built, the episode loaded at that moment, painted, grabbed and saved.
+
+The three run in turn, round after round, so a busy moment on the machine hits all of them.
+Ratios are against the bare multimedia window measured in the same run.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_startup.py [ROUNDS]
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TIME = "/usr/bin/time"
+
+BARE = r"""
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+if {multimedia}:
+    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+    player = QMediaPlayer()
+    output = QAudioOutput()
+    player.setAudioOutput(output)
+w = QMainWindow()
+w.resize(1280, 800)
+w.show()
+app.processEvents()
+w.grab().save(sys.argv[1])
+"""
+
+
+def _run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS in MiB of one whole process."""
+    result = subprocess.run(
+        [TIME, "-v", *argv], env=env, capture_output=True, text=True, check=False, cwd=REPO
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"{argv[0]} failed:\n{result.stderr[-2000:]}")
+    wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
+    assert wall and rss, result.stderr
+    hours = float(wall.group(1) or 0)
+    seconds = hours * 3600 + float(wall.group(2)) * 60 + float(wall.group(3))
+    return seconds, int(rss.group(1)) / 1024
+
+
+def main() -> None:
+    if not Path(TIME).exists():
+        raise SystemExit("needs GNU time at /usr/bin/time (Debian package 'time')")
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    out = Path(tempfile.mkdtemp())
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRIEF_PLAYER_DATA=str(out / "data"))
+    exe = Path(sys.executable).parent / "brief-player"
+    commands = {
+        "bare window": [sys.executable, "-c", BARE.format(multimedia=False), str(out / "a.png")],
+        "bare multimedia": [sys.executable, "-c", BARE.format(multimedia=True), str(out / "b.png")],
+        "brief-player": [str(exe), "screenshot", "--at", "1:05:10", "-o", str(out / "c.png")],
+    }
+    for argv in commands.values():  # warm the disk cache once; not counted
+        _run(argv, env)
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, argv in commands.items():
+            samples[name].append(_run(argv, env))
+    base_s = statistics.median(s for s, _ in samples["bare multimedia"])
+    base_m = statistics.median(m for _, m in samples["bare multimedia"])
+    print(f"# start-up, whole processes, median of {rounds} alternating runs")
+    print(f"{'':18} {'wall':>8} {'peak RSS':>10} {'time ratio':>11} {'memory ratio':>13}")
+    for name, values in samples.items():
+        wall = statistics.median(s for s, _ in values)
+        mem = statistics.median(m for _, m in values)
+        print(
+            f"{name:18} {wall * 1000:6.0f} ms {mem:6.1f} MiB {wall / base_s:10.2f}x"
+            f" {mem / base_m:12.2f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()

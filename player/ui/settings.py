@@ -1,0 +1,108 @@
+"""Every setting in one typed table: key, type, default, bounds and where it is shown.
+
+The preferences dialog, the window and the features all read settings through this table, so a
+key is spelled once and a hand-edited value out of range falls back to its default everywhere
+alike. A feature adds its settings here (one line each) and reads them with ``read``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QSize
+
+THEMES = ("system", "light", "dark")
+FONT_DEFAULT = 0  # "use the desktop's size"
+FONT_RANGE = (8, 32)
+SKIP_RANGE_S = (1, 300)
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str  # the QSettings key
+    type: type
+    default: Any
+    shown: str  # where the listener changes it
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[Any, ...] = ()
+
+    def parse(self, raw: object) -> Any:
+        """The stored value as ``type``; the default for anything missing or hand-mangled."""
+        if raw is None:
+            return self.default
+        if self.type not in (bool, int, float, str):  # Qt values (QByteArray, QSize) as stored
+            return raw if isinstance(raw, self.type) else self.default
+        try:
+            if self.type is bool:
+                # QSettings' INI backend hands booleans back as the strings "true" and "false".
+                text = raw.lower() if isinstance(raw, str) else None
+                value: Any = text in ("true", "1", "yes") if text is not None else bool(raw)
+            else:
+                value = self.type(raw)
+        except (TypeError, ValueError):
+            return self.default
+        if self.choices and value not in self.choices:
+            return self.default
+        if self.low is None or self.high is None:
+            return value
+        if self.type is int:
+            return min(int(self.high), max(int(self.low), value))
+        return value if self.low <= value <= self.high else self.default
+
+
+BACK_S = Setting("settings/back_s", int, 15, "Preferences: Skip back", *SKIP_RANGE_S)
+FORWARD_S = Setting("settings/forward_s", int, 30, "Preferences: Skip forward", *SKIP_RANGE_S)
+DEFAULT_RATE = Setting("settings/default_rate", float, 1.0, "Preferences: Default speed", 0.5, 3.0)
+FOLLOW = Setting("settings/follow", bool, True, "Preferences, and View ▸ Follow Playback")
+FONT_PT = Setting("settings/font_pt", int, FONT_DEFAULT, "Preferences: Text size", 0, FONT_RANGE[1])
+THEME = Setting("settings/theme", str, "system", "Preferences: Theme", choices=THEMES)
+
+# Kept from the window itself, not shown anywhere: its place, size, split and side tab.
+GEOMETRY = Setting("window/geometry", QByteArray, None, "not shown: the window's place")
+SIZE = Setting("window/size", QSize, None, "not shown: the window's size")
+SPLITTER = Setting("window/splitter", QByteArray, None, "not shown: the pane/side split")
+SIDE_TAB = Setting("window/side_tab", int, -1, "not shown: the side panel's tab")
+WINDOW_SETTINGS = (GEOMETRY, SIZE, SPLITTER, SIDE_TAB)
+
+#: The table: every setting of the app, by the name ``Preferences`` gives it.
+SETTINGS: dict[str, Setting] = {
+    "back_s": BACK_S,
+    "forward_s": FORWARD_S,
+    "default_rate": DEFAULT_RATE,
+    "follow": FOLLOW,
+    "font_pt": FONT_PT,
+    "theme": THEME,
+}
+
+
+@dataclass
+class Preferences:
+    back_s: int = BACK_S.default
+    forward_s: int = FORWARD_S.default
+    default_rate: float = DEFAULT_RATE.default
+    follow: bool = FOLLOW.default
+    font_pt: int = FONT_PT.default
+    theme: str = THEME.default
+
+
+def read(settings: QSettings, setting: Setting) -> Any:
+    return setting.parse(settings.value(setting.key))
+
+
+def write(settings: QSettings, setting: Setting, value: object) -> None:
+    settings.setValue(setting.key, value)
+
+
+def load_preferences(settings: QSettings) -> Preferences:
+    prefs = Preferences(**{f.name: read(settings, SETTINGS[f.name]) for f in fields(Preferences)})
+    if prefs.font_pt and prefs.font_pt < FONT_RANGE[0]:
+        prefs.font_pt = FONT_DEFAULT
+    return prefs
+
+
+def save_preferences(settings: QSettings, prefs: Preferences) -> None:
+    for f in fields(Preferences):
+        write(settings, SETTINGS[f.name], getattr(prefs, f.name))
+    settings.sync()

@@ -1,0 +1,200 @@
+"""Downloading an episode: progress, resume after a drop, cancel, and every way it can fail
+without a half file under the final name or the previous file lost."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from player.core.feed import (
+    DiskFull,
+    DownloadInterrupted,
+    FeedError,
+    HttpStatusError,
+    SizeMismatch,
+    download,
+)
+from player.core.feed.download import part_path
+from player.core.jobs import Cancelled, CancelToken, Progress, Step
+from tests.feed_server import FeedHost
+
+
+def _recording() -> tuple[Progress, list[Step]]:
+    steps: list[Step] = []
+    return Progress(steps.append), steps
+
+
+def test_a_download_reports_bytes_and_rate_and_ends_under_the_final_name(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    url = host.put("/ep.wav", audio_bytes, "audio/wav")
+    progress, steps = _recording()
+    dest = tmp_path / "dl" / "episode.wav"
+    got = download(url, dest, progress, expected_size=len(audio_bytes))
+    assert dest.read_bytes() == audio_bytes
+    assert not part_path(dest).exists() and not dest.with_name("episode.wav.part.json").exists()
+    assert (got.size, got.resumed_from, got.note) == (len(audio_bytes), 0, "")
+    done = [s.done for s in steps]
+    assert done == sorted(done) and done[-1] == len(audio_bytes)
+    assert {s.total for s in steps} == {len(audio_bytes)}
+    assert steps[-1].message.startswith("Downloading episode.wav: 1.0 MB of 1.0 MB")
+    assert host.seen[0].headers.get("Range") is None
+
+
+def test_a_dropped_connection_keeps_the_part_and_the_next_try_resumes_with_range(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    cut = 300_000
+    url = host.put("/ep.wav", audio_bytes, "audio/wav", drop_after=cut)
+    dest = tmp_path / "episode.wav"
+    dest.write_bytes(b"the listener's previous copy")
+    with pytest.raises(DownloadInterrupted) as dropped:
+        download(url, dest, Progress())
+    assert "stopped after 300 kB of 1.0 MB" in str(dropped.value)
+    assert "try again to resume" in str(dropped.value)
+    assert part_path(dest).stat().st_size == cut
+    assert dest.read_bytes() == b"the listener's previous copy"  # untouched until complete
+
+    got = download(url, dest, Progress())
+    second = host.requests_for("/ep.wav")[1]
+    assert second.headers["Range"] == f"bytes={cut}-"
+    assert second.headers["If-Range"] == host.resources["/ep.wav"].etag
+    assert second.status == 206
+    assert got.resumed_from == cut
+    assert dest.read_bytes() == audio_bytes
+    assert not part_path(dest).exists()
+
+
+def test_a_server_that_ignores_range_restarts_the_file_cleanly(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    url = host.put("/ep.wav", audio_bytes, drop_after=200_000, ignore_range=True)
+    dest = tmp_path / "episode.wav"
+    with pytest.raises(DownloadInterrupted):
+        download(url, dest, Progress())
+    got = download(url, dest, Progress())
+    assert host.requests_for("/ep.wav")[1].status == 200
+    assert got.resumed_from == 0
+    assert dest.read_bytes() == audio_bytes
+
+
+def test_a_file_changed_since_the_part_starts_over(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    url = host.put("/ep.wav", audio_bytes, drop_after=100_000)
+    dest = tmp_path / "episode.wav"
+    with pytest.raises(DownloadInterrupted):
+        download(url, dest, Progress())
+    new = audio_bytes[::-1]  # the host re-encoded the episode: If-Range no longer matches
+    host.put("/ep.wav", new)
+    download(url, dest, Progress())
+    assert host.requests_for("/ep.wav")[1].status == 200
+    assert dest.read_bytes() == new
+
+
+def test_cancel_keeps_the_part_for_later(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    url = host.put("/ep.wav", audio_bytes)
+    token = CancelToken()
+
+    def report(step: Step) -> None:
+        if step.done > 0:
+            token.cancel()
+
+    dest = tmp_path / "episode.wav"
+    with pytest.raises(Cancelled):
+        download(url, dest, Progress(report, token))
+    assert not dest.exists()
+    kept = part_path(dest).stat().st_size
+    assert 0 < kept < len(audio_bytes)
+    got = download(url, dest, Progress())
+    assert got.resumed_from == kept and dest.read_bytes() == audio_bytes
+
+
+def test_redirects_are_followed_and_keep_the_range(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    host.put("/cdn/ep.wav", audio_bytes, drop_after=500_000)
+    host.redirects["/track/ep.wav"] = (302, "/cdn/ep.wav")
+    dest = tmp_path / "episode.wav"
+    with pytest.raises(DownloadInterrupted):
+        download(host.url("/track/ep.wav"), dest, Progress())
+    download(host.url("/track/ep.wav"), dest, Progress())
+    assert host.requests_for("/cdn/ep.wav")[1].headers["Range"] == "bytes=500000-"
+    assert dest.read_bytes() == audio_bytes
+
+
+def test_a_missing_file_is_a_404_and_leaves_nothing(host: FeedHost, tmp_path: Path) -> None:
+    with pytest.raises(HttpStatusError) as missing:
+        download(host.url("/gone.mp3"), tmp_path / "episode.mp3", Progress())
+    assert missing.value.status == 404
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_sizes_that_differ_from_the_feed(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    n = len(audio_bytes)
+    # The server's length wins; a different one in the feed is only noted (ads vary it).
+    url = host.put("/ads.wav", audio_bytes)
+    got = download(url, tmp_path / "ads.wav", Progress(), expected_size=n + 5000)
+    assert "the feed says" in got.note and (tmp_path / "ads.wav").read_bytes() == audio_bytes
+    # Without a length from the server the feed's decides: short is kept for resuming...
+    url = host.put("/short.wav", audio_bytes, no_length=True)
+    with pytest.raises(SizeMismatch, match="the part is kept"):
+        download(url, tmp_path / "short.wav", Progress(), expected_size=n + 5000)
+    assert part_path(tmp_path / "short.wav").stat().st_size == n
+    # ...and longer than promised is discarded.
+    with pytest.raises(SizeMismatch, match="discarded"):
+        download(url, tmp_path / "long.wav", Progress(), expected_size=n - 5000)
+    assert not part_path(tmp_path / "long.wav").exists() and not (tmp_path / "long.wav").exists()
+
+
+def test_a_body_shorter_than_its_content_length_is_an_interruption(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    url = host.put("/liar.wav", audio_bytes, length=len(audio_bytes) + 1000)
+    with pytest.raises(DownloadInterrupted) as short:
+        download(url, tmp_path / "liar.wav", Progress())
+    assert short.value.received == len(audio_bytes)
+    assert short.value.total == len(audio_bytes) + 1000
+    assert not (tmp_path / "liar.wav").exists()
+
+
+def test_a_full_disk_is_said_before_and_during_the_download(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    url = host.put("/huge.mp3", audio_bytes, length=10**15)  # a petabyte fits nowhere
+    with pytest.raises(DiskFull, match=r"it needs 1000000000.0 MB|it needs 1000000.00 GB"):
+        download(url, tmp_path / "huge.mp3", Progress())
+    # A disk that fills up mid-file: the part is /dev/full, where every write fails.
+    dest = tmp_path / "ep.wav"
+    url = host.put("/ep.wav", audio_bytes)
+    part_path(dest).symlink_to("/dev/full")
+    dest.with_name("ep.wav.part.json").write_text('{"url": "elsewhere"}')
+    with pytest.raises(DiskFull, match="is full after"):
+        download(url, dest, Progress())
+    assert not dest.exists()
+
+
+def test_an_address_that_is_not_one_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FeedError, match="not a web address"):
+        download("http://[broken", tmp_path / "x.mp3", Progress())
+
+
+def test_a_part_that_is_already_whole_is_finished_without_downloading_again(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    """A run stopped between the last byte and the rename: the server answers 416."""
+    url = host.put("/ep.wav", audio_bytes)
+    dest = tmp_path / "episode.wav"
+    part_path(dest).write_bytes(audio_bytes)
+    state = {"url": url, "etag": None, "last_modified": None, "total": len(audio_bytes)}
+    dest.with_name("episode.wav.part.json").write_text(json.dumps(state))
+    got = download(url, dest, Progress())
+    assert [s.status for s in host.seen] == [416]
+    assert got.resumed_from == len(audio_bytes) and dest.read_bytes() == audio_bytes
+    assert not part_path(dest).exists()
