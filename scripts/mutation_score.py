@@ -116,6 +116,13 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "core/storage/library",
         'return LibraryEntry(**dict(zip(_COLUMNS.split(", "), row, strict=True)))',
     ): ("rows always have one value per column"),
+    ("core/formats/registry", "if seg >= 0 and (chap < 0 or seg < chap):"): (
+        "a key is never the first character of JSON, nor both keys at one place"
+    ),
+    ("core/formats/registry", "if chap >= 0:"): "a key is never the first character of JSON",
+    ("core/formats/registry", "head = f.read(64 * 1024)"): (
+        "a slightly larger head to sniff finds the same first bytes"
+    ),
     ("core/storage/notes", "start = -1"): (
         "SQLite's highlight() always opens a match before it closes one"
     ),

@@ -78,3 +78,50 @@ def test_a_long_file_that_is_not_utf8_past_its_start_cannot_be_read(tmp_path: Pa
     path.write_bytes(b'{"note": "' + b"x" * (70 * 1024) + b'\xff", "segments": []}')
     with pytest.raises(FormatError, match=r"^.*download: cannot be read: 'utf-8' codec"):
         load_track(path)
+
+
+def test_a_key_repeated_deeper_in_the_file_does_not_change_the_decision(tmp_path: Path) -> None:
+    transcript = {"segments": SEGMENTS, "chapters": CHAPTERS, "x": {"segments": 1}}
+    assert _opened(tmp_path, json.dumps(transcript))[0] is TrackKind.TRANSCRIPT
+    (tmp_path / "download").unlink()
+    chapters = {"chapters": CHAPTERS, "segments": SEGMENTS, "x": {"chapters": 1}}
+    assert _opened(tmp_path, json.dumps(chapters))[0] is TrackKind.CHAPTERS
+
+
+def test_json_after_blank_lines_is_still_json(tmp_path: Path) -> None:
+    assert _opened(tmp_path, "\n\n  " + json.dumps({"chapters": CHAPTERS}))[0] is TrackKind.CHAPTERS
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("ep.vtt", "not a WebVTT file: it must start with 'WEBVTT'"),
+        ("EP.VTT", "not a WebVTT file: it must start with 'WEBVTT'"),
+        ("ep.srt", "no SRT cues"),
+        ("EP.SRT", "no SRT cues"),
+        (
+            "ep.txt",
+            "not a chapters or transcript file (expected WebVTT, SRT, chapters JSON or "
+            "transcript JSON)",
+        ),
+    ],
+)
+def test_the_file_name_says_which_reader_explains_what_is_wrong(
+    tmp_path: Path, name: str, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_text("Dear listener,\n", encoding="utf-8")
+    with pytest.raises(FormatError) as e:
+        load_track(path)
+    assert message in str(e.value)
+
+
+def test_a_missing_file_or_a_broken_long_json_file_names_the_file(tmp_path: Path) -> None:
+    with pytest.raises(FormatError) as e:
+        load_track(tmp_path / "gone.json")
+    assert str(e.value) == f"{tmp_path / 'gone.json'}: cannot be read: No such file or directory"
+    path = tmp_path / "long.json"
+    path.write_text('{"note": "' + "x" * (70 * 1024) + '", ]', encoding="utf-8")
+    with pytest.raises(FormatError) as e:
+        load_track(path)
+    assert str(e.value).startswith(f"{path}:")
