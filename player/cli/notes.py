@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from player.appdirs import data_dir
+from player.appdirs import notes_path
 from player.cli.errors import Parser as _Parser
 from player.cli.errors import exit_code
 from player.core.storage.database import Database, StorageError, open_database, open_or_fallback
@@ -22,7 +22,10 @@ from player.core.timefmt import format_ms
 
 
 def database_path() -> Path:
-    return data_dir() / "notes.db"
+    path, moved = notes_path()
+    if moved:
+        print(f"brief-player notes: {moved}", file=sys.stderr)
+    return path
 
 
 def run(command: str, argv: list[str]) -> int:

@@ -47,13 +47,16 @@ def run(command: str, argv: list[str]) -> int:
 
     app = application()
     try:
-        window = open_app(args.brief, audio=args.audio, at_ms=args.at).window
+        opened = open_app(args.brief, audio=args.audio, at_ms=args.at)
     except BriefError as e:
         print(f"brief-player: {e}", file=sys.stderr)
         return 2
-    window.show()
+    opened.window.show()
     code = app.exec()
-    dispose(window)
+    dispose(opened.window)
+    said = opened.data.close()  # saves what is still waiting, or keeps it for the next start
+    if said:
+        print(f"brief-player: {said}", file=sys.stderr)
     return code
 
 
@@ -74,6 +77,11 @@ def _screenshot(args: argparse.Namespace) -> int:
         print("brief-player: --size must look like 1280x800", file=sys.stderr)
         return 2
     try:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        print(f"brief-player: cannot create {args.output.parent}: {e.strerror}", file=sys.stderr)
+        return 1
+    try:
         window = open_app(args.brief, audio=args.audio, at_ms=args.at, remember=False).window
     except BriefError as e:
         print(f"brief-player: {e}", file=sys.stderr)
@@ -81,7 +89,6 @@ def _screenshot(args: argparse.Namespace) -> int:
     window.resize(width, height)
     window.show()
     settle(window, args.at)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(args.output))
     dispose(window)
     if not ok:

@@ -4,26 +4,72 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from player.appdirs import data_dir
+from player.appdirs import notes_path
 from player.core.storage.database import open_memory, open_or_fallback
 from player.core.storage.library import LibraryStore
 from player.core.storage.notes import NoteStore
+from player.core.storage.pending import QueuedNoteStore, QueuedPlayState, merge_rescued
 from player.core.storage.playstate import PlayStateStore
+from player.core.storage.queue import WriteQueue
 from player.core.storage.syncpoints import SyncPointStore
+
+# Reads on the window's own connection; a write that slips past the queue fails fast instead of
+# freezing the window while another program holds the lock.
+WINDOW_BUSY_TIMEOUT_MS = 50
 
 
 class AppData:
     """When the database cannot be opened the app runs on an in-memory one and ``message`` says
     why; the file on disk is left exactly as it was.
+
+    The window never waits for the database: it reads on its own connection (a reader never
+    waits in WAL mode) with a short busy timeout, and its notes, stars, resume positions and
+    library are written by ``WriteQueue`` on another thread.
     """
 
     def __init__(self, path: Path | None = None, *, memory: bool = False) -> None:
-        self.path = None if memory else path or data_dir() / "notes.db"
+        moved = None
+        if not memory and path is None:
+            path, moved = notes_path()
+        self.path = None if memory else path
+        self.queue: WriteQueue | None = None
         if self.path is None:
             self.db, self.message = open_memory(), None
         else:
-            self.db, self.message = open_or_fallback(self.path)
-        self.notes = NoteStore(self.db)
-        self.playstate = PlayStateStore(self.db)
+            self.db, self.message = open_or_fallback(
+                self.path, busy_timeout_ms=WINDOW_BUSY_TIMEOUT_MS, check_index=False
+            )
+        if moved:
+            self.message = f"{moved} {self.message or ''}".strip()
+        self.saving = self.path is not None and not self.db.in_memory
+        if self.saving:
+            assert self.path is not None
+            self.queue = WriteQueue(self.path)
+            self.queue.submit(lambda db: None)  # opens it and checks the search index now
+            self.db.before_read = self.queue.settle
+            self.notes: NoteStore = QueuedNoteStore(self.db, self.queue)
+            self.playstate: PlayStateStore = QueuedPlayState(self.db, self.queue)
+            recovered = merge_rescued(self.notes, self.path.parent)
+            if recovered:
+                self.message = f"{recovered} {self.message or ''}".strip()
+        else:
+            self.notes = NoteStore(self.db)
+            self.playstate = PlayStateStore(self.db)
         self.library = LibraryStore(self.db)
         self.syncpoints = SyncPointStore(self.db)
+
+    def close(self, timeout: float = 2.0) -> str | None:
+        """Save what is waiting (for at most ``timeout`` seconds); what could not be saved in
+        time goes to a rescue file merged back at the next start. A sentence when it did."""
+        said = None
+        if self.queue is not None:
+            left = self.queue.close(timeout)
+            if left and isinstance(self.notes, QueuedNoteStore) and self.path is not None:
+                rescued = self.notes.rescue(self.path.parent)
+                said = (
+                    f"Notes were busy; what was not saved is kept in {rescued}."
+                    if rescued
+                    else "Notes were busy and could not be kept."
+                )
+        self.db.close()
+        return said

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
+from player.core.storage.database import StorageError
 from player.core.storage.playstate import PlayStateStore
 from player.ui.playback import Playback
 
@@ -25,6 +26,7 @@ class ResumeKeeper(QObject):
         self._store = store
         self._playback = playback
         self.episode_id: str | None = None
+        self.failed: str | None = None  # why the last save did not happen
         self._timer = QTimer(self)
         self._timer.setInterval(SAVE_EVERY_MS)
         self._timer.timeout.connect(self.save_position)
@@ -42,7 +44,10 @@ class ResumeKeeper(QObject):
         """Apply the saved speed and volume; return the saved position and audio file."""
         self.save_position()
         self.episode_id = None  # nothing below is a change of the listener's
-        state = self._store.get(episode_id)
+        try:
+            state = self._store.get(episode_id)
+        except StorageError:
+            state = None  # a damaged or busy database: start at the beginning
         if state is not None:
             self._playback.set_rate(state.speed)
             self._playback.set_volume(state.volume)
@@ -81,6 +86,11 @@ class ResumeKeeper(QObject):
             self.save_position()
 
     def _save(self, **fields: object) -> None:
+        """Never raises: this runs from timers, signals and the window's close, where a
+        read-only, locked or full database must cost the position, never the app."""
         if self.episode_id is None:
             return
-        self._store.save(self.episode_id, **fields)  # type: ignore[arg-type]
+        try:
+            self._store.save(self.episode_id, **fields)  # type: ignore[arg-type]
+        except StorageError as e:
+            self.failed = str(e)

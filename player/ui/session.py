@@ -16,6 +16,7 @@ from player.core.brief.models import BriefError
 from player.core.episodes import discover_episodes
 from player.core.search import BriefIndex
 from player.core.storage.database import StorageError
+from player.core.storage.pending import touch_library
 from player.ui.app_data import AppData
 from player.ui.desktop import DesktopIntegration
 from player.ui.library import LibraryController
@@ -102,6 +103,8 @@ class App:
         apply_settings(self.window, new_episode=True, theme=remember)
         self.open_and_resume(episode, audio=audio, at_ms=at_ms)
         self.notes = NotesController(self.window, data.notes, episode)
+        if not data.saving and data.message:
+            self.notes.show_not_saving(data.message)
         self.tracks = TracksController(
             self.window,
             data.syncpoints,
@@ -158,6 +161,16 @@ def open_app(
 
 def _remember_in_library(data: AppData, episode: OpenEpisode) -> None:
     if episode.brief_path is None:
+        return
+    if data.queue is not None:
+        touch_library(
+            data.queue,
+            episode.id,
+            str(episode.brief_path),
+            title=episode.display_title(),
+            show=episode.show or None,
+            length_s=episode.length_s,
+        )
         return
     # A read-only database still opens the brief; it just is not listed.
     with suppress(StorageError):

@@ -55,8 +55,8 @@ def _forget_apps():
     forget_apps()
 
 
-@pytest.fixture
-def window(qtbot, brief_file: Path, audio_file: Path):
+def bare_window(qtbot, brief_file: Path, audio_file: Path):
+    """A main window on a brief and its audio, with a throwaway database."""
     from player.ui.app_data import AppData
 
     w = open_main_window(brief_file, audio=audio_file, data=AppData(memory=True), remember=False)
@@ -64,6 +64,12 @@ def window(qtbot, brief_file: Path, audio_file: Path):
     w.resize(1100, 700)
     w.show()
     qtbot.waitUntil(lambda: w.playback.duration_ms() > 0, timeout=10_000)
+    return w
+
+
+@pytest.fixture
+def window(qtbot, brief_file: Path, audio_file: Path):
+    w = bare_window(qtbot, brief_file, audio_file)
     yield w
     w.playback.stop()
 

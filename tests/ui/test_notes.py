@@ -23,14 +23,20 @@ def data(tmp_path: Path) -> AppData:
     return AppData(tmp_path / "notes.db")
 
 
-@pytest.fixture
-def win(qtbot, brief_file: Path, audio_file: Path, data: AppData):
+def open_window(qtbot, brief_file: Path, audio_file: Path, data: AppData):
+    """A shown window on ``data`` with its audio loaded and the keys going to the pane."""
     w = open_main_window(brief_file, audio=audio_file, data=data, at_ms=0)
     qtbot.addWidget(w)
     w.resize(1100, 700)
     w.show()
     qtbot.waitUntil(lambda: w.playback.duration_ms() > 0, timeout=10_000)
     w.pane.setFocus()
+    return w
+
+
+@pytest.fixture
+def win(qtbot, brief_file: Path, audio_file: Path, data: AppData):
+    w = open_window(qtbot, brief_file, audio_file, data)
     yield w
     w.playback.stop()
 

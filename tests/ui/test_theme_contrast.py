@@ -82,3 +82,53 @@ def test_transport_icons_contrast_with_the_window(qtbot, window, restore_palette
         ]
         assert inked, button.accessibleName()
         assert max(contrast(c, bg) for c in inked) >= 4.5, button.accessibleName()
+
+
+def _ink_contrast(image, rect) -> float:
+    """The strongest contrast between any pixel and the most common one (the background)."""
+    counts: dict[int, int] = {}
+    pixels = []
+    for y in range(rect.top(), rect.bottom() + 1):
+        for x in range(rect.left(), rect.right() + 1):
+            rgb = image.pixel(x, y)
+            counts[rgb] = counts.get(rgb, 0) + 1
+            pixels.append(rgb)
+    background = QColor.fromRgb(max(counts, key=counts.__getitem__))
+    return max(contrast(QColor.fromRgb(rgb), background) for rgb in set(pixels))
+
+
+def _texts_below_aa(window) -> dict[str, float]:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    image = window.grab().toImage()
+    scale = image.devicePixelRatio()
+    low = {}
+    for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
+        if not widget.isVisible() or not widget.text().strip() or widget.width() < 4:
+            continue
+        top_left = widget.mapTo(window, widget.rect().topLeft())
+        rect = widget.rect().translated(top_left)
+        rect = rect.intersected(window.rect())
+        if scale != 1:
+            continue
+        ratio = _ink_contrast(image, rect)
+        if ratio < 4.5:
+            low[f"{type(widget).__name__} {widget.text()[:40]!r}"] = round(ratio, 2)
+    return low
+
+
+@pytest.mark.parametrize("first,then", [("light", "dark"), ("dark", "light")])
+def test_every_text_in_the_live_window_is_readable_after_a_theme_switch(
+    qtbot, window, restore_palette, first: str, then: str
+) -> None:
+    from player.ui.theme import apply_theme
+
+    apply_theme(first)
+    window.header.set_episode("A short test episode", "Test Show · Test Guest · 2025-10-17")
+    window.header.banner.show_message("info", "The audio is a stand-in made by a synthesizer.")
+    qtbot.wait(20)
+    assert _texts_below_aa(window) == {}, first
+    apply_theme(then)  # as Preferences does, with the window open
+    qtbot.wait(20)
+    low = _texts_below_aa(window)
+    assert low == {}, f"{first} -> {then}: {low}"

@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, Literal
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from player.core.brief.models import Brief
-from player.core.storage.notes import ITEM_KINDS, Note, NoteStore
+from player.core.storage.notes import ITEM_KINDS, MAX_REF, ItemKind, Note, NoteStore, Text
 from player.core.timefmt import format_ms
 
 FORMAT_NAME = "brief-player-notes"
@@ -141,6 +142,11 @@ def export_json(store: NoteStore, episode_id: str | None = None) -> str:
         for e in episodes
         for k, r in sorted(store.stars(e), key=lambda s: (ITEM_KINDS.index(s[0]), s[1]))
     ]
+    return notes_document(notes, stars)
+
+
+def notes_document(notes: list[Note], stars: list[dict]) -> str:
+    """The versioned JSON text that ``import_json`` reads back."""
     doc = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -170,62 +176,138 @@ class ImportReport:
         )
 
 
+MAX_DEPTH = 20  # the format nests 4 deep; anything deeper is not an export of ours
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+class _Star(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    episode_id: Text = Field(min_length=1)
+    kind: ItemKind
+    ref: int = Field(ge=0, le=MAX_REF)
+
+
+class _Document(BaseModel):
+    """The envelope; entries are checked one by one, so one bad note does not hide the rest."""
+
+    format: Literal["brief-player-notes"]
+    version: int = Field(ge=1, le=FORMAT_VERSION)
+    notes: list[Any] = []
+    stars: list[Any] = []
+
+
 def import_json(store: NoteStore, path: str | Path) -> ImportReport:
     """Merge an exported file: new notes are added, a note already here is replaced only by a
-    newer edit of itself. Bad entries are reported by their JSON path and skipped."""
+    newer edit of itself.
+
+    The whole file is read and checked before the first write, so no input can stop an import
+    half-way: bad entries are reported by their JSON path (the first one first) and skipped, and
+    a file that is not an export at all changes nothing.
+    """
     path = Path(path)
     report = ImportReport()
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as e:
-        report.problems.append(f"{path}: cannot read: {e.strerror}")
+    doc = _read_document(path, report)
+    if doc is None:
         return report
-    except UnicodeDecodeError:
-        report.problems.append(f"{path}: not a UTF-8 text file")
-        return report
-    except json.JSONDecodeError as e:
-        report.problems.append(f"{path}:{e.lineno}: not valid JSON: {e.msg}")
-        return report
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
-        report.problems.append(f"{path}: $.format: not a {FORMAT_NAME} document")
-        return report
-    version = doc.get("version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
-        report.problems.append(
-            f"{path}: $.version: {version!r} is not a version this app reads (1..{FORMAT_VERSION})"
-        )
-        return report
-    notes, stars = doc.get("notes", []), doc.get("stars", [])
-    if not isinstance(notes, list):
-        report.problems.append(f"{path}: $.notes: expected a list")
-        notes = []
-    if not isinstance(stars, list):
-        report.problems.append(f"{path}: $.stars: expected a list")
-        stars = []
+    notes = [
+        n
+        for i, raw in enumerate(doc.notes)
+        if (n := _valid(Note, raw, f"{path}: $.notes[{i}]", report))
+    ]
+    stars = [
+        s
+        for i, raw in enumerate(doc.stars)
+        if (s := _valid(_Star, raw, f"{path}: $.stars[{i}]", report))
+    ]
     with store.db.transaction():
-        for i, raw in enumerate(notes):
-            _merge_note(store, raw, f"{path}: $.notes[{i}]", report)
-        for i, raw in enumerate(stars):
-            where = f"{path}: $.stars[{i}]"
-            if not isinstance(raw, dict) or not isinstance(raw.get("episode_id"), str):
-                report.problems.append(f"{where}: expected an object with episode_id, kind, ref")
-                continue
-            try:
-                store.star(raw["episode_id"], raw.get("kind"), raw.get("ref"))  # type: ignore[arg-type]
-                report.stars += 1
-            except ValueError as e:
-                report.problems.append(f"{where}: {e}")
+        for note in notes:
+            _merge_note(store, note, report)
+        for star in stars:
+            store.star(star.episode_id, star.kind, star.ref)
+            report.stars += 1
     return report
 
 
-def _merge_note(store: NoteStore, raw: object, where: str, report: ImportReport) -> None:
+def _read_document(path: Path, report: ImportReport) -> _Document | None:
     try:
-        note = Note.model_validate(raw)
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as e:
+        report.problems.append(f"{path}: cannot read: {e.strerror}")
+        return None
+    except UnicodeDecodeError:
+        report.problems.append(f"{path}: not a UTF-8 text file")
+        return None
+    depth, line = _depth(text)
+    if depth > MAX_DEPTH:
+        report.problems.append(f"{path}:{line}: nested more than {MAX_DEPTH} levels deep")
+        return None
+    try:
+        raw = json.loads(text, parse_int=_bounded_int)
+    except json.JSONDecodeError as e:
+        report.problems.append(f"{path}:{e.lineno}: not valid JSON: {e.msg}")
+        return None
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT_NAME:
+        report.problems.append(f"{path}: $.format: not a {FORMAT_NAME} document")
+        return None
+    try:
+        return _Document.model_validate(raw)
+    except ValidationError as e:
+        err = e.errors()[0]
+        where = _json_path(err["loc"])
+        if where == "$.version":
+            report.problems.append(
+                f"{path}: $.version: {raw.get('version')!r} is not a version this app reads "
+                f"(1..{FORMAT_VERSION})"
+            )
+        else:
+            report.problems.append(f"{path}: {where}: expected a list")
+        return None
+
+
+def _depth(text: str) -> tuple[int, int]:
+    """How deep the brackets nest outside strings, and the line where it is deepest.
+
+    Checked before parsing, because the parser recurses once per level."""
+    bare = _STRING.sub('""', text)
+    depth = deepest = 0
+    where = 0
+    for m in _BRACKET.finditer(bare):
+        if m.group() in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, where = depth, m.start()
+                if deepest > MAX_DEPTH:
+                    break
+        else:
+            depth -= 1
+    return deepest, bare.count("\n", 0, where) + 1
+
+
+def _bounded_int(digits: str) -> int | float:
+    """A whole number, or infinity for one longer than any time or index could be, so a
+    4,300-digit number is reported at its place instead of stopping the parser."""
+    if len(digits.lstrip("-")) > 30:
+        return float("-inf") if digits.startswith("-") else float("inf")
+    return int(digits)
+
+
+def _valid(model, raw: object, where: str, report: ImportReport):
+    try:
+        return model.model_validate(raw)
     except ValidationError as e:
         for err in e.errors():
-            loc = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"])
+            loc = _json_path(err["loc"])[1:]
             report.problems.append(f"{where}{loc}: {err['msg']}")
-        return
+        return None
+
+
+def _json_path(loc: tuple) -> str:
+    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc)
+
+
+def _merge_note(store: NoteStore, note: Note, report: ImportReport) -> None:
     mine = store.get(note.id)
     if mine is None:
         store.put(note)

@@ -12,37 +12,58 @@ import re
 import sqlite3
 import uuid
 from dataclasses import dataclass
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from player.core.storage.database import Database, NotFound, StorageError, utc_now
 
 ItemKind = Literal["quote", "concept", "takeaway"]
 ITEM_KINDS: tuple[str, ...] = ("quote", "concept", "takeaway")
+# A note's time: the same bound as the brief's times (1,000 hours), far inside SQLite's 64 bits.
+MAX_MS = 1_000 * 3_600_000
+# An index into a brief's quotes, concepts or takeaways.
+MAX_REF = 10_000_000
+
+
+def _whole_text(value: str) -> str:
+    """Refuse lone surrogates (``"\\ud800"`` in JSON): they are not text, and SQLite could
+    only fail on them half-way through an import."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise ValueError(
+            f"holds {value[e.start]!a} at character {e.start}, which is not text"
+        ) from None
+    return value
+
+
+Text = Annotated[str, AfterValidator(_whole_text)]
 
 
 class Attachment(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     kind: ItemKind
-    ref: int = Field(ge=0, description="index into the brief's quotes, concepts or takeaways")
-    label: str = Field(default="", description="the item's text, kept for exports")
+    ref: int = Field(
+        ge=0, le=MAX_REF, description="index into the brief's quotes, concepts or takeaways"
+    )
+    label: Text = Field(default="", description="the item's text, kept for exports")
 
 
 class Note(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: str = Field(default_factory=lambda: str(uuid.uuid4()))
-    episode_id: str = Field(min_length=1)
-    start_ms: int = Field(ge=0)
-    end_ms: int | None = Field(default=None, description="set for a clip")
-    text: str = ""
-    tags: tuple[str, ...] = ()
+    id: Text = Field(default_factory=lambda: str(uuid.uuid4()), min_length=1)
+    episode_id: Text = Field(min_length=1)
+    start_ms: int = Field(ge=0, le=MAX_MS)
+    end_ms: int | None = Field(default=None, le=MAX_MS, description="set for a clip")
+    text: Text = ""
+    tags: tuple[Text, ...] = ()
     attached: Attachment | None = None
-    audio_key: str | None = None
-    created_at: str = Field(default_factory=utc_now)
-    updated_at: str = Field(default_factory=utc_now)
+    audio_key: Text | None = None
+    created_at: Text = Field(default_factory=utc_now)
+    updated_at: Text = Field(default_factory=utc_now)
 
     @field_validator("tags", mode="before")
     @classmethod
@@ -238,7 +259,7 @@ class NoteStore:
     # -- stars -------------------------------------------------------------------------------
 
     def star(self, episode_id: str, kind: str, ref: int) -> None:
-        _check_item(kind, ref)
+        check_item(kind, ref)
         with self.db.transaction() as conn:
             conn.execute(
                 "INSERT OR IGNORE INTO stars (episode_id, kind, ref, created_at) VALUES (?,?,?,?)",
@@ -256,11 +277,11 @@ class NoteStore:
         return {(k, int(r)) for k, r in rows}
 
 
-def _check_item(kind: str, ref: int) -> None:
+def check_item(kind: str, ref: int) -> None:
     if kind not in ITEM_KINDS:
         raise ValueError(f"cannot star a {kind!r}: expected one of {', '.join(ITEM_KINDS)}")
-    if not isinstance(ref, int) or ref < 0:
-        raise ValueError(f"item index must be a whole number from 0, not {ref!r}")
+    if not isinstance(ref, int) or isinstance(ref, bool) or not 0 <= ref <= MAX_REF:
+        raise ValueError(f"item index must be a whole number from 0 to {MAX_REF}, not {ref!r}")
 
 
 def _marks() -> str:

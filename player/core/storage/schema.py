@@ -91,4 +91,51 @@ _V3 = [
     ) WITHOUT ROWID""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
+# 4: quote searches in the listener's audio, kept so one file is never decoded twice.
+_V4 = [
+    """CREATE TABLE alignments (
+        audio_key TEXT NOT NULL,
+        brief_key TEXT NOT NULL,
+        source TEXT NOT NULL,
+        result TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (audio_key, brief_key, source)
+    ) WITHOUT ROWID""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
+
+
+def repair_search_index(conn) -> str | None:  # sqlite3.Connection, inside a write transaction
+    """Check the notes' full-text index and rebuild it when it is missing or damaged.
+
+    Its triggers run on every note written, so a dropped or damaged index makes every add fail
+    while ``PRAGMA integrity_check`` still says ok; the notes table is the truth, and the index
+    can always be made again from it. Returns a sentence when something was repaired.
+    """
+    import sqlite3
+
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'notes_fts'").fetchone() is None:
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'notes'").fetchone() is None:
+            return None  # not migrated this far yet
+        _recreate_index(conn)
+        return "The notes search index was missing and has been rebuilt."
+    try:
+        conn.execute("INSERT INTO notes_fts(notes_fts) VALUES ('integrity-check')")
+        return None
+    except sqlite3.DatabaseError as e:
+        if getattr(e, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+            raise
+    try:
+        conn.execute("INSERT INTO notes_fts(notes_fts) VALUES ('rebuild')")
+    except sqlite3.DatabaseError:
+        conn.execute("DROP TABLE notes_fts")  # its shadow tables are gone or unusable
+        _recreate_index(conn)
+    return "The notes search index was damaged and has been rebuilt."
+
+
+def _recreate_index(conn) -> None:
+    for trigger in ("insert", "delete", "update"):
+        conn.execute(f"DROP TRIGGER IF EXISTS notes_fts_{trigger}")
+    for sql in _V2:
+        conn.execute(sql)

@@ -15,7 +15,7 @@ from player.core.timeline import CueKind
 from player.ui import palette
 from player.ui.delegates.card_frame import paint_card_background, paint_separator
 from player.ui.models.pane_model import PaneModel, PaneRow, Role
-from player.ui.text_paint import draw_text, text_height
+from player.ui.text_paint import draw_text, reading_width, shown_text, text_height
 
 PAD = 10.0
 TIME_W = 62.0
@@ -66,7 +66,8 @@ class CueCardDelegate(QStyledItemDelegate):
         return body, small, label, italic
 
     def _text_width(self, option: QStyleOptionViewItem) -> float:
-        return max(80.0, option.rect.width() - PAD * 2 - TIME_W - BAR_W - GAP)
+        available = option.rect.width() - PAD * 2 - TIME_W - BAR_W - GAP
+        return max(80.0, reading_width(self._fonts(option)[0], available))
 
     def _parts(self, index: QModelIndex | QPersistentModelIndex):
         row = self._row(index)
@@ -196,7 +197,9 @@ class CueCardDelegate(QStyledItemDelegate):
         if self._compact(index):
             painter.setFont(small_f)
             painter.setPen(muted)
-            line = QFontMetricsF(small_f).elidedText(body, Qt.TextElideMode.ElideRight, w)
+            line = QFontMetricsF(small_f).elidedText(
+                shown_text(body), Qt.TextElideMode.ElideRight, w
+            )
             painter.drawText(QRectF(x, y, w, QFontMetricsF(small_f).height()), line)
         else:
             y += draw_text(painter, QRectF(x, y, w, 10_000), body, body_f, body_color)

@@ -1,12 +1,15 @@
 """A search hit: its kind and moment on one line, the text below with matched words marked.
 
 Long texts (a summary paragraph) are cut to a window around the first match so the hit shows why
-it matched without a wall of text.
+it matched without a wall of text. A concept is indexed as "name: description"; its name goes in
+the header, so the cut around a match deep in the description never leaves the hit nameless.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize
+from dataclasses import replace
+
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
@@ -15,7 +18,7 @@ from player.core.timeline import CueKind
 from player.ui import palette
 from player.ui.delegates.card_frame import paint_card_background, paint_separator
 from player.ui.models.search_model import HIT_ROLE, SearchRow
-from player.ui.text_paint import draw_text, text_height
+from player.ui.text_paint import draw_text, reading_width, text_height
 
 PAD = 7.0
 WINDOW = 220
@@ -39,6 +42,26 @@ def excerpt(row: SearchRow) -> tuple[str, tuple[tuple[int, int], ...]]:
     return cut, spans
 
 
+def titled(row: SearchRow) -> tuple[str, SearchRow]:
+    """A concept hit's name, and the hit with only its description left to show."""
+    if row.kind != "concept" or ": " not in row.text:
+        return "", row
+    name, _, rest = row.text.partition(": ")
+    cut = len(name) + 2
+    spans = tuple((max(0, a - cut), b - cut) for a, b in row.spans if b > cut)
+    return name, replace(row, text=rest, spans=spans)
+
+
+def header_text(row: SearchRow) -> str:
+    name, _ = titled(row)
+    header = row.kind.upper()
+    if name:
+        header += "  ·  " + name
+    if row.at_ms is not None:
+        header += "  ·  ▶ " + format_ms(row.at_ms)
+    return header
+
+
 def _kind_color(kind: str):
     try:
         return palette.kind_color(CueKind(kind))
@@ -54,9 +77,9 @@ class SearchHitDelegate(QStyledItemDelegate):
         return f
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
-        row: SearchRow = index.data(HIT_ROLE)
+        _, row = titled(index.data(HIT_ROLE))
         text, _ = excerpt(row)
-        w = max(60.0, option.rect.width() - 2 * PAD)
+        w = max(60.0, reading_width(option.font, option.rect.width() - 2 * PAD))
         h = PAD + QFontMetricsF(self._header_font(option)).height() + 2
         h += text_height(text, option.font, w) + PAD
         return QSize(int(option.rect.width() or 300), int(h))
@@ -71,19 +94,16 @@ class SearchHitDelegate(QStyledItemDelegate):
         fm = QFontMetricsF(hf)
         painter.setFont(hf)
         painter.setPen(_kind_color(row.kind))
-        header = row.kind.upper()
-        if row.at_ms is not None:
-            header += "  ·  ▶ " + format_ms(row.at_ms)
-        painter.drawText(
-            QRectF(rect.left() + PAD, rect.top() + PAD, rect.width(), fm.height()), header
-        )
-        text, spans = excerpt(row)
+        width = rect.width() - 2 * PAD
+        header = fm.elidedText(header_text(row), Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QRectF(rect.left() + PAD, rect.top() + PAD, width, fm.height()), header)
+        text, spans = excerpt(titled(row)[1])
         draw_text(
             painter,
             QRectF(
                 rect.left() + PAD,
                 rect.top() + PAD + fm.height() + 2,
-                rect.width() - 2 * PAD,
+                max(60.0, reading_width(option.font, rect.width() - 2 * PAD)),
                 10_000,
             ),
             text,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -59,6 +59,12 @@ class _Change(QUndoCommand):
 
     def undo(self) -> None:
         self.ctl._apply(self.after, self.before)
+
+
+class _Relay(QObject):
+    """Carries the write queue's sentences from its thread to the window's."""
+
+    said = Signal(object)  # str | None
 
 
 class NotesController(QObject):
@@ -116,6 +122,13 @@ class NotesController(QObject):
         window.clock.active_changed.connect(self._on_active)
         window.pane_model.modelReset.connect(self._check_episode)
         window.add_search_provider(self.search)
+        self.banner = None  # a Banner once notes cannot be saved
+        self._storage_trouble = False
+        queue = getattr(store, "queue", None)
+        if queue is not None:
+            self._relay = _Relay(self)
+            self._relay.said.connect(self._storage_said)
+            queue.add_listener(self._relay.said.emit)
         self.reload()
 
     # reading ----------------------------------------------------------------------------------
@@ -418,6 +431,31 @@ class NotesController(QObject):
 
     def _say(self, message: str) -> None:
         self.window.show_status(message, 6_000)
+
+    def _storage_said(self, message: str | None) -> None:
+        """Busy or failing writes stay on show until they are saved; then say so briefly."""
+        if message:
+            self._storage_trouble = True
+            self.window.show_status(message, 0)
+        elif self._storage_trouble:
+            self._storage_trouble = False
+            self.window.show_status("Notes saved.", 4_000)
+
+    def show_not_saving(self, reason: str) -> None:
+        """A lasting notice above the notes when they cannot be saved, with the reason and the
+        way to keep them (export)."""
+        from player.ui.widgets.header import Banner
+
+        if self.banner is None:
+            self.banner = Banner(self.tab)
+            self.banner.message.setAccessibleName("Notes are not being saved")
+            self.banner.action_clicked.connect(self.export)
+            self.tab.layout().insertWidget(0, self.banner)
+        self.banner.show_message(
+            "error",
+            f"{reason[:1].upper()}{reason[1:]} Export your notes to keep them.",
+            action="Export Notes…",
+        )
 
 
 def _now() -> str:

@@ -15,7 +15,7 @@ from player.core.timeline import CueKind
 from player.ui import palette
 from player.ui.delegates.card_frame import paint_card_background, paint_separator
 from player.ui.notes.notes_model import ACTIVE_ROLE, BOOKMARK, NOTE_ROLE, moment
-from player.ui.text_paint import draw_text, text_height
+from player.ui.text_paint import draw_text, reading_width, text_height
 
 PAD = 8.0
 BAR_W = 3.0
@@ -62,7 +62,7 @@ class NoteCardDelegate(QStyledItemDelegate):
         cached = self._heights.get(key)
         if cached is None:
             body_f, small_f, head_f = self._fonts(option)
-            w = max(60.0, width - 2 * PAD - BAR_W - GAP)
+            w = max(60.0, reading_width(body_f, width - 2 * PAD - BAR_W - GAP))
             attached, text, tags = self._lines(note)
             h = PAD + QFontMetricsF(head_f).height() + 2
             if attached:
@@ -91,7 +91,7 @@ class NoteCardDelegate(QStyledItemDelegate):
             QRectF(rect.left() + PAD, rect.top() + PAD, BAR_W, rect.height() - 2 * PAD), 1.5, 1.5
         )
         x = rect.left() + PAD + BAR_W + GAP
-        w = max(60.0, rect.width() - 2 * PAD - BAR_W - GAP)
+        w = max(60.0, reading_width(body_f, rect.width() - 2 * PAD - BAR_W - GAP))
         y = rect.top() + PAD
         attached, text, tags = self._lines(note)
 

@@ -87,6 +87,10 @@ def choose_and_import(shell: Shell, store: NoteStore) -> bool:
     )
     if not path:
         return False
+    queue = getattr(store, "queue", None)
+    if queue is not None:  # one transaction on the window's connection, after what is waiting
+        queue.flush(1.0)
+        store = NoteStore(store.db)
     try:
         report = import_json(store, path)
     except StorageError as e:

@@ -18,6 +18,7 @@ from player.core.text import fold
 from player.core.timefmt import format_ms
 from player.core.timeline import Cue
 from player.ui.models.search_model import SearchRow
+from player.ui.text_paint import MAX_CHARS
 
 Index = QModelIndex | QPersistentModelIndex
 MAX_HITS = 200
@@ -79,6 +80,12 @@ class TranscriptModel(QAbstractListModel):
     def cues(self) -> list[Cue]:
         return list(self._cues)
 
+    def line_parts(self, row: int) -> tuple[str, list[str]]:
+        """The row as the view sets it: the speaker's label (where it changes) and the words,
+        capped where a card would cap them."""
+        speaker = self._speakers[row]
+        return (f"{speaker}:" if speaker else ""), self._cues[row].text[:MAX_CHARS].split()
+
     def row_at(self, t_ms: int) -> int | None:
         """The last row that starts at or before ``t_ms`` (the line just heard, or being heard)."""
         i = bisect_right(self._starts, t_ms) - 1
@@ -92,8 +99,6 @@ class TranscriptModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             speaker = self._speakers[row]
             return f"{format_ms(c.start_ms)} {speaker + ': ' if speaker else ''}{c.text}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return c.text if len(c.text) > 80 else None
         if role == Role.CUE:
             return c
         if role == Role.START_MS:

@@ -1,7 +1,9 @@
 """A list that follows playback until the listener looks away, and a button to come back.
 
 Following stops the moment the listener scrolls (wheel, scroll bar, keys that move the view) and
-a "Back to now" button appears; pressing it scrolls back and follows again. The synced pane and
+a "Back to now" button appears; pressing it scrolls back and follows again, and so does playing
+a row (click or Enter), since what plays is then in sight. The button sits in a strip kept free
+below the rows, never over a card's words. The synced pane and
 the transcript behave alike because both are this class; each says only which rows are lit and
 how to bring them into sight.
 """
@@ -11,6 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import QListView, QPushButton, QWidget
+
+PILL_GAP = 4
 
 
 class FollowingListView(QListView):
@@ -27,6 +31,8 @@ class FollowingListView(QListView):
         self.back_to_now.setToolTip("Scroll to what is playing and follow it again")
         self.back_to_now.clicked.connect(self.resume_following)
         self.back_to_now.hide()
+        self.clicked.connect(self._row_played)
+        self.activated.connect(self._row_played)
         self.verticalScrollBar().actionTriggered.connect(lambda _a: self._user_scrolled())
 
     # what a subclass says ---------------------------------------------------------------------
@@ -56,6 +62,9 @@ class FollowingListView(QListView):
             self._following = following
             self.following_changed.emit(following)
         self._place_button()
+
+    def _row_played(self, _index: object) -> None:
+        self._set_following(True)
 
     def _user_scrolled(self) -> None:
         if self.lit_rows():
@@ -89,11 +98,15 @@ class FollowingListView(QListView):
     def _place_button(self) -> None:
         show = self._follow_enabled and not self._following
         self.back_to_now.setVisible(show)
+        strip = 0
         if show:
             self.back_to_now.adjustSize()
+            strip = self.back_to_now.height() + 2 * PILL_GAP
+        if self.viewportMargins().bottom() != strip:
+            self.setViewportMargins(0, 0, 0, strip)
+        if show:
             vp = self.viewport().geometry()
             self.back_to_now.move(
-                vp.center().x() - self.back_to_now.width() // 2,
-                vp.bottom() - self.back_to_now.height() - 12,
+                vp.center().x() - self.back_to_now.width() // 2, vp.bottom() + 1 + PILL_GAP
             )
             self.back_to_now.raise_()

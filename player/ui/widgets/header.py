@@ -2,12 +2,16 @@
 
 The banner says when the audio is a stand-in, or why it cannot be played, and offers the one
 action that fixes it (attach audio). All text is set as plain text.
+
+Colours come from the palette in effect when painting, never from a style sheet or a palette
+copied at construction: both keep the colours of the theme the window was built in, and after a
+live switch to dark the show line was drawn near-black on the dark window.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QPixmap
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,10 +24,16 @@ from PySide6.QtWidgets import (
 
 COVER_PX = 64
 
-_BANNER_STYLE = {
-    "info": "QFrame#banner { background: rgba(37, 99, 235, 0.10); border-radius: 6px; }",
-    "error": "QFrame#banner { background: rgba(220, 38, 38, 0.14); border-radius: 6px; }",
-}
+# The banner's tint over the window: a light wash, so the window's own text colour reads on it.
+_BANNER_TINT = {"info": ("#2563eb", 0.10, 0.16), "error": ("#dc2626", 0.14, 0.22)}
+
+
+def _mix(a: QColor, b: QColor, share_a: float) -> QColor:
+    return QColor.fromRgbF(
+        a.redF() * share_a + b.redF() * (1 - share_a),
+        a.greenF() * share_a + b.greenF() * (1 - share_a),
+        a.blueF() * share_a + b.blueF() * (1 - share_a),
+    )
 
 
 class Banner(QFrame):
@@ -46,9 +56,23 @@ class Banner(QFrame):
         self.kind = ""
         self.hide()
 
+    def tint(self) -> QColor:
+        color, light, dark = _BANNER_TINT.get(self.kind, _BANNER_TINT["info"])
+        window = self.palette().color(QPalette.ColorRole.Window)
+        return _mix(QColor(color), window, dark if window.lightness() < 128 else light)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self.tint())
+        p.drawRoundedRect(QRectF(self.rect()), 6, 6)
+        p.end()
+        super().paintEvent(event)
+
     def show_message(self, kind: str, text: str, action: str | None = "Attach audio…") -> None:
         self.kind = kind
-        self.setStyleSheet(_BANNER_STYLE[kind])
+        self.update()
         self.message.setText(text)
         self.button.setVisible(action is not None)
         if action:
@@ -79,11 +103,7 @@ class EpisodeHeader(QWidget):
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
         self.subtitle.setWordWrap(True)
         self.subtitle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        pal = self.subtitle.palette()
-        muted = pal.color(self.subtitle.foregroundRole())
-        muted.setAlpha(170)
-        pal.setColor(self.subtitle.foregroundRole(), muted)
-        self.subtitle.setPalette(pal)
+        self._tint_subtitle()
         self.banner = Banner(self)
 
         text = QVBoxLayout()
@@ -97,6 +117,22 @@ class EpisodeHeader(QWidget):
         outer.setContentsMargins(12, 10, 12, 6)
         outer.addLayout(row)
         outer.addWidget(self.banner)
+
+    def _tint_subtitle(self) -> None:
+        """The show line a step quieter than the title: 3 parts text to 2 parts window, which
+        keeps WCAG AA contrast in both themes."""
+        pal = self.palette()
+        muted = _mix(
+            pal.color(QPalette.ColorRole.WindowText), pal.color(QPalette.ColorRole.Window), 0.6
+        )
+        sub = self.subtitle.palette()
+        sub.setColor(QPalette.ColorRole.WindowText, muted)
+        self.subtitle.setPalette(sub)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a live theme switch
+            self._tint_subtitle()
 
     def set_episode(self, title: str, subtitle: str) -> None:
         self.title.setText(title)

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPixmap
+from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from player.core.timefmt import format_ms
@@ -20,6 +20,27 @@ from player.core.timeline import Cue, CueKind
 from player.ui import palette
 
 HIT_PX = 5
+NAME_WORDS = 12  # a quote is named by its first words
+NOTE_CHARS = 400
+
+_LEGEND = (CueKind.QUOTE, CueKind.CONCEPT, CueKind.NOTE, CueKind.CHAPTER)
+LEGEND_TEXT = (
+    "Quotes are ticks along the top, concepts along the bottom, notes full height, "
+    "chapters bands at the foot; each in its own colour."
+)
+
+
+def _label(kind: CueKind) -> str:
+    return kind.value.capitalize()
+
+
+def _name(cue: Cue) -> str:
+    """How a marker is named in its tooltip: a quote by its first words, the rest in full."""
+    if cue.kind == CueKind.QUOTE:
+        words = cue.text.split()
+        return " ".join(words[:NAME_WORDS]) + ("…" if len(words) > NAME_WORDS else "")
+    text = cue.text.strip()
+    return text[:NOTE_CHARS] + ("…" if len(text) > NOTE_CHARS else "")
 
 
 class TimelineStrip(QWidget):
@@ -31,6 +52,7 @@ class TimelineStrip(QWidget):
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName("Timeline of quotes, concepts and notes")
+        self.setAccessibleDescription(LEGEND_TEXT)
         self._cues: list[Cue] = []
         self._starts: list[int] = []
         self._duration_ms = 1
@@ -166,24 +188,61 @@ class TimelineStrip(QWidget):
 
     # interaction ------------------------------------------------------------------------------
 
+    def tip_at(self, x: float) -> str:
+        """What the pointer at ``x`` is over: a marker named by its words, or the time there.
+
+        Rich text with every brief or note word escaped: a quote or a note is text, never markup.
+        """
+        cue = self.cue_near(x)
+        if cue is not None and cue.kind != CueKind.CHAPTER:
+            color = palette.kind_color(cue.kind).name()
+            head = f"{_label(cue.kind)} · {format_ms(cue.start_ms)}"
+            return (
+                f"<p style='white-space:pre-wrap'><b style='color:{color}'>{head}</b><br>"
+                f"{html.escape(_name(cue))}</p>"
+            )
+        ms = self.ms_for(x)
+        lines = [f"<b>{format_ms(ms)}</b>"]
+        chapter = cue if cue is not None else self._chapter_at(ms)
+        if chapter is not None:
+            color = palette.kind_color(CueKind.CHAPTER).name()
+            lines.append(
+                f"<span style='color:{color}'>Chapter:</span> {html.escape(_name(chapter))}"
+            )
+        lines.append(self._legend_html())
+        return "<p>" + "<br>".join(lines) + "</p>"
+
+    def _chapter_at(self, ms: int) -> Cue | None:
+        for i in range(bisect_left(self._starts, ms + 1) - 1, -1, -1):
+            c = self._cues[i]
+            if c.kind == CueKind.CHAPTER:
+                return c if c.end_ms > ms else None
+        return None
+
+    @staticmethod
+    def _legend_html() -> str:
+        swatches = [
+            f"<span style='color:{palette.kind_color(k).name()}'>■</span> {_label(k)}"
+            for k in _LEGEND
+        ]
+        return "<small style='white-space:nowrap'>" + " &nbsp; ".join(swatches) + "</small>"
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            # Computed for where the pointer rests now; a stored tooltip would be the text of
+            # an earlier position.
+            QToolTip.showText(event.globalPos(), self.tip_at(event.pos().x()), self)
+            return True
+        return super().event(event)
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        cue = self.cue_near(event.position().x())
+        x = event.position().x()
+        cue = self.cue_near(x)
         if cue is not self._hover:
             self._hover = cue
             self.update()
-        if cue is None:
-            QToolTip.hideText()
-            self.setToolTip(format_ms(self.ms_for(event.position().x())))
-            return
-        label = {CueKind.QUOTE: "Quote", CueKind.CONCEPT: "Concept", CueKind.NOTE: "Note"}.get(
-            cue.kind, "Chapter"
-        )
-        # Escaped: a quote or a note is text, never markup.
-        tip = (
-            f"<p style='white-space:pre-wrap'><b>{label} · {format_ms(cue.start_ms)}</b><br>"
-            f"{html.escape(cue.text)}</p>"
-        )
-        QToolTip.showText(event.globalPosition().toPoint(), tip, self)
+        if QToolTip.isVisible():  # an open tooltip follows the pointer
+            QToolTip.showText(event.globalPosition().toPoint(), self.tip_at(x), self)
 
     def leaveEvent(self, _event) -> None:
         self._hover = None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from player.core.timefmt import format_ms
 from player.ui.icons import themed_icon
 from player.ui.playback import RATE_STEPS, Playback
+from player.ui.widgets.seek_slider import SeekSlider
 from player.ui.widgets.timeline_strip import TimelineStrip
 
 
@@ -47,6 +48,7 @@ class TransportBar(QWidget):
         self.back_ms = 15_000
         self.forward_ms = 30_000
         self._scrubbing = False
+        self._scrub_from_ms = 0
 
         self.play_button = _button(self, "", "Play / pause (Space)", "Play")
         self.play_button.setIconSize(self.play_button.iconSize() * 1.5)
@@ -59,11 +61,8 @@ class TransportBar(QWidget):
         self.next_cue_button = _button(self, "", "Next quote (Ctrl+→)", "Next quote")
         self.next_cue_button.setIcon(themed_icon(self, QStyle.StandardPixmap.SP_MediaSkipForward))
 
-        self.seek_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.seek_slider = SeekSlider(self)
         self.seek_slider.setAccessibleName("Position")
-        self.seek_slider.setRange(0, 0)
-        self.seek_slider.setSingleStep(5_000)
-        self.seek_slider.setPageStep(60_000)
         self.seek_slider.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.elapsed_label = QLabel("0:00", self)
         self.remaining_label = QLabel("-0:00", self)
@@ -139,6 +138,7 @@ class TransportBar(QWidget):
         self.seek_slider.sliderReleased.connect(self._scrub_end)
         self.seek_slider.sliderMoved.connect(self._scrub_to)
         self.seek_slider.actionTriggered.connect(self._slider_action)
+        self.seek_slider.jumped.connect(self._jump_to)
         self.mute_button.toggled.connect(playback.set_muted)
         self.volume_slider.valueChanged.connect(lambda v: playback.set_volume(v / 100))
 
@@ -166,14 +166,21 @@ class TransportBar(QWidget):
 
     def _scrub_start(self) -> None:
         self._scrubbing = True
+        self._scrub_from_ms = self.seek_slider.position_ms()
 
     def _scrub_to(self, value: int) -> None:
-        self._playback.seek(value)
-        self._show_times(value)
+        ms = self.seek_slider.ms_for_value(value)
+        self._playback.seek(ms)
+        self._show_times(ms)
 
     def _scrub_end(self) -> None:
         self._scrubbing = False
-        self._playback.seek(self.seek_slider.value())
+        if self.seek_slider.position_ms() != self._scrub_from_ms:  # a click alone seeked already
+            self._playback.seek(self.seek_slider.position_ms())
+
+    def _jump_to(self, ms: int) -> None:
+        self._playback.seek(ms)
+        self._show_times(ms)
 
     def _slider_action(self, action: int) -> None:
         # Clicks on the groove and keyboard steps on the focused slider seek too.
@@ -185,7 +192,7 @@ class TransportBar(QWidget):
             QSlider.SliderAction.SliderToMinimum,
             QSlider.SliderAction.SliderToMaximum,
         ):
-            self._playback.seek(self.seek_slider.sliderPosition())
+            self._playback.seek(self.seek_slider.position_ms())
 
     # player -> listener ------------------------------------------------------------------------
 
@@ -198,7 +205,7 @@ class TransportBar(QWidget):
         if self._scrubbing:
             return
         self.seek_slider.blockSignals(True)
-        self.seek_slider.setValue(position_ms)
+        self.seek_slider.set_position_ms(position_ms)
         self.seek_slider.blockSignals(False)
         self._show_times(position_ms)
 
@@ -211,8 +218,10 @@ class TransportBar(QWidget):
         if duration_ms <= 0:
             return
         self._duration_ms = duration_ms
-        self.seek_slider.setRange(0, duration_ms)
-        self._show_times(self.seek_slider.value())
+        self.seek_slider.blockSignals(True)
+        self.seek_slider.set_duration_ms(duration_ms)
+        self.seek_slider.blockSignals(False)
+        self._show_times(self.seek_slider.position_ms())
 
     def _show_state(self, *_: object) -> None:
         playing = self._playback.is_playing()

@@ -151,7 +151,7 @@ def test_read_only_folder_shows_saved_notes_without_touching_them(tmp_path: Path
 
         assert seen["error"] and "cannot" in seen["error"]
         assert seen["memory"] is True
-        assert "will not be saved" in seen["message"]
+        assert "cannot be saved" in seen["message"]
         assert seen["texts"] == ["kept <b>safe</b>", "second"]
         assert (folder / "notes.db").read_bytes() == before
         assert sorted(p.name for p in folder.iterdir()) == names_before

@@ -154,7 +154,7 @@ def test_import_reports_bad_entries_by_json_path_and_keeps_the_rest(
     assert report.added == 1 and store.count("new") == 1
     assert any("$.notes[1].start_ms" in p for p in report.problems)
     assert any("$.notes[2]" in p for p in report.problems)
-    assert any("$.stars[0]" in p and "cannot star" in p for p in report.problems)
+    assert any("$.stars[0].kind" in p and "takeaway" in p for p in report.problems)
     assert all(p.startswith(str(path)) for p in report.problems)
 
 

@@ -1,0 +1,34 @@
+"""What can go wrong with the listener's data, as exceptions whose messages are for people."""
+
+from __future__ import annotations
+
+
+class StorageError(Exception):
+    """The listener's data could not be read or written; the message is for people."""
+
+
+class CorruptDatabase(StorageError):
+    pass
+
+
+class DatabaseFromNewerVersion(StorageError):
+    pass
+
+
+class DatabaseReadOnly(StorageError):
+    pass
+
+
+class DatabaseBusy(StorageError):
+    """Another program holds the write lock; trying again later will work."""
+
+
+class NotAFile(StorageError):
+    """Something that is not a file (a folder, say) sits where the database belongs."""
+
+
+class NotFound(StorageError, KeyError):
+    """A record asked for by id is not there (deleted in another window, say)."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else "not found"

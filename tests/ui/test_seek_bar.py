@@ -1,0 +1,118 @@
+"""The seek bar and the marker strip under it, clicked and hovered as a listener does."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QHelpEvent, QMouseEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from player.core.timeline import Cue, CueKind
+
+
+def _groove_x(slider, fraction: float) -> int:
+    _opt, groove, handle = slider._geometry()
+    span = groove.width() - handle.width()
+    return round(groove.x() + handle.width() / 2 + span * fraction)
+
+
+def test_a_click_on_the_groove_jumps_there_and_play_carries_on_from_it(qtbot, window) -> None:
+    slider = window.transport.seek_slider
+    duration = window.playback.duration_ms()
+    x = _groove_x(slider, 0.6)
+    qtbot.mouseClick(slider, Qt.MouseButton.LeftButton, pos=QPoint(x, slider.height() // 2))
+    expected = duration * 0.6
+    assert abs(window.playback.now_ms() - expected) < 250
+    assert abs(slider.position_ms() - expected) < 250
+    assert window.transport.elapsed_label.text() == "0:04"
+    window.playback.play()
+    qtbot.waitUntil(lambda: window.playback.now_ms() >= expected + 300, timeout=3000)
+    qtbot.wait(300)
+    # Play goes on from the click: neither the clock nor the handle jumps back.
+    assert window.playback.now_ms() >= expected
+    assert slider.position_ms() >= expected
+
+
+def test_dragging_the_handle_still_scrubs(qtbot, window) -> None:
+    slider = window.transport.seek_slider
+    _opt, _groove, handle = slider._geometry()
+    start = handle.center()
+    end = QPoint(_groove_x(slider, 0.5), start.y())
+    qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=start)
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(end),
+        QPointF(slider.mapToGlobal(end)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(slider, move)
+    qtbot.mouseRelease(slider, Qt.MouseButton.LeftButton, pos=end)
+    assert abs(window.playback.now_ms() - window.playback.duration_ms() / 2) < 250
+
+
+def _tooltip_at(widget, x: int) -> str:
+    QToolTip.hideText()
+    pos = QPoint(x, widget.height() // 2)
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, widget.mapToGlobal(pos))
+    QApplication.sendEvent(widget, event)
+    return QToolTip.text()
+
+
+def _move(widget, x: int) -> None:
+    pos = QPointF(x, widget.height() / 2)
+    event = QMouseEvent(
+        QEvent.Type.MouseMove,
+        pos,
+        QPointF(widget.mapToGlobal(pos.toPoint())),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_hovering_the_seek_bar_shows_the_time_under_the_pointer(qtbot, window) -> None:
+    slider = window.transport.seek_slider
+    _move(slider, _groove_x(slider, 0.1))
+    assert _tooltip_at(slider, _groove_x(slider, 5 / 7)) == "0:05"
+
+
+def test_the_seek_bar_spans_more_than_596_hours(qtbot, window) -> None:
+    slider = window.transport.seek_slider
+    hours_700 = 700 * 3_600_000
+    slider.set_duration_ms(hours_700)
+    slider.set_position_ms(650 * 3_600_000)
+    assert abs(slider.position_ms() - 650 * 3_600_000) <= slider.unit_ms
+    assert slider.maximum() > 0 and slider.value() <= slider.maximum()
+    jumps: list[int] = []
+    slider.jumped.connect(jumps.append)
+    qtbot.mouseClick(
+        slider,
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(_groove_x(slider, 0.25), slider.height() // 2),
+    )
+    assert jumps and abs(jumps[0] - hours_700 / 4) < hours_700 / 100
+
+
+def test_the_strip_names_the_marker_under_the_pointer(qtbot, window) -> None:
+    strip = window.strip
+    quote = next(c for c in strip.cues() if c.kind == CueKind.QUOTE and c.start_ms == 3_000)
+    note = Cue(CueKind.NOTE, 4_500, 4_600, "Second note\nline two", 0)
+    chapter = Cue(CueKind.CHAPTER, 0, 7_000, "Opening chapter", 0)
+    strip.set_cues([*strip.cues(), note, chapter])
+    # The pointer came from somewhere empty; the tooltip is about where it rests now.
+    _move(strip, round(strip.x_for(6_400)))
+    tip = _tooltip_at(strip, round(strip.x_for(quote.start_ms)))
+    assert "Third quote, ghosts again" in tip and "0:03" in tip
+    assert "Second note" in _tooltip_at(strip, round(strip.x_for(4_500)))
+    empty = _tooltip_at(strip, round(strip.x_for(6_400)))
+    assert "0:06" in empty and "Opening chapter" in empty
+
+
+def test_the_strip_has_a_legend_of_its_colours(qtbot, window) -> None:
+    strip = window.strip
+    tip = _tooltip_at(strip, round(strip.x_for(6_400)))
+    for word in ("Quote", "Concept", "Note", "Chapter"):
+        assert word in tip
+    assert "Quotes" in strip.accessibleDescription()
