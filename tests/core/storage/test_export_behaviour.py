@@ -205,10 +205,10 @@ def test_an_import_takes_only_newer_edits(store: NoteStore, tmp_path) -> None:
         f"{path}: $.notes[3].start_ms: Input should be greater than or equal to 0",
         f"{path}: $.notes[3].tags[0]: Input should be a valid string",
     ]
-    assert report.problems[2].startswith(f"{path}: $.stars[0]: cannot star a 'chapter'")
-    assert report.problems[3] == (
-        f"{path}: $.stars[1]: expected an object with episode_id, kind, ref"
+    assert report.problems[2] == (
+        f"{path}: $.stars[0].kind: Input should be 'quote', 'concept' or 'takeaway'"
     )
+    assert report.problems[3].startswith(f"{path}: $.stars[1]: ")
     # An edit with an unreadable time never overwrites one with a readable time.
     store.put(_note(id="c", start_ms=3, text="kept", updated_at="2020-01-01T00:00:00Z"))
     path.write_text(json.dumps({**doc, "notes": doc["notes"][2:3]}), encoding="utf-8")
