@@ -172,7 +172,10 @@ def pattern(module: str) -> str:
 def changed_lines(name: str, path: str) -> tuple[str, str]:
     from mutmut.mutation.diff_apply import get_diff_for_mutant
 
-    diff = get_diff_for_mutant(name, path=path).splitlines()[2:]
+    try:
+        diff = get_diff_for_mutant(name, path=path).splitlines()[2:]
+    except (FileNotFoundError, KeyError):  # a verdict left from before the source changed
+        return "", ""
     before = next((x[1:].strip() for x in diff if x.startswith("-")), "")
     after = next((x[1:].strip() for x in diff if x.startswith("+")), "")
     return before, after
@@ -181,7 +184,10 @@ def changed_lines(name: str, path: str) -> tuple[str, str]:
 def diff_of(name: str, path: str) -> str:
     from mutmut.mutation.diff_apply import get_diff_for_mutant
 
-    return get_diff_for_mutant(name, path=path)
+    try:
+        return get_diff_for_mutant(name, path=path)
+    except (FileNotFoundError, KeyError):
+        return "(the source changed since this mutant was made)"
 
 
 def table(selected: list[str], show_survivors: bool, brief: bool = False) -> float:
