@@ -21,6 +21,7 @@ from player.ui.align import AlignController
 from player.ui.app_data import AppData
 from player.ui.brief_search import CurrentBriefSearch, brief_search
 from player.ui.desktop import DesktopIntegration
+from player.ui.feed import FeedController
 from player.ui.library import LibraryController
 from player.ui.loading import episode_from_brief_file, from_episode
 from player.ui.main_window import MainWindow
@@ -60,7 +61,7 @@ class App:
         self.window = MainWindow(opener=self.open_and_resume)
         self.resume = ResumeKeeper(data.playstate, self.window.playback, self.window)
         self.window.audio_attached.connect(self.resume.remember_audio)
-        self.window.closing.connect(self.resume.save_position)
+        self.window.closing.connect(self.resume.finish)
         self.brief_search = CurrentBriefSearch(self.window)
         self.window.add_search_provider(self.brief_search)
         self.preferences = PreferencesController(self.window)
@@ -83,6 +84,7 @@ class App:
             merge_points=self.tracks.sync.merge_points,
         )
         self.library = LibraryController(self.window, data, accept_drops=self.desktop.accept_drops)
+        self.feed = FeedController(self.window, data.playstate)
         if data.message:
             self.window.show_status(data.message, 0)
 
