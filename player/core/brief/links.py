@@ -26,6 +26,7 @@ FLOOR = 0.06  # ... but give every item its best quote if it reaches this
 MAX_LINKS = 3
 NAME_WEIGHT = 3.0  # a concept's name says more than its description
 CONTEXT_WEIGHT = 0.8  # the brief's comment on a quote, a little less than the words
+PAIRS_PER_PASS = 2_000_000  # (item term, quote) pairs scored per numpy pass
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,8 @@ def _score_arrays(brief: Brief) -> dict[tuple[str, int], np.ndarray]:
     Document frequency counts quotes and items together: a word every concept uses ("AI" in
     this brief) says little about which quote a concept belongs to. Only terms some item uses
     can score, so quotes' weights are kept just for those, sorted by term (postings); each item
-    entry is then paired with the postings of its term, all at once, and summed per
-    (item, quote) with one ``bincount``: the work is the postings items share with quotes.
+    entry is then paired with the postings of its term and summed per (item, quote) with
+    ``bincount``, a few million pairs per pass: the work is the postings items share with quotes.
     """
     texts, keys = _texts(brief)
     n = len(brief.quotes)
@@ -84,12 +85,20 @@ def _score_arrays(brief: Brief) -> dict[tuple[str, int], np.ndarray]:
     q_term, q_doc, q_unit = w.term[keep][order], w.doc[keep][order], w.unit[keep][order]
     starts = np.searchsorted(q_term, item_term, side="left")
     counts = np.searchsorted(q_term, item_term, side="right") - starts
-    entry = np.repeat(np.arange(len(item_term)), counts)
-    first = np.repeat(np.cumsum(counts) - counts, counts)
-    pos = np.repeat(starts, counts) + np.arange(len(entry)) - first
-    item = w.doc[~is_quote][entry] - n
-    values = q_unit[pos] * w.unit[~is_quote][entry]
-    scores = np.bincount(item * n + q_doc[pos], weights=values, minlength=len(keys) * n)
+    item_doc, item_unit = w.doc[~is_quote] - n, w.unit[~is_quote]
+    # A few million pairs at a time: the pairs of a 10 MB brief would take hundreds of MB at once.
+    # Passes split between item entries, so each (item, quote) sum keeps its order.
+    ends = np.cumsum(counts)
+    scores = np.zeros(len(keys) * n)
+    lo = 0
+    while lo < len(item_term):
+        hi = max(lo + 1, int(np.searchsorted(ends, ends[lo] - counts[lo] + PAIRS_PER_PASS)))
+        c = counts[lo:hi]
+        entry = np.repeat(np.arange(lo, hi), c)
+        pos = np.repeat(starts[lo:hi] - (np.cumsum(c) - c), c) + np.arange(len(entry))
+        where = item_doc[entry] * n + q_doc[pos]
+        scores += np.bincount(where, weights=q_unit[pos] * item_unit[entry], minlength=len(scores))
+        lo = hi
     rows = scores.reshape(len(keys), n)
     return {key: rows[k] for k, key in enumerate(keys)}
 

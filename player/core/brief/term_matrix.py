@@ -2,9 +2,9 @@
 
 The linker compares every concept and takeaway with every quote. Building a ``Counter`` and a
 weight dictionary per quote in Python took six seconds on a 50,000-quote brief. Here each text
-is split into words by one regular expression call, each distinct spelling is stemmed once,
-word pairs are formed with array arithmetic, and counting, document frequencies and norms are
-sorts and ``bincount``s over all texts together.
+is split into words by one regular expression call, each distinct spelling is stemmed once
+(only the words' numbers are kept, not the words), word pairs are formed with array arithmetic,
+and counting, document frequencies and norms are sorts and ``bincount``s over all texts.
 
 The weights are the ones the linker always used: per text, the weighted count ``c`` of each
 stem and adjacent stem pair, damped to ``1 + log c`` (``c`` itself below one), times the
@@ -13,6 +13,7 @@ smoothed IDF ``log((n + 1) / (df + 1)) + 1`` over all texts, divided by the text
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -41,11 +42,17 @@ class _Vocabulary:
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
+        self._of_word: dict[str, int] = {}
+        self.found = array("q")  # stem number of every word read so far, -1 for stop words
 
-    def term_ids(self, found: list[str]) -> np.ndarray:
-        """The stem number of each word of ``found`` (-1 for the ones that carry no meaning)."""
-        of_word = {w: self._lookup(w) for w in set(found)}
-        return np.fromiter(map(of_word.__getitem__, found), dtype=np.int64, count=len(found))
+    def read(self, text: str) -> int:
+        """Add the words of ``text`` to ``found``; how many there were."""
+        ws = WORD.findall(text)
+        of_word = self._of_word
+        for w in set(ws).difference(of_word):
+            of_word[w] = self._lookup(w)
+        self.found.extend(map(of_word.__getitem__, ws))
+        return len(ws)
 
     def _lookup(self, raw: str) -> int:
         base = (raw.lower() if raw.isascii() else fold(raw)).split("'", 1)[0]
@@ -57,20 +64,16 @@ class _Vocabulary:
 def unit_weights(texts: Sequence[Parts]) -> UnitWeights:
     """The unit TF-IDF vectors of ``texts`` (document frequency counted over all of them)."""
     vocab = _Vocabulary()
-    found: list[str] = []
     sizes: list[int] = []  # words in each part, parts numbered across all texts
     part_doc: list[int] = []
     part_weight: list[float] = []
-    findall = WORD.findall
     for d, parts in enumerate(texts):
         for text, weight in parts:
             if text:
-                ws = findall(text)
-                found += ws
-                sizes.append(len(ws))
+                sizes.append(vocab.read(text))
                 part_doc.append(d)
                 part_weight.append(weight)
-    all_ids = vocab.term_ids(found)
+    all_ids = np.frombuffer(vocab.found, dtype=np.int64) if sizes else np.zeros(0, np.int64)
     all_parts = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
     meaningful = all_ids >= 0
     words, part = all_ids[meaningful], all_parts[meaningful]
