@@ -35,7 +35,7 @@ from player.ui.models.pane_model import PaneModel, brief_rows
 from player.ui.models.search_model import SearchRow
 from player.ui.open_episode import OpenEpisode
 from player.ui.playback import Playback
-from player.ui.settings import FOLLOW, Preferences, write
+from player.ui.settings import FOLLOW, SIDE_TAB, Preferences, read, write
 from player.ui.shell import SearchProvider
 from player.ui.widgets.header import EpisodeHeader
 from player.ui.widgets.pane_view import PaneView
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self._search_providers: list[SearchProvider] = []
         self._tracks: dict[str, list[Cue]] = {}
         self._timeline: Timeline = Timeline()
+        self._reserved: dict[str, QWidget] = {}
 
         self.header: EpisodeHeader = EpisodeHeader(self)
         self.pane_model: PaneModel = PaneModel(parent=self)
@@ -177,7 +178,28 @@ class MainWindow(QMainWindow):
         return self.actions_by_name[name]
 
     def add_tab(self, widget: QWidget, title: str) -> None:
-        self.side.addTab(widget, title)
+        """Add a tab, or fill the place ``reserve_tab`` kept for ``title``."""
+        placeholder = self._reserved.pop(title, None)
+        if placeholder is None:
+            self.side.addTab(widget, title)
+            return
+        index = self.side.indexOf(placeholder)
+        current = self.side.currentIndex()
+        self.side.blockSignals(True)  # the same tab stays chosen: no change to report
+        self.side.removeTab(index)
+        self.side.insertTab(index, widget, title)
+        self.side.setCurrentIndex(current)
+        self.side.blockSignals(False)
+        placeholder.deleteLater()
+
+    def reserve_tab(self, title: str) -> None:
+        """Keep a tab's place (and the tab bar's look) for a feature built after the first
+        frame; ``add_tab`` with the same title fills it."""
+        placeholder = QWidget(self.side)
+        self._reserved[title] = placeholder
+        self.side.addTab(placeholder, title)
+        if read(self.settings, SIDE_TAB) == self.side.count() - 1:
+            self.side.setCurrentIndex(self.side.count() - 1)  # the tab the listener left open
 
     def show_status(self, message: str, timeout_ms: int = 6_000) -> None:
         self.statusBar().showMessage(message, timeout_ms)
