@@ -339,6 +339,7 @@ class MainWindow(QMainWindow):
 
     def _on_active(self, cues: list[Cue]) -> None:
         self.pane_model.set_active(cues)
+        self.side.takeaway_model.set_active({c.ref for c in cues if c.kind == CueKind.TAKEAWAY})
         self.pane.reveal_active()
 
     def _on_duration(self, duration_ms: int) -> None:
