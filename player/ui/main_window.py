@@ -31,7 +31,7 @@ from player.ui.cue_clock import CueClock
 from player.ui.dialogs import problems_dialog, show_shortcuts
 from player.ui.jobs import JobBar, JobRunner
 from player.ui.loading import episode_from_brief_file
-from player.ui.models.pane_model import PaneModel, brief_rows
+from player.ui.models.pane_model import PaneModel, brief_rows, pane_row
 from player.ui.models.search_model import SearchRow
 from player.ui.open_episode import OpenEpisode
 from player.ui.playback import Playback
@@ -71,7 +71,9 @@ class MainWindow(QMainWindow):
         self.clock: CueClock = CueClock(self.playback, Timeline(), self)
         self.jobs: JobRunner = JobRunner(self)
         self._search_providers: list[SearchProvider] = []
-        self._tracks: dict[str, list[Cue]] = {}
+        # Each track's cues and how often each is on it (a dict: one cue out of 100,000 is
+        # found at once).
+        self._tracks: dict[str, dict[Cue, int]] = {}
         self._timeline: Timeline = Timeline()
         self._reserved: dict[str, QWidget] = {}
 
@@ -276,13 +278,50 @@ class MainWindow(QMainWindow):
         They join the one timeline the clock follows, the pane (for the kinds it shows) and the
         strip, so a note or a chapter lights up exactly like a quote does.
         """
-        self._tracks[name] = list(cues)
+        counts: dict[Cue, int] = {}
+        for c in cues:
+            counts[c] = counts.get(c, 0) + 1
+        self._tracks[name] = counts
         self._rebuild_timeline()
+
+    def add_cue(self, name: str, cue: Cue) -> None:
+        """One cue more on track ``name``: the timeline, the pane and the strip take it in
+        place, so a note added among 100,000 costs what one row costs."""
+        track = self._tracks.setdefault(name, {})
+        track[cue] = track.get(cue, 0) + 1
+        if self.episode is None:
+            return
+        self._own_timeline().insert(cue)
+        if cue.kind in PANE_KINDS:
+            self.pane_model.insert_row(pane_row(self.episode.brief, cue))
+        self.strip.add_cue(cue)
+        self.clock.set_timeline(self._timeline)
+
+    def remove_cue(self, name: str, cue: Cue) -> None:
+        """Take one cue of track ``name`` out of the timeline, the pane and the strip."""
+        track = self._tracks.get(name, {})
+        if cue not in track:
+            return
+        track[cue] -= 1
+        if not track[cue]:
+            del track[cue]
+        if self.episode is None:
+            return
+        self._own_timeline().remove(cue)
+        self.pane_model.remove_cue(cue)
+        self.strip.remove_cue(cue)
+        self.clock.set_timeline(self._timeline)
+
+    def _own_timeline(self) -> Timeline:
+        """The window's timeline, copied from the episode's before it is first changed."""
+        if self.episode is not None and self._timeline is self.episode.timeline:
+            self._timeline = self._timeline.copy()
+        return self._timeline
 
     def _rebuild_timeline(self) -> None:
         if self.episode is None:
             return
-        extra = [c for cues in self._tracks.values() for c in cues]
+        extra = [c for cues in self._tracks.values() for c, n in cues.items() for _ in range(n)]
         self._timeline = (
             Timeline([*self.episode.timeline, *extra]) if extra else self.episode.timeline
         )

@@ -1,6 +1,6 @@
 """A row of the synced pane drawn as a card: time, a coloured bar for its kind, its words.
 
-Heights depend on the width the text wraps to, so they are cached per (row, width) and the
+Heights depend on the width the text wraps to, so they are cached per (cue, width) and the
 cache is dropped when the model resets or the view is resized.
 """
 
@@ -34,7 +34,7 @@ _KIND_LABEL = {
 class CueCardDelegate(QStyledItemDelegate):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._heights: dict[tuple[int, int], int] = {}
+        self._heights: dict[tuple[object, bool, int], int] = {}
         self._font_cache: dict[tuple[str, float | None], tuple[QFont, QFont, QFont, QFont]] = {}
         self.body_point_size: float | None = None
 
@@ -101,7 +101,7 @@ class CueCardDelegate(QStyledItemDelegate):
             # Before the view is shown its width is a guess; measuring every card at it would
             # be thrown away at the first show. A placeholder costs nothing.
             return QSize(width, PLACEHOLDER_H)
-        key = (index.row(), width)
+        key = (index.data(Role.CUE), index.data(Role.COMPACT), width)  # rows move, cues do not
         cached = self._heights.get(key)
         if cached is None:
             cached = int(self._measure(option, index))

@@ -8,7 +8,7 @@ find the nearest one with ``bisect`` instead of scanning a transcript's worth of
 from __future__ import annotations
 
 import html
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
@@ -70,6 +70,22 @@ class TimelineStrip(QWidget):
         self._cues = sorted((c for c in cues if c.kind in shown), key=lambda c: c.start_ms)
         self._starts = [c.start_ms for c in self._cues]
         self._invalidate()
+
+    def add_cue(self, cue: Cue) -> None:
+        if cue.kind in _LEGEND:
+            i = bisect_right(self._starts, cue.start_ms)
+            self._cues.insert(i, cue)
+            self._starts.insert(i, cue.start_ms)
+            self._invalidate()
+
+    def remove_cue(self, cue: Cue) -> None:
+        i = bisect_left(self._starts, cue.start_ms)
+        while i < len(self._cues) and self._starts[i] == cue.start_ms:
+            if self._cues[i] == cue:
+                del self._cues[i], self._starts[i]
+                self._invalidate()
+                return
+            i += 1
 
     def cues(self) -> list[Cue]:
         return list(self._cues)
