@@ -9,6 +9,7 @@ an app exactly the way the command does.
 from __future__ import annotations
 
 from contextlib import suppress
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -167,6 +168,7 @@ class App:
         Used at start and whenever another episode is opened in the same window (the library,
         Open Brief, a drop), so switching episodes resumes exactly like starting the app on one.
         """
+        episode = _same_brief_as_before(self.data, episode)
         window, keeper = self.window, self.resume
         if window.playback.is_playing():
             window.playback.pause()  # saves the place reached in the episode being left
@@ -219,6 +221,18 @@ class _FirstPaint(QObject):
 
 def _after_first_paint(window: MainWindow, then) -> None:
     window.installEventFilter(_FirstPaint(window, then))
+
+
+def _same_brief_as_before(data: AppData, episode: OpenEpisode) -> OpenEpisode:
+    """A brief file keeps the id it was first opened under, so editing its title or first
+    quote (which its id is made from) leaves the notes and the place reached with it."""
+    if episode.brief_path is None:
+        return episode
+    with suppress(StorageError):
+        known = data.library.id_at(str(episode.brief_path))
+        if known and known != episode.id:
+            return replace(episode, id=known)
+    return episode
 
 
 def _remember_in_library(data: AppData, episode: OpenEpisode) -> None:
