@@ -9,6 +9,7 @@ All times are integer milliseconds, the unit Qt's media clock speaks.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -143,11 +144,9 @@ class Timeline:
 
     def _boundary_uses(self) -> dict[int, int]:
         if self._uses is None:  # counted at the first change: opening a timeline pays nothing
-            uses: dict[int, int] = {}
-            for c in self._cues:
-                uses[c.start_ms] = uses.get(c.start_ms, 0) + 1
-                uses[c.end_ms] = uses.get(c.end_ms, 0) + 1
-            self._uses = uses
+            uses = Counter(self._starts)
+            uses.update(c.end_ms for c in self._cues)
+            self._uses = dict(uses)
         return self._uses
 
     def __len__(self) -> int:
