@@ -36,7 +36,8 @@ os.environ["BRIEF_PLAYER_DATA"] = str(_home / "data")
 from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from player.core.storage.notes import Note  # noqa: E402
+from player.core.storage import open_database  # noqa: E402
+from player.core.storage.notes import _COLUMNS, Note, _marks, _row  # noqa: E402
 from player.ui.session import AppData, open_app  # noqa: E402
 
 RUNS = 5
@@ -74,18 +75,21 @@ class FirstPaint(QObject):
 
 
 def fill(path: Path, episode_id: str, here: int) -> None:
-    data = AppData(path)
-    others = TOTAL - here
-    with data.db.transaction():
-        for i in range(here):
-            data.notes.add(
-                Note(episode_id=episode_id, start_ms=(i * 36_000) % 3_600_000, text=f"note {i}")
-            )
-        for i in range(others):
-            data.notes.add(
-                Note(episode_id=f"episode-{i % 1000}", start_ms=i * 1000 % 3_600_000, text=f"n {i}")
-            )
-    data.db.close()
+    """Written straight to the file: the app's own store queues writes on another thread,
+    which a benchmark would close before they land."""
+    rows = [
+        _row(Note(episode_id=episode_id, start_ms=(i * 36_000) % 3_600_000, text=f"note {i}"))
+        for i in range(here)
+    ]
+    rows += [
+        _row(Note(episode_id=f"episode-{i % 1000}", start_ms=i * 1000 % 3_600_000, text=f"n {i}"))
+        for i in range(TOTAL - here)
+    ]
+    with open_database(path) as db, db.transaction() as conn:
+        conn.executemany(f"INSERT INTO notes ({_COLUMNS}) VALUES ({_marks()})", rows)
+    check = AppData(path)
+    assert len(check.notes.for_episode(episode_id)) == here
+    check.db.close()
 
 
 def open_once(app: QApplication, brief: Path, db: Path, then=None) -> float:
