@@ -123,6 +123,10 @@ class NotesController(QObject):
         actions["note_redo"].setEnabled(False)
         self.undo_stack.canUndoChanged.connect(actions["note_undo"].setEnabled)
         self.undo_stack.canRedoChanged.connect(actions["note_redo"].setEnabled)
+        # Notes and sync points share this history (Ctrl+Z undoes whatever came last), so the
+        # menu says which it is: "Undo Add note", "Undo Sync point".
+        self.undo_stack.undoTextChanged.connect(self._name_undo)
+        self.undo_stack.redoTextChanged.connect(self._name_redo)
 
         self.tab.play_requested.connect(lambda n: self.window.play_from(n.start_ms))
         self.tab.edit_requested.connect(lambda n: self.edit(n))
@@ -139,6 +143,12 @@ class NotesController(QObject):
             self._relay.said.connect(self._storage_said)
             queue.add_listener(self._relay.said.emit)
         self.reload()
+
+    def _name_undo(self, text: str) -> None:  # a method: no call once this object is going
+        self.window.action("note_undo").setText(f"&Undo {text}".strip())
+
+    def _name_redo(self, text: str) -> None:
+        self.window.action("note_redo").setText(f"&Redo {text}".strip())
 
     # reading ----------------------------------------------------------------------------------
 
