@@ -170,12 +170,30 @@ class TimelineStrip(QWidget):
         groove = self.palette().color(QPalette.ColorRole.Text)
         groove.setAlpha(18)
         p.fillRect(QRectF(left, 0, width, h), groove)
-        for c in self._cues:
+        for c in self._shown_markers(dpr):
             rect, color = self._marker(c, h)
             p.fillRect(rect, color)
         p.end()
         self._cache, self._cache_key = pix, key
         return pix
+
+    def _shown_markers(self, dpr: float) -> list[Cue]:
+        """The markers that show: of several that would cover the same pixels in the same
+        colour only the last is drawn, in drawing order, so the picture is the same and
+        100,000 notes cost about as many fills as the strip has pixels. Chapters (translucent)
+        are all drawn."""
+        last: dict[tuple[CueKind, int], Cue] = {}
+        chapters = 0
+        for c in self._cues:
+            if c.kind == CueKind.CHAPTER:
+                key = (c.kind, chapters)
+                chapters += 1
+            else:
+                left = self.x_for(c.start_ms) - (1.5 if c.kind == CueKind.NOTE else 1.0)
+                key = (c.kind, round(left * dpr))
+            last.pop(key, None)
+            last[key] = c
+        return list(last.values())
 
     def _invalidate(self) -> None:
         self._cache = None
