@@ -184,13 +184,15 @@ class TimelineStrip(QWidget):
         are all drawn."""
         last: dict[tuple[CueKind, int], Cue] = {}
         chapters = 0
+        left, width = self._span()
+        per_ms = width / self._duration_ms
         for c in self._cues:
             if c.kind == CueKind.CHAPTER:
                 key = (c.kind, chapters)
                 chapters += 1
             else:
-                left = self.x_for(c.start_ms) - (1.5 if c.kind == CueKind.NOTE else 1.0)
-                key = (c.kind, round(left * dpr))
+                x = left + min(width, max(0.0, c.start_ms * per_ms))  # x_for, inlined
+                key = (c.kind, round((x - (1.5 if c.kind == CueKind.NOTE else 1.0)) * dpr))
             last.pop(key, None)
             last[key] = c
         return list(last.values())
