@@ -203,6 +203,9 @@ class MainWindow(QMainWindow):
         if read(self.settings, SIDE_TAB) == self.side.count() - 1:
             self.side.setCurrentIndex(self.side.count() - 1)  # the tab the listener left open
 
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().insertPermanentWidget(0, widget)
+
     def show_status(self, message: str, timeout_ms: int = 6_000) -> None:
         self.statusBar().showMessage(message, timeout_ms)
 

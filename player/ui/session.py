@@ -30,6 +30,7 @@ from player.ui.resume import ResumeKeeper
 from player.ui.shell import Shell
 
 if TYPE_CHECKING:
+    from player.ui.align import AlignController
     from player.ui.desktop import DesktopIntegration
     from player.ui.library import LibraryController
     from player.ui.notes import NotesController
@@ -114,6 +115,7 @@ class App:
         self.tracks: TracksController
         self.library: LibraryController
         self.desktop: DesktopIntegration
+        self.align: AlignController
         self._finished = False
         self.window = MainWindow(opener=self.open_and_resume)
         self.resume = ResumeKeeper(data.playstate, self.window.playback, self.window)
@@ -141,6 +143,8 @@ class App:
         if self._finished:
             return
         self._finished = True
+        from player.core.storage.alignments import AlignmentStore
+        from player.ui.align import AlignController
         from player.ui.desktop import DesktopIntegration
         from player.ui.library import LibraryController
         from player.ui.notes import NotesController
@@ -157,6 +161,12 @@ class App:
             data.syncpoints,
             undo_stack=self.notes.undo_stack,
             notes=self.notes.notes,
+        )
+        self.align = AlignController(
+            window,
+            AlignmentStore(data.db),
+            transcript=self.tracks.audio_transcript,
+            merge_points=self.tracks.sync.merge_points,
         )
         self.library = LibraryController(window, data, accept_drops=self.desktop.accept_drops)
 
