@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -76,6 +76,12 @@ class MainWindow(QMainWindow):
         self._tracks: dict[str, dict[Cue, int]] = {}
         self._timeline: Timeline = Timeline()
         self._reserved: dict[str, QWidget] = {}
+        # The clock looks again once after a burst of cue changes (an edit is a removal and an
+        # insertion): each look may lay the pane out again, which with many rows is the cost.
+        self._clock_refresh = QTimer(self)
+        self._clock_refresh.setSingleShot(True)
+        self._clock_refresh.setInterval(0)
+        self._clock_refresh.timeout.connect(lambda: self.clock.set_timeline(self._timeline))
 
         self.header: EpisodeHeader = EpisodeHeader(self)
         self.pane_model: PaneModel = PaneModel(parent=self)
@@ -298,7 +304,7 @@ class MainWindow(QMainWindow):
         if cue.kind in PANE_KINDS:
             self.pane_model.insert_row(pane_row(self.episode.brief, cue))
         self.strip.add_cue(cue)
-        self.clock.set_timeline(self._timeline)
+        self._clock_refresh.start()
 
     def remove_cue(self, name: str, cue: Cue) -> None:
         """Take one cue of track ``name`` out of the timeline, the pane and the strip."""
@@ -313,7 +319,7 @@ class MainWindow(QMainWindow):
         self._own_timeline().remove(cue)
         self.pane_model.remove_cue(cue)
         self.strip.remove_cue(cue)
-        self.clock.set_timeline(self._timeline)
+        self._clock_refresh.start()
 
     def _own_timeline(self) -> Timeline:
         """The window's timeline, copied from the episode's before it is first changed."""
