@@ -422,6 +422,23 @@ class MainWindow(QMainWindow):
             self.seek_brief(brief_ms)
         self.audio_attached.emit(path)
 
+    def stream_audio(self, url: str) -> None:
+        """Play the episode from ``url`` while its file downloads, from the same moment of the
+        brief, until ``attach_audio`` switches to the file (or ``set_audio`` back to another).
+
+        No file means no tags, sidecars or sync points of one: ``audio_changed(None)`` lets the
+        features drop those of the file left, so the stream is taken in the brief's own time.
+        """
+        brief_ms = self.clock.brief_ms()
+        self.header.banner.clear()
+        self.header.set_cover(None)
+        self.playback.set_stream(url)
+        self.clock.refresh()
+        self.audio_changed.emit(None)
+        if brief_ms:
+            self.seek_brief(brief_ms)
+        self.playback.play()
+
     def choose_brief(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open Brief", str(Path.home()), BRIEF_FILTER)
         if path:

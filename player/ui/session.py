@@ -32,6 +32,7 @@ from player.ui.shell import Shell
 if TYPE_CHECKING:
     from player.ui.align import AlignController
     from player.ui.desktop import DesktopIntegration
+    from player.ui.feed import FeedController
     from player.ui.library import LibraryController
     from player.ui.notes import NotesController
     from player.ui.tracks import TracksController
@@ -116,11 +117,12 @@ class App:
         self.library: LibraryController
         self.desktop: DesktopIntegration
         self.align: AlignController
+        self.feed: FeedController
         self._finished = False
         self.window = MainWindow(opener=self.open_and_resume)
         self.resume = ResumeKeeper(data.playstate, self.window.playback, self.window)
         self.window.audio_attached.connect(self.resume.remember_audio)
-        self.window.closing.connect(self.resume.save_position)
+        self.window.closing.connect(self.resume.finish)
         self.window.add_search_provider(current_brief_search(self.window))
         self.preferences = PreferencesController(self.window)
         apply_settings(self.window, new_episode=True, theme=remember)
@@ -146,6 +148,7 @@ class App:
         from player.core.storage.alignments import AlignmentStore
         from player.ui.align import AlignController
         from player.ui.desktop import DesktopIntegration
+        from player.ui.feed import FeedController
         from player.ui.library import LibraryController
         from player.ui.notes import NotesController
         from player.ui.tracks import TracksController
@@ -169,6 +172,7 @@ class App:
             merge_points=self.tracks.sync.merge_points,
         )
         self.library = LibraryController(window, data, accept_drops=self.desktop.accept_drops)
+        self.feed = FeedController(window, data.playstate)
 
     def open_and_resume(
         self, episode: OpenEpisode, *, audio: Path | None = None, at_ms: int | None = None

@@ -112,15 +112,18 @@ def briefs(draw: st.DrawFn) -> Brief:
         for _ in range(draw(st.integers(0, 3)))
     )
     takeaways = tuple(Takeaway(text=draw(TEXT)) for _ in range(draw(st.integers(0, 3))))
+    # A valid brief links only to items it has (a link to a missing one is dropped on load).
+    counts = {"concept": len(concepts), "takeaway": len(takeaways)}
+    kinds = [kind for kind, count in counts.items() if count]
     links = tuple(
         Link(
-            kind=draw(st.sampled_from(["concept", "takeaway"])),
-            index=draw(st.integers(0, 5)),
+            kind=(kind := draw(st.sampled_from(kinds))),
+            index=draw(st.integers(0, counts[kind] - 1)),
             quote=draw(st.integers(0, len(quotes) - 1)),
             score=draw(st.floats(0, 1)),
             pinned=draw(st.booleans()),
         )
-        for _ in range(draw(st.integers(0, 3)))
+        for _ in range(draw(st.integers(0, 3)) if kinds else 0)
     )
     return Brief(
         title=draw(TEXT),

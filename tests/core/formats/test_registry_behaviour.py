@@ -73,11 +73,16 @@ def test_a_long_file_with_a_byte_order_mark_opens(tmp_path: Path) -> None:
     assert [item.text for item in track.items] == ["Spoken words."]
 
 
-def test_a_long_file_that_is_not_utf8_past_its_start_cannot_be_read(tmp_path: Path) -> None:
+def test_a_long_file_in_windows_1252_past_its_start_opens_with_its_accents(tmp_path: Path) -> None:
     path = tmp_path / "download"
-    path.write_bytes(b'{"note": "' + b"x" * (70 * 1024) + b'\xff", "segments": []}')
-    with pytest.raises(FormatError, match=r"^.*download: cannot be read: 'utf-8' codec"):
-        load_track(path)
+    segment = b'{"startTime": 1, "endTime": 2, "body": "Caf\xe9 \x93talk\x94"}'
+    path.write_bytes(b'{"note": "' + b"x" * (70 * 1024) + b'", "segments": [' + segment + b"]}")
+    track, problems = load_track(path)
+    assert (track.encoding, [i.text for i in track.items], problems) == (
+        "Windows-1252",
+        ["Café “talk”"],
+        [],
+    )
 
 
 def test_a_key_repeated_deeper_in_the_file_does_not_change_the_decision(tmp_path: Path) -> None:

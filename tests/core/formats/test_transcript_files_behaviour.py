@@ -9,7 +9,7 @@ import pytest
 
 from player.core.formats.problems import FormatError
 from player.core.formats.subrip import load_srt
-from player.core.formats.textfile import decode
+from player.core.formats.textfile import Decoded, decode
 from player.core.formats.transcript_json import load_transcript_json
 from player.core.formats.vtt import load_vtt
 
@@ -47,8 +47,8 @@ def test_a_missing_or_binary_transcript_says_why(tmp_path: Path, load) -> None:
 
 
 def test_a_zero_byte_far_into_a_file_does_not_make_it_binary() -> None:
-    assert decode(b"a" * 4096 + b"\x00") == "a" * 4096 + "\x00"
+    assert decode(b"a" * 4096 + b"\x00").text == "a" * 4096 + "\x00"
     with pytest.raises(FormatError):
         decode(b"a" * 4095 + b"\x00")
-    assert decode("café".encode("latin-1")) == "café"
-    assert decode("\ufeffcafé".encode()) == "café"
+    assert decode("café".encode("cp1252")) == Decoded("café", "Windows-1252")
+    assert decode("\ufeffcafé".encode()) == Decoded("café", "UTF-8")
