@@ -35,6 +35,11 @@ def _screenshot_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--size", default="1280x800", help="WIDTHxHEIGHT (default 1280x800)")
     p.add_argument("--theme", choices=("light", "dark", "system"), default="system")
+    p.add_argument(
+        "--first-frame",
+        action="store_true",
+        help="render the window's first frame, before notes, transcript and library arrive",
+    )
     return p
 
 
@@ -47,7 +52,7 @@ def run(command: str, argv: list[str]) -> int:
 
     app = application()
     try:
-        opened = open_app(args.brief, audio=args.audio, at_ms=args.at)
+        opened = open_app(args.brief, audio=args.audio, at_ms=args.at, features="after-paint")
     except BriefError as e:
         print(f"brief-player: {e}", file=sys.stderr)
         return 2
@@ -82,7 +87,13 @@ def _screenshot(args: argparse.Namespace) -> int:
         print(f"brief-player: cannot create {args.output.parent}: {e.strerror}", file=sys.stderr)
         return 1
     try:
-        window = open_app(args.brief, audio=args.audio, at_ms=args.at, remember=False).window
+        window = open_app(
+            args.brief,
+            audio=args.audio,
+            at_ms=args.at,
+            remember=False,
+            features="never" if args.first_frame else "now",
+        ).window
     except BriefError as e:
         print(f"brief-player: {e}", file=sys.stderr)
         return 2

@@ -8,7 +8,7 @@ find the nearest one with ``bisect`` instead of scanning a transcript's worth of
 from __future__ import annotations
 
 import html
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
@@ -71,6 +71,22 @@ class TimelineStrip(QWidget):
         self._starts = [c.start_ms for c in self._cues]
         self._invalidate()
 
+    def add_cue(self, cue: Cue) -> None:
+        if cue.kind in _LEGEND:
+            i = bisect_right(self._starts, cue.start_ms)
+            self._cues.insert(i, cue)
+            self._starts.insert(i, cue.start_ms)
+            self._invalidate()
+
+    def remove_cue(self, cue: Cue) -> None:
+        i = bisect_left(self._starts, cue.start_ms)
+        while i < len(self._cues) and self._starts[i] == cue.start_ms:
+            if self._cues[i] == cue:
+                del self._cues[i], self._starts[i]
+                self._invalidate()
+                return
+            i += 1
+
     def cues(self) -> list[Cue]:
         return list(self._cues)
 
@@ -122,9 +138,10 @@ class TimelineStrip(QWidget):
 
     # painting ---------------------------------------------------------------------------------
 
-    def _marker(self, c: Cue, h: int, x: float, color: QColor) -> tuple[QRectF, QColor]:
+    def _marker(self, c: Cue, h: int) -> tuple[QRectF, QColor]:
+        x = self.x_for(c.start_ms)
+        color = palette.kind_color(c.kind)
         if c.kind == CueKind.CHAPTER:
-            color = QColor(color)
             end = self.x_for(min(c.end_ms, self._duration_ms))
             color.setAlpha(90)
             return QRectF(x, h - 5, max(2.0, end - x - 1), 5), color
@@ -153,22 +170,32 @@ class TimelineStrip(QWidget):
         groove = self.palette().color(QPalette.ColorRole.Text)
         groove.setAlpha(18)
         p.fillRect(QRectF(left, 0, width, h), groove)
-        colors = {kind: palette.kind_color(kind) for kind in CueKind}
-        # 50,000 quotes on a strip a thousand pixels wide: one marker per kind and pixel column
-        # looks the same as all of them and takes a fraction of the time to draw.
-        drawn: set[tuple[CueKind, int]] = set()
-        for c in self._cues:
-            x = self.x_for(c.start_ms)
-            if c.kind != CueKind.CHAPTER:
-                column = (c.kind, round(x * dpr))
-                if column in drawn:
-                    continue
-                drawn.add(column)
-            rect, color = self._marker(c, h, x, colors[c.kind])
+        for c in self._shown_markers(dpr):
+            rect, color = self._marker(c, h)
             p.fillRect(rect, color)
         p.end()
         self._cache, self._cache_key = pix, key
         return pix
+
+    def _shown_markers(self, dpr: float) -> list[Cue]:
+        """The markers that show: of several that would cover the same pixels in the same
+        colour only the last is drawn, in drawing order, so the picture is the same and
+        100,000 notes cost about as many fills as the strip has pixels. Chapters (translucent)
+        are all drawn."""
+        last: dict[tuple[CueKind, int], Cue] = {}
+        chapters = 0
+        left, width = self._span()
+        per_ms = width / self._duration_ms
+        for c in self._cues:
+            if c.kind == CueKind.CHAPTER:
+                key = (c.kind, chapters)
+                chapters += 1
+            else:
+                x = left + min(width, max(0.0, c.start_ms * per_ms))  # x_for, inlined
+                key = (c.kind, round((x - (1.5 if c.kind == CueKind.NOTE else 1.0)) * dpr))
+            last.pop(key, None)
+            last[key] = c
+        return list(last.values())
 
     def _invalidate(self) -> None:
         self._cache = None
@@ -179,10 +206,7 @@ class TimelineStrip(QWidget):
         p.drawPixmap(0, 0, self._markers())
         h = self.height()
         if self._hover is not None and self._hover.kind != CueKind.CHAPTER:
-            hover = self._hover
-            rect, color = self._marker(
-                hover, h, self.x_for(hover.start_ms), palette.kind_color(hover.kind)
-            )
+            rect, color = self._marker(self._hover, h)
             p.fillRect(rect, color.darker(140) if not palette.is_dark() else color.lighter(140))
         head_x = self.x_for(self._position_ms)
         p.setPen(self.palette().color(QPalette.ColorRole.Text))
