@@ -18,6 +18,7 @@ from player.core.search import BriefIndex
 from player.core.storage.database import StorageError
 from player.core.storage.pending import touch_library
 from player.ui.app_data import AppData
+from player.ui.chapters import ChaptersController
 from player.ui.desktop import DesktopIntegration
 from player.ui.library import LibraryController
 from player.ui.loading import episode_from_brief_file, from_episode
@@ -111,6 +112,7 @@ class App:
             undo_stack=self.notes.undo_stack,
             notes=self.notes.notes,
         )
+        self.chapters = ChaptersController(self.window)
         self.library = LibraryController(self.window, data, accept_drops=self.desktop.accept_drops)
         if data.message:
             self.window.show_status(data.message, 0)

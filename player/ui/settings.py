@@ -66,6 +66,10 @@ SPLITTER = Setting("window/splitter", QByteArray, None, "not shown: the pane/sid
 SIDE_TAB = Setting("window/side_tab", int, -1, "not shown: the side panel's tab")
 WINDOW_SETTINGS = (GEOMETRY, SIZE, SPLITTER, SIDE_TAB)
 
+# Kept from a feature's own control, not from Preferences.
+SHOW_TOTAL = Setting("view/show_total", bool, False, "a click on the time left; View menu")
+FEATURE_SETTINGS = (SHOW_TOTAL,)
+
 #: The table: every setting of the app, by the name ``Preferences`` gives it.
 SETTINGS: dict[str, Setting] = {
     "back_s": BACK_S,
