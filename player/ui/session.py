@@ -29,6 +29,7 @@ from player.ui.open_episode import OpenEpisode
 from player.ui.preferences import PreferencesController, apply_settings
 from player.ui.resume import ResumeKeeper
 from player.ui.shell import Shell
+from player.ui.sleep import SleepController
 from player.ui.tracks import TracksController
 
 __all__ = ["App", "AppData", "brief_search", "open_app"]
@@ -113,6 +114,7 @@ class App:
             notes=self.notes.notes,
         )
         self.chapters = ChaptersController(self.window)
+        self.sleep = SleepController(self.window, chapter_end=self.chapters.chapters_end)
         self.library = LibraryController(self.window, data, accept_drops=self.desktop.accept_drops)
         if data.message:
             self.window.show_status(data.message, 0)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.core.navigation.chapters import ChapterList, chapter_list
-from player.core.timefmt import format_ms
+from player.core.timefmt import format_clock, format_ms
 from player.ui.chapters.go_to import GoToDialog
 from player.ui.settings import SHOW_TOTAL, read, write
 
@@ -99,8 +99,10 @@ class ChaptersController(QObject):
             end = shell.playback.duration_ms() or episode.end_ms()
             self.chapters = chapter_list(shell.timeline, episode.brief, end)
         self.list.clear()
+        hours = bool(self.chapters) and self.chapters.chapters[-1].start_ms >= 3_600_000
         for c in self.chapters.chapters:
-            item = QListWidgetItem(f"{format_ms(c.start_ms)}   {c.title}")
+            at = format_clock(c.start_ms / 1000, always_hours=hours)  # one column of times
+            item = QListWidgetItem(f"{at}   {c.title}")
             item.setData(Qt.ItemDataRole.UserRole, c.start_ms)
             item.setToolTip(f"{c.title} ({format_ms(c.end_ms - c.start_ms)})")
             self.list.addItem(item)
@@ -143,6 +145,10 @@ class ChaptersController(QObject):
             "Click for the list; Ctrl+Shift+← / → for the previous or next chapter"
         )
         self.current_button.setAccessibleDescription(f"Chapter {i + 1} of {len(self.chapters)}")
+
+    def chapters_end(self, t_ms: int) -> int | None:
+        """Where the chapter playing at ``t_ms`` ends (for the sleep timer)."""
+        return self.chapters.end_of(t_ms)
 
     def current_title(self) -> str | None:
         i = self.chapters.index_at(self._shell.clock.brief_ms())
