@@ -19,7 +19,7 @@ class ActionSpec:
     name: str
     text: str
     keys: tuple[str, ...]
-    menu: str  # File, Playback, View, Notes, Help; "File ▸ Export" is a submenu
+    menu: str  # File, Edit, Playback, View, Notes, Help; "File ▸ Export" is a submenu
     checkable: bool = False
 
 
@@ -32,6 +32,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("export_webvtt", "&WebVTT…", (), "File ▸ Export"),
     ActionSpec("preferences", "&Preferences…", ("Ctrl+,",), "File"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "File"),
+    ActionSpec("copy", "&Copy with Time", ("Ctrl+C",), "Edit"),
+    ActionSpec("copy_link", "Copy &Link to This Moment", ("Ctrl+Shift+C",), "Edit"),
     ActionSpec("play_pause", "&Play / Pause", ("Space", "K", "Media Play"), "Playback"),
     ActionSpec("back", "&Back", ("Shift+Left", "J"), "Playback"),
     ActionSpec("forward", "&Forward", ("Shift+Right", "L"), "Playback"),
@@ -60,7 +62,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("search", "&Search", ("Ctrl+F", "/"), "View"),
     ActionSpec("follow", "&Follow Playback", ("F",), "View", checkable=True),
     ActionSpec("back_to_now", "Back to &Now", ("Ctrl+N",), "View"),
-    ActionSpec("show_chapters", "&Chapters", ("Ctrl+Shift+C",), "View"),
+    ActionSpec("show_chapters", "C&hapters", ("Ctrl+Shift+H",), "View"),
+    ActionSpec("show_starred", "St&arred Items", ("Ctrl+Shift+S",), "View"),
     ActionSpec("show_total_time", "Show Total &Time", (), "View", checkable=True),
     ActionSpec("show_transcript", "&Transcript", ("Ctrl+Shift+T",), "View"),
     ActionSpec("note_capture", "&Note at This Moment", ("N",), "Notes"),

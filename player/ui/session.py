@@ -24,6 +24,7 @@ from player.ui.library import LibraryController
 from player.ui.loading import episode_from_brief_file, from_episode
 from player.ui.main_window import MainWindow
 from player.ui.models.search_model import SearchRow
+from player.ui.moments import MomentsController
 from player.ui.notes import NotesController
 from player.ui.open_episode import OpenEpisode
 from player.ui.preferences import PreferencesController, apply_settings
@@ -114,6 +115,9 @@ class App:
             notes=self.notes.notes,
         )
         self.chapters = ChaptersController(self.window)
+        self.moments = MomentsController(self.window, self.notes)
+        self.moments.attach_notes(self.notes.tab.view)
+        self.moments.attach_transcript(self.tracks.view)
         self.sleep = SleepController(self.window, chapter_end=self.chapters.chapters_end)
         self.library = LibraryController(self.window, data, accept_drops=self.desktop.accept_drops)
         if data.message:

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from player.core.navigation.chapters import ChapterList, chapter_list
 from player.core.timefmt import format_clock, format_ms
-from player.ui.chapters.go_to import GoToDialog
 from player.ui.settings import SHOW_TOTAL, read, write
+from player.ui.widgets.time_dialog import TimeDialog
 
 if TYPE_CHECKING:
     from player.core.timeline import Timeline
@@ -130,7 +130,7 @@ class ChaptersController(QObject):
         self.current_button.setVisible(bool(self.chapters))
         if i is None:
             self.current_button.setText("")
-            self.current_button.setToolTip("Chapters (Ctrl+Shift+C)")
+            self.current_button.setToolTip("Chapters (Ctrl+Shift+H)")
             return
         chapter = self.chapters.chapters[i]
         bold = QFont()
@@ -174,10 +174,10 @@ class ChaptersController(QObject):
         target = self.chapters.previous_start(self._shell.clock.brief_ms())
         self._shell.seek_brief(target if target is not None else 0)
 
-    def go_to_time(self) -> GoToDialog:
+    def go_to_time(self) -> TimeDialog:
         shell = self._shell
         length = shell.playback.duration_ms() or (shell.episode.end_ms() if shell.episode else 0)
-        dialog = GoToDialog(shell.as_widget(), shell.playback.now_ms(), length)
+        dialog = TimeDialog(shell.as_widget(), shell.playback.now_ms(), length)
         dialog.accepted.connect(lambda: self._go(dialog.target_ms))
         dialog.open()
         return dialog

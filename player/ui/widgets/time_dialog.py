@@ -1,4 +1,4 @@
-"""The Go to Time dialog: one line that takes a time the way people type it."""
+"""A dialog asking for a time, taken the way people type it (Go to Time, a note's new time)."""
 
 from __future__ import annotations
 
@@ -15,12 +15,20 @@ from player.core.navigation.goto import parse_go_to
 from player.core.timefmt import TimeFormatError, format_ms
 
 
-class GoToDialog(QDialog):
+class TimeDialog(QDialog):
     """Accepts only a time it can read; a wrong one is named under the box, not a beep."""
 
-    def __init__(self, parent: QWidget, now_ms: int, length_ms: int) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        now_ms: int,
+        length_ms: int,
+        *,
+        title: str = "Go to Time",
+        prompt: str = "Go to:",
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Go to Time")
+        self.setWindowTitle(title)
         self.length_ms = length_ms
         self.target_ms: int | None = None
         self.edit = QLineEdit(format_ms(now_ms), self)
@@ -39,7 +47,7 @@ class GoToDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Go to:", self))
+        layout.addWidget(QLabel(prompt, self))
         layout.addWidget(self.edit)
         layout.addWidget(hint)
         layout.addWidget(self.error)
