@@ -23,6 +23,7 @@ def main(out: Path, theme: str = "light") -> int:
 
     from player.ui.app import application, dispose
     from player.ui.session import open_app
+    from player.ui.settings import HINT_SEEN, write
     from player.ui.theme import apply_theme
     from player.ui.window_layout import settle
 
@@ -31,6 +32,7 @@ def main(out: Path, theme: str = "light") -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
             QSettings.setPath(fmt, QSettings.Scope.UserScope, str(Path(tmp) / "config"))
+        write(QSettings(), HINT_SEEN, True)  # a listener past their first start
         opened = open_app(at_ms=AT_MS, remember=False)
         window = opened.window
         window.resize(1280, 800)

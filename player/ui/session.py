@@ -20,6 +20,7 @@ from player.core.storage.pending import touch_library
 from player.ui.app_data import AppData
 from player.ui.chapters import ChaptersController
 from player.ui.desktop import DesktopIntegration
+from player.ui.hints import HintsController
 from player.ui.library import LibraryController
 from player.ui.loading import episode_from_brief_file, from_episode
 from player.ui.main_window import MainWindow
@@ -118,6 +119,7 @@ class App:
         self.moments = MomentsController(self.window, self.notes)
         self.moments.attach_notes(self.notes.tab.view)
         self.moments.attach_transcript(self.tracks.view)
+        self.hints = HintsController(self.window)
         self.sleep = SleepController(self.window, chapter_end=self.chapters.chapters_end)
         self.library = LibraryController(self.window, data, accept_drops=self.desktop.accept_drops)
         if data.message:

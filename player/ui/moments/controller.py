@@ -45,6 +45,7 @@ class MomentsController(QObject):
 
         self.starred = StarredTab(shell.side)
         shell.add_tab(self.starred, "Starred")
+        shell.side.setTabVisible(shell.side.indexOf(self.starred), False)
         self.starred.moment_chosen.connect(self.play)
         shell.pane_model.dataChanged.connect(self._pane_changed)
         shell.pane_model.modelReset.connect(self._refresh_starred)
@@ -234,8 +235,14 @@ class MomentsController(QObject):
         moments = starred_moments(episode.brief, self._notes.stars()) if episode else []
         self.starred.set_moments(moments)
         side = self._shell.side
-        side.setTabText(side.indexOf(self.starred), f"Starred ({len(moments)})")
+        index = side.indexOf(self.starred)
+        side.setTabText(index, f"Starred ({len(moments)})")
+        # A tab only once something is starred (or asked for), so the side panel's tabs fit.
+        if moments and not side.isTabVisible(index):
+            side.setTabVisible(index, True)
 
     def show_starred(self) -> None:
-        self._shell.side.setCurrentWidget(self.starred)
+        side = self._shell.side
+        side.setTabVisible(side.indexOf(self.starred), True)
+        side.setCurrentWidget(self.starred)
         self.starred.list.setFocus()

@@ -66,8 +66,11 @@ def test_a_quote_menu_plays_copies_stars_and_notes(qtbot, window) -> None:
     assert copied.startswith("0:03 “Third quote, ghosts again, digital spirits.”")
     assert "A short test episode" in copied
 
+    side = window.side
+    assert not side.isTabVisible(side.indexOf(app_of(window).moments.starred))
     choose(right_click(window.pane, row), "Star")
     assert window.pane_model.index(row).data(Role.STARRED)
+    assert side.isTabVisible(side.indexOf(app_of(window).moments.starred))
     starred = app_of(window).moments.starred
     assert starred.list.count() == 1
     assert "Third quote" in starred.list.item(0).text()
