@@ -49,6 +49,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("normal_speed", "Normal Spee&d", ("=",), "Playback"),
     ActionSpec("volume_up", "Volume &Up", ("Ctrl+Up",), "Playback"),
     ActionSpec("volume_down", "Volume Do&wn", ("Ctrl+Down",), "Playback"),
+    ActionSpec("skip_silence", "Skip S&ilence", ("Shift+S",), "Playback", checkable=True),
     ActionSpec("mute", "&Mute", ("M",), "Playback", checkable=True),
     ActionSpec("sleep_off", "&Off", (), "Playback ▸ Sleep Timer", checkable=True),
     ActionSpec("sleep_15", "&15 Minutes", (), "Playback ▸ Sleep Timer", checkable=True),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from contextlib import suppress
 from pathlib import Path
 
-from player.appdirs import content_dir
+from player.appdirs import content_dir, data_dir
 from player.core.brief.models import BriefError
 from player.core.episodes import discover_episodes
 from player.core.search import BriefIndex
@@ -31,6 +31,7 @@ from player.ui.open_episode import OpenEpisode
 from player.ui.preferences import PreferencesController, apply_settings
 from player.ui.resume import ResumeKeeper
 from player.ui.shell import Shell
+from player.ui.silence import SilenceController
 from player.ui.sleep import SleepController
 from player.ui.tracks import TracksController
 
@@ -121,6 +122,9 @@ class App:
         self.moments.attach_transcript(self.tracks.view)
         self.hints = HintsController(self.window)
         self.sleep = SleepController(self.window, chapter_end=self.chapters.chapters_end)
+        self.silence = SilenceController(
+            self.window, (data.path.parent if data.path else data_dir()) / "silence"
+        )
         self.library = LibraryController(self.window, data, accept_drops=self.desktop.accept_drops)
         if data.message:
             self.window.show_status(data.message, 0)
