@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 import random
 import struct
-import wave
 from pathlib import Path
+
+from tests.media import write_wav
 
 RATE = 16_000
 
@@ -27,10 +28,4 @@ def make_pauses_wav(
                 v = rng.randint(-noise, noise) if noise else 0
             frames += struct.pack("<h", int(v))
             i += 1
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with wave.open(str(path), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(rate)
-        w.writeframes(bytes(frames))
-    return path
+    return write_wav(path, bytes(frames), rate)

@@ -15,9 +15,13 @@ from tests.ui.conftest import bare_window
 PARTS = [("sound", 1.5), ("pause", 3.0), ("sound", 1.5), ("pause", 1.5), ("sound", 1.0)]
 
 
-def paused_window(qtbot, brief_file, tmp_path):
+def paused_window(qtbot, brief_file, tmp_path, *, skipping: bool = False):
     audio = make_pauses_wav(tmp_path / "talk.wav", PARTS, noise=120)
-    return bare_window(qtbot, brief_file, audio), audio
+    w = bare_window(qtbot, brief_file, audio)
+    if skipping:
+        w.action("skip_silence").setChecked(True)
+        qtbot.waitUntil(lambda: app_of(w).silence.silences is not None, timeout=10_000)
+    return w, audio
 
 
 def test_skip_silence_is_off_until_asked_and_then_glides_over_pauses(
@@ -52,10 +56,7 @@ def test_skip_silence_is_off_until_asked_and_then_glides_over_pauses(
 
 
 def test_a_seek_into_a_pause_lands_after_it(qtbot, brief_file, tmp_path) -> None:
-    w, _audio = paused_window(qtbot, brief_file, tmp_path)
-    silence = app_of(w).silence
-    w.action("skip_silence").setChecked(True)
-    qtbot.waitUntil(lambda: silence.silences is not None, timeout=10_000)
+    w, _audio = paused_window(qtbot, brief_file, tmp_path, skipping=True)
     w.playback.play()
     w.playback.seek(2_500)
     qtbot.waitUntil(lambda: w.playback.now_ms() >= 4_300, timeout=1_500)
@@ -63,9 +64,7 @@ def test_a_seek_into_a_pause_lands_after_it(qtbot, brief_file, tmp_path) -> None
 
 
 def test_the_pauses_are_kept_per_file(qtbot, brief_file, tmp_path) -> None:
-    w, audio = paused_window(qtbot, brief_file, tmp_path)
+    w, audio = paused_window(qtbot, brief_file, tmp_path, skipping=True)
     silence = app_of(w).silence
-    w.action("skip_silence").setChecked(True)
-    qtbot.waitUntil(lambda: silence.silences is not None, timeout=10_000)
     assert silence.cache.get(audio) == silence.silences
     w.playback.stop()
