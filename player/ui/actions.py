@@ -60,6 +60,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("sleep_quote", "End of &Quote", (), "Playback ▸ Sleep Timer", checkable=True),
     ActionSpec("sync_here", "S&ync Selected Quote to Now", ("Ctrl+J",), "Playback"),
     ActionSpec("sync_points", "Sync &Points…", ("Ctrl+Shift+J",), "Playback"),
+    ActionSpec("find_quotes", "Find &Quotes in This Audio…", ("Ctrl+Shift+F",), "Playback"),
     ActionSpec("search", "&Search", ("Ctrl+F", "/"), "View"),
     ActionSpec("follow", "&Follow Playback", ("F",), "View", checkable=True),
     ActionSpec("back_to_now", "Back to &Now", ("Ctrl+N",), "View"),

@@ -180,6 +180,9 @@ class MainWindow(QMainWindow):
     def add_tab(self, widget: QWidget, title: str) -> None:
         self.side.addTab(widget, title)
 
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().insertPermanentWidget(0, widget)
+
     def show_status(self, message: str, timeout_ms: int = 6_000) -> None:
         self.statusBar().showMessage(message, timeout_ms)
 

@@ -15,8 +15,10 @@ from player.appdirs import content_dir, data_dir
 from player.core.brief.models import BriefError
 from player.core.episodes import discover_episodes
 from player.core.search import BriefIndex
+from player.core.storage.alignments import AlignmentStore
 from player.core.storage.database import StorageError
 from player.core.storage.pending import touch_library
+from player.ui.align import AlignController
 from player.ui.app_data import AppData
 from player.ui.chapters import ChaptersController
 from player.ui.desktop import DesktopIntegration
@@ -115,6 +117,12 @@ class App:
             data.syncpoints,
             undo_stack=self.notes.undo_stack,
             notes=self.notes.notes,
+        )
+        self.align = AlignController(
+            self.window,
+            AlignmentStore(data.db),
+            transcript=self.tracks.audio_transcript,
+            merge_points=self.tracks.sync.merge_points,
         )
         self.chapters = ChaptersController(self.window)
         self.moments = MomentsController(self.window, self.notes)

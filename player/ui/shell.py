@@ -74,6 +74,10 @@ class Shell(Protocol):
 
     def add_tab(self, widget: QWidget, title: str) -> None: ...
 
+    def add_status_widget(self, widget: QWidget) -> None:
+        """A small widget kept in the status line (an offer the listener may take or ignore)."""
+        ...
+
     def set_track(self, name: str, cues: Sequence[Cue]) -> None:
         """Markers on the timeline, lit in the pane and on the strip like the brief's own."""
         ...

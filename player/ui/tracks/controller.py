@@ -186,7 +186,7 @@ class TracksController(QObject):
         """Keep ``loaded`` unless a track of its kind from a surer source is already there."""
         kind = loaded.track.kind
         held = self.loaded.get(kind)
-        if held is None or _RANK[loaded.origin] <= _RANK[held.origin]:
+        if held is None or _RANK[loaded.origin] < _RANK[held.origin] or loaded.origin == "manual":
             self.loaded[kind] = loaded
 
     def choose_track(self) -> None:
@@ -250,6 +250,14 @@ class TracksController(QObject):
                 self.model.set_track(held.track if held else None, cues)
                 self._set_tab_visible(bool(cues))
                 self._on_active(self.window.clock.active)
+
+    def audio_transcript(self) -> Track | None:
+        """The transcript of the audio playing now, in its own times (None when there is none,
+        or when the only one is timed to the brief's release)."""
+        held = self.loaded.get(TrackKind.TRANSCRIPT)
+        if held is None or held.time_base != TimeBase.AUDIO:
+            return None
+        return held.track
 
     def _set_tab_visible(self, visible: bool) -> None:
         side = self.window.side
