@@ -9,11 +9,10 @@ the moment being heard.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu
 
@@ -163,11 +162,9 @@ class MomentsController(QObject):
         if episode is None or moment.start_ms is None:
             return None
         url = moment_url(episode.id, moment.start_ms)
-        label = copy_text(moment)
-        data = QMimeData()
-        data.setText(url)
-        data.setHtml(f'<a href="{url}">{html.escape(label)}</a>')
-        QGuiApplication.clipboard().setMimeData(data)
+        # Plain text only: a QMimeData made here would be freed by the clipboard at exit from
+        # the wrong side of the bindings and crash the quit. A bare link pastes as a link.
+        QGuiApplication.clipboard().setText(url)
         self._shell.show_status(f"Copied a link to {format_ms(moment.start_ms)}: {url}")
         return url
 

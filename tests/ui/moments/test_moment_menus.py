@@ -145,7 +145,6 @@ def test_edit_copy_takes_the_focused_item_and_copy_link_the_moment(qtbot, window
     window.action("copy_link").trigger()
     clip = QGuiApplication.clipboard()
     assert clip.text() == f"brief-player://open?episode={window.episode.id}&t=0:03"
-    assert clip.mimeData().hasHtml()
 
 
 def test_the_starred_tab_plays_a_starred_item(qtbot, window) -> None:
