@@ -39,6 +39,11 @@ def _screenshot_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--size", default="1280x800", help="WIDTHxHEIGHT (default 1280x800)")
     p.add_argument("--theme", choices=("light", "dark", "system"), default="system")
+    p.add_argument(
+        "--first-frame",
+        action="store_true",
+        help="render the window's first frame, before notes, transcript and library arrive",
+    )
     return p
 
 
@@ -56,7 +61,9 @@ def run(command: str, argv: list[str]) -> int:
     try:
         target = open_target(args.brief, content_dir(), lambda i: _library_brief(data, i))
         at_ms = args.at if args.at is not None else target.at_ms
-        opened = open_app(target.brief, audio=args.audio, at_ms=at_ms, data=data)
+        opened = open_app(
+            target.brief, audio=args.audio, at_ms=at_ms, data=data, features="after-paint"
+        )
     except (BriefError, ValueError) as e:
         print(f"brief-player: {e}", file=sys.stderr)
         data.close()
@@ -103,7 +110,13 @@ def _screenshot(args: argparse.Namespace) -> int:
         print(f"brief-player: cannot create {args.output.parent}: {e.strerror}", file=sys.stderr)
         return 1
     try:
-        window = open_app(args.brief, audio=args.audio, at_ms=args.at, remember=False).window
+        window = open_app(
+            args.brief,
+            audio=args.audio,
+            at_ms=args.at,
+            remember=False,
+            features="never" if args.first_frame else "now",
+        ).window
     except BriefError as e:
         print(f"brief-player: {e}", file=sys.stderr)
         return 2

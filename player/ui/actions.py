@@ -27,6 +27,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("library", "&Library…", ("Ctrl+B", "Ctrl+Shift+L"), "File"),
     ActionSpec("open_brief", "&Open Brief…", ("Ctrl+O",), "File"),
     ActionSpec("attach_audio", "&Attach Audio…", ("Ctrl+Shift+O",), "File"),
+    ActionSpec("get_real_episode", "&Get the Real Episode…", (), "File"),
+    ActionSpec("find_in_feed", "&Find This Episode in a Feed…", (), "File"),
     ActionSpec("open_track", "Open &Transcript or Chapters…", ("Ctrl+T",), "File"),
     ActionSpec("export_chapters", "&Chapters JSON…", (), "File ▸ Export"),
     ActionSpec("export_webvtt", "&WebVTT…", (), "File ▸ Export"),

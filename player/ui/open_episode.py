@@ -26,6 +26,10 @@ class OpenEpisode:
     published: str = ""
     length_s: float | None = None
     page_url: str = ""
+    # Where the publisher offers the recording (``episode.json``): see ``player.core.feed``.
+    feed_url: str = ""
+    guid: str = ""
+    enclosure_url: str = ""
     audio_path: Path | None = None
     audio_is_standin: bool = False
     standin_note: str = ""

@@ -49,6 +49,7 @@ class Playback(QObject):
         self._output = QAudioOutput(self)
         self._player.setAudioOutput(self._output)
         self._source: Path | None = None
+        self._stream: str | None = None
         self._anchor_pos_ms = 0
         self._anchor_wall_ms = _monotonic_ms()
         self._pending_seek_ms: int | None = None
@@ -71,16 +72,18 @@ class Playback(QObject):
         return self._source
 
     @property
+    def streaming(self) -> str | None:
+        """The web address playing while its file downloads; ``source`` is None meanwhile, so
+        nothing remembers an address as the episode's audio."""
+        return self._stream
+
+    @property
     def error(self) -> str | None:
         return self._error
 
     def set_source(self, path: Path | None, *, start_ms: int = 0) -> None:
         """Load ``path``; a missing file fails here, with a message, before Qt ever sees it."""
-        self._stop_unlocked()
-        self._error = None
-        self._source = path
-        self._pending_seek_ms = start_ms or None
-        self._anchor(start_ms)
+        self._reset(path, None, start_ms)
         if path is None:
             self._set_source_unlocked(QUrl())
             return
@@ -89,6 +92,18 @@ class Playback(QObject):
             self._fail(f"The audio file {path} is missing.")
             return
         self._set_source_unlocked(QUrl.fromLocalFile(str(path)))
+
+    def set_stream(self, url: str, *, start_ms: int = 0) -> None:
+        """Play ``url`` over the network (Qt reads HTTP as it plays); ``set_source`` ends it."""
+        self._reset(None, url, start_ms)
+        self._set_source_unlocked(QUrl(url))
+
+    def _reset(self, path: Path | None, url: str | None, start_ms: int) -> None:
+        self._stop_unlocked()
+        self._error = None
+        self._source, self._stream = path, url
+        self._pending_seek_ms = start_ms or None
+        self._anchor(start_ms)
 
     def release(self) -> None:
         """Stop and let go of the media before the player is destroyed.
@@ -100,6 +115,7 @@ class Playback(QObject):
         if self._player.mediaStatus() != QMediaPlayer.MediaStatus.NoMedia:
             self._set_source_unlocked(QUrl())
         self._source = None
+        self._stream = None
 
     # Stopping or replacing the media tears down objects in Qt's audio thread, and their
     # destructors call back into Python (our QAudioOutput is a Python-made object), which needs
@@ -123,7 +139,7 @@ class Playback(QObject):
         loop.exec()
 
     def has_media(self) -> bool:
-        return self._source is not None and self._error is None
+        return (self._source is not None or self._stream is not None) and self._error is None
 
     # -- transport ----------------------------------------------------------------------------
 
@@ -256,14 +272,19 @@ class Playback(QObject):
                 self._pending_seek_ms = None
             self.media_ready.emit()
         elif status == QMediaPlayer.MediaStatus.InvalidMedia and self._error is None:
-            name = self._source.name if self._source else "the audio file"
+            name = self._name()
             self._fail(f"{name} cannot be played: it is damaged or in a format Qt cannot decode.")
 
     def _on_error(self, _error: QMediaPlayer.Error, text: str) -> None:
         if self._error is None:
-            name = self._source.name if self._source else "the audio file"
+            name = self._name()
             detail = f" ({text})" if text else ""
             self._fail(f"{name} cannot be played{detail}.")
+
+    def _name(self) -> str:
+        if self._source is not None:
+            return self._source.name
+        return self._stream or "the audio file"
 
     def _fail(self, message: str) -> None:
         self._error = message

@@ -59,6 +59,12 @@ FOLLOW = Setting("settings/follow", bool, True, "Preferences, and View ▸ Follo
 FONT_PT = Setting("settings/font_pt", int, FONT_DEFAULT, "Preferences: Text size", 0, FONT_RANGE[1])
 THEME = Setting("settings/theme", str, "system", "Preferences: Theme", choices=THEMES)
 
+# Shown where it is used, not in Preferences.
+PLAY_WHILE_DOWNLOADING = Setting(
+    "feed/play_while_downloading", bool, False, "File ▸ Find This Episode in a Feed…: Play"
+)
+FEATURE_SETTINGS = (PLAY_WHILE_DOWNLOADING,)
+
 # Kept from the window itself, not shown anywhere: its place, size, split and side tab.
 GEOMETRY = Setting("window/geometry", QByteArray, None, "not shown: the window's place")
 SIZE = Setting("window/size", QSize, None, "not shown: the window's size")

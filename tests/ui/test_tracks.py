@@ -453,3 +453,24 @@ def test_attaching_a_shifted_copy_keeps_the_moment_of_the_brief(
     qtbot.waitUntil(lambda: abs(w.playback.now_ms() - 5_000) < 150, timeout=5_000)
     assert active_texts(w)[0].startswith("Third quote")
     close_window(w)
+
+
+def test_the_undo_menu_says_whether_it_undoes_a_note_or_a_sync_point(
+    qtbot, brief_file: Path, shifted_audio: Path, data
+) -> None:
+    """Notes and sync points share Ctrl+Z; the menu names what it will undo."""
+
+    w = open_window(qtbot, brief_file, shifted_audio, data)
+    undo, redo = w.actions_by_name["note_undo"], w.actions_by_name["note_redo"]
+    notes = app_of(w).notes
+    select_quote(w, 2)
+    w.playback.seek(5_000)
+    w.actions_by_name["sync_here"].trigger()
+    assert undo.text() == "&Undo Sync point"
+    notes.add(Note(episode_id=notes.episode_id, start_ms=1_000, text="later"))
+    assert undo.text() == "&Undo Add note"
+    undo.trigger()
+    assert undo.text() == "&Undo Sync point" and redo.text() == "&Redo Add note"
+    undo.trigger()
+    assert not undo.isEnabled() and redo.text() == "&Redo Sync point"
+    close_window(w)

@@ -1,10 +1,11 @@
 """What the audio file and the files beside it add to the window.
 
-When audio is set, its tags give the header a cover (and a title or show the brief lacks), its
-embedded chapters become a track in the pane and on the strip, and transcript or chapters files
-found beside the audio or the brief are loaded. A transcript gets a tab of its own that lights the
-line being heard. Sync points line a shifted copy up with the brief; the export commands write the
-brief and the listener's notes for other players.
+When audio is set, its tags give the header a cover (else the image saved beside it under its
+name) and a title or show the brief lacks, its embedded chapters become a track in the pane and
+on the strip, and transcript or chapters files found beside the audio or the brief are loaded.
+A transcript gets a tab of its own that lights the line being heard. Sync points line a shifted
+copy up with the brief; the export commands write the brief and the listener's notes for other
+players.
 
 Times: chapters and transcripts that came with the audio count in the audio's time, so they are
 moved onto the brief's timeline through the sync map, and move again whenever the map changes.
@@ -13,6 +14,7 @@ moved onto the brief's timeline through the sync map, and move again whenever th
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from player.core.formats.problems import FormatError
 from player.core.formats.registry import load_track
-from player.core.formats.sidecars import Sidecar, TimeBase, find_sidecars
+from player.core.formats.sidecars import Sidecar, TimeBase, cover_beside, find_sidecars
 from player.core.formats.track import Track, TrackKind, to_ms, track_cues
 from player.core.media.chapters import chapters_track
 from player.core.media.tags import MediaInfo, MediaInfoError, read_media_info
@@ -151,8 +153,11 @@ class TracksController(QObject):
         except MediaInfoError as e:
             reason = str(e).removeprefix(f"{path}: ")
             self._say(f"{path.name}: {reason}. Trying to play it anyway.")
+            self._show_cover_beside(path)
             return None
         self._show_media(info)
+        if info.cover is None:
+            self._show_cover_beside(path)
         self.problems += [f"{path}: {p}" for p in info.problems]
         if info.chapters:
             track = chapters_track(info.chapters, name=path.stem)
@@ -172,6 +177,14 @@ class TracksController(QObject):
         subtitle = " · ".join(p for p in (show, guest, published) if p)
         w.header.set_episode(title, subtitle)
         w.set_title(title)
+
+    def _show_cover_beside(self, audio: Path) -> None:
+        """The episode's art saved beside the audio (a feed download leaves it there)."""
+        image = cover_beside(audio)
+        if image is None:
+            return
+        with suppress(OSError):  # a nicety: no message for a file that went away
+            self.window.header.set_cover(image.read_bytes())
 
     def _load_sidecar(self, car: Sidecar) -> None:
         try:

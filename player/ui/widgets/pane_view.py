@@ -25,6 +25,7 @@ class PaneView(FollowingListView):
         super().__init__(parent, "Back to now: follow playback again")
         self.setModel(model)
         self.card_delegate = CueCardDelegate(self)
+        self.card_delegate.model = model
         self.setItemDelegate(self.card_delegate)
         configure_card_list(self, "Brief: quotes and concepts in time order")
         # A scroll bar that comes and goes changes the wrap width, and every card would be
