@@ -137,6 +137,7 @@ class App:
         self.preferences = PreferencesController(self.window)
         apply_settings(self.window, new_episode=True, theme=remember)
         self.window.reserve_tab("Notes")
+        self.window.reserve_tab("Chapters")
         self.open_and_resume(episode, audio=audio, at_ms=at_ms)
         if data.message:
             self.window.show_status(data.message, 0)
