@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.core.formats.textfile import encoding_note
+from player.core.navigation.clock_text import skip_text
 from player.core.timeline import Cue, CueKind, Timeline
 from player.ui.actions import build_actions, build_menus
 from player.ui.cue_clock import CueClock
@@ -230,6 +231,8 @@ class MainWindow(QMainWindow):
         t.forward_button.setText(f"+{prefs.forward_s}")
         t.forward_button.setToolTip(f"Forward {prefs.forward_s} seconds (L, Shift+→)")
         t.forward_button.setAccessibleName(f"Forward {prefs.forward_s} seconds")
+        self.actions_by_name["back"].setText(skip_text("&Back", prefs.back_s))
+        self.actions_by_name["forward"].setText(skip_text("&Forward", prefs.forward_s))
         self.actions_by_name["follow"].setChecked(prefs.follow)
         self.pane.set_follow_enabled(prefs.follow)
         delegate = self.pane.card_delegate

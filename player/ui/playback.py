@@ -54,6 +54,8 @@ class Playback(QObject):
         self._anchor_wall_ms = _monotonic_ms()
         self._pending_seek_ms: int | None = None
         self._error: str | None = None
+        self._volume = float(self._output.volume())  # the listener's volume, kept and shown
+        self._gain = 1.0  # a passing factor on top (the sleep timer's fade), never saved
         if hasattr(self._player, "setPitchCompensation"):
             self._player.setPitchCompensation(True)
         self._player.positionChanged.connect(self._on_position)
@@ -61,7 +63,6 @@ class Playback(QObject):
         self._player.playbackStateChanged.connect(self._on_state)
         self._player.mediaStatusChanged.connect(self._on_status)
         self._player.errorOccurred.connect(self._on_error)
-        self._output.volumeChanged.connect(lambda v: self.volume_changed.emit(float(v)))
         self._output.mutedChanged.connect(self.muted_changed)
 
     # -- source -------------------------------------------------------------------------------
@@ -219,10 +220,23 @@ class Playback(QObject):
             self.set_rate(smaller[-1] if smaller else MIN_RATE)
 
     def volume(self) -> float:
-        return self._output.volume()
+        return self._volume
 
     def set_volume(self, volume: float) -> None:
-        self._output.setVolume(min(1.0, max(0.0, volume)))
+        volume = min(1.0, max(0.0, float(volume)))
+        changed = abs(volume - self._volume) > 1e-9
+        self._volume = volume
+        self._output.setVolume(volume * self._gain)
+        if changed:
+            self.volume_changed.emit(volume)
+
+    def gain(self) -> float:
+        return self._gain
+
+    def set_gain(self, gain: float) -> None:
+        """Scale what is heard without touching the listener's volume (a fade-out)."""
+        self._gain = min(1.0, max(0.0, float(gain)))
+        self._output.setVolume(self._volume * self._gain)
 
     def is_muted(self) -> bool:
         return self._output.isMuted()

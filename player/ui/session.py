@@ -30,10 +30,15 @@ from player.ui.resume import ResumeKeeper
 
 if TYPE_CHECKING:
     from player.ui.align import AlignController
+    from player.ui.chapters import ChaptersController
     from player.ui.desktop import DesktopIntegration
     from player.ui.feed import FeedController
+    from player.ui.hints import HintsController
     from player.ui.library import LibraryController
+    from player.ui.moments import MomentsController
     from player.ui.notes import NotesController
+    from player.ui.silence import SilenceController
+    from player.ui.sleep import SleepController
     from player.ui.tracks import TracksController
 
 Features = Literal["now", "after-paint", "never"]
@@ -79,6 +84,11 @@ class App:
         self.desktop: DesktopIntegration
         self.align: AlignController
         self.feed: FeedController
+        self.chapters: ChaptersController
+        self.moments: MomentsController
+        self.hints: HintsController
+        self.sleep: SleepController
+        self.silence: SilenceController
         self._finished = False
         self.window = MainWindow(opener=self.open_and_resume)
         self.resume = ResumeKeeper(data.playstate, self.window.playback, self.window)
@@ -89,6 +99,7 @@ class App:
         self.preferences = PreferencesController(self.window)
         apply_settings(self.window, new_episode=True, theme=remember)
         self.window.reserve_tab("Notes")
+        self.window.reserve_tab("Chapters")
         self.open_and_resume(episode, audio=audio, at_ms=at_ms)
         if data.message:
             self.window.show_status(data.message, 0)
@@ -107,12 +118,18 @@ class App:
         if self._finished:
             return
         self._finished = True
+        from player.appdirs import data_dir
         from player.core.storage.alignments import AlignmentStore
         from player.ui.align import AlignController
+        from player.ui.chapters import ChaptersController
         from player.ui.desktop import DesktopIntegration
         from player.ui.feed import FeedController
+        from player.ui.hints import HintsController
         from player.ui.library import LibraryController
+        from player.ui.moments import MomentsController
         from player.ui.notes import NotesController
+        from player.ui.silence import SilenceController
+        from player.ui.sleep import SleepController
         from player.ui.tracks import TracksController
 
         data, window = self.data, self.window
@@ -133,6 +150,14 @@ class App:
             transcript=self.tracks.audio_transcript,
             merge_points=self.tracks.sync.merge_points,
         )
+        self.chapters = ChaptersController(window)
+        self.moments = MomentsController(window, self.notes)
+        self.moments.attach_notes(self.notes.tab.view)
+        self.moments.attach_transcript(self.tracks.view)
+        self.hints = HintsController(window)
+        self.sleep = SleepController(window, chapter_end=self.chapters.chapters_end)
+        silence_folder = (data.path.parent if data.path else data_dir()) / "silence"
+        self.silence = SilenceController(window, silence_folder)
         self.library = LibraryController(window, data, accept_drops=self.desktop.accept_drops)
         self.feed = FeedController(window, data.playstate)
 

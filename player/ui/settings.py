@@ -72,6 +72,12 @@ SPLITTER = Setting("window/splitter", QByteArray, None, "not shown: the pane/sid
 SIDE_TAB = Setting("window/side_tab", int, -1, "not shown: the side panel's tab")
 WINDOW_SETTINGS = (GEOMETRY, SIZE, SPLITTER, SIDE_TAB)
 
+# Kept from a feature's own control, not from Preferences.
+SHOW_TOTAL = Setting("view/show_total", bool, False, "a click on the time left; View menu")
+HINT_SEEN = Setting("view/hint_seen", bool, False, "not shown: the first-start hint was seen")
+SKIP_SILENCE = Setting("playback/skip_silence", bool, False, "Playback ▸ Skip Silence")
+FEATURE_SETTINGS = (SHOW_TOTAL, HINT_SEEN, SKIP_SILENCE)
+
 #: The table: every setting of the app, by the name ``Preferences`` gives it.
 SETTINGS: dict[str, Setting] = {
     "back_s": BACK_S,

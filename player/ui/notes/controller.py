@@ -265,6 +265,16 @@ class NotesController(QObject):
             self._push(note, edited, "Edit note")
         return edited
 
+    def move(self, note: Note, start_ms: int) -> Note:
+        """Give ``note`` another moment; a clip keeps its length."""
+        start_ms = max(0, int(start_ms))
+        end = None if note.end_ms is None else note.end_ms + start_ms - note.start_ms
+        moved = note.model_copy(update={"start_ms": start_ms, "end_ms": end, "updated_at": _now()})
+        if start_ms != note.start_ms:
+            self._push(note, moved, "Change note's time")
+            self._say(f"Note moved to {format_ms(start_ms)}. Ctrl+Z moves it back.")
+        return moved
+
     def delete(self, note: Note) -> None:
         self._push(note, None, "Delete note")
         self._say(f"Note at {format_ms(note.start_ms)} deleted. Ctrl+Z brings it back.")
@@ -336,18 +346,25 @@ class NotesController(QObject):
             self._say("Select a quote, concept or takeaway to star it.")
             return None
         a = item[0]
-        starred = (a.kind, a.ref) not in self._stars
+        return self.set_star(a.kind, a.ref, (a.kind, a.ref) not in self._stars, a.label)
+
+    def stars(self) -> set[tuple[str, int]]:
+        """(kind, ref) of every starred quote, concept and takeaway of the episode."""
+        return set(self._stars)
+
+    def set_star(self, kind: str, ref: int, starred: bool, label: str = "") -> bool | None:
+        """Star or unstar one item; returns whether it is starred now (None: not saved)."""
         try:
             if starred:
-                self.store.star(self.episode_id, a.kind, a.ref)
+                self.store.star(self.episode_id, kind, ref)
             else:
-                self.store.unstar(self.episode_id, a.kind, a.ref)
+                self.store.unstar(self.episode_id, kind, ref)
             self._stars = self.store.stars(self.episode_id)
         except StorageError as e:
             self._say(str(e))
             return None
         self._show_stars()
-        self._say(f"{'Starred' if starred else 'Unstarred'} {a.kind}: {a.label[:60]}")
+        self._say(f"{'Starred' if starred else 'Unstarred'} {kind}: {label[:60]}")
         return starred
 
     def _show_stars(self) -> None:
