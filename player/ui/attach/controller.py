@@ -113,10 +113,14 @@ class AttachController(QObject):
         if path is None:
             return
         now = self._tracks()  # a track file read after the switch counts too
-        self.last_message = attach_message(
-            path.name, self.shell.playback.duration_ms(), self._before, now
-        )
-        self.shell.show_status(self.last_message, SAY_FOR_MS)
+        message = attach_message(path.name, self.shell.playback.duration_ms(), self._before, now)
+        # What was said while the file loaded (a download's summary, a tag that could not be
+        # read) stays in front: this sentence adds to it rather than wiping it.
+        earlier = self.shell.as_widget().statusBar().currentMessage()
+        if earlier and earlier != self.last_message:
+            message = f"{earlier} {message}"
+        self.last_message = message
+        self.shell.show_status(message, SAY_FOR_MS)
 
     def _show_brief_time(self, brief_ms: int) -> None:
         audio_ms = self.shell.playback.now_ms()
