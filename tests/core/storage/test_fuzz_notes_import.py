@@ -94,3 +94,17 @@ def test_hostile_field_in_a_real_export_is_reported_and_nothing_unreported_is_wr
     if report.problems:
         assert report.problems[0].startswith(f"{path}:")
     assert db.integrity_check() == "ok"
+
+
+def test_a_lone_surrogate_written_unescaped_is_reported_at_its_line(
+    db: Database, export: dict, tmp_path: Path
+) -> None:
+    export["notes"][1]["text"] = "a\ud800b"
+    path = tmp_path / "raw.json"
+    text = json.dumps(export, ensure_ascii=False, indent=2)
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    before = _rows(db)
+    report = import_json(NoteStore(db), path)
+    line = text[: text.index("\ud800")].count("\n") + 1
+    assert report.problems == [f"{path}:{line}: not a UTF-8 text file (a bad byte, 0xed)"]
+    assert _rows(db) == before
