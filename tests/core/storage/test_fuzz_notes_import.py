@@ -41,15 +41,8 @@ def db(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def
 def export(db: Database) -> dict:
     store = NoteStore(db)
     store.add(Note(episode_id="ep", start_ms=61_500, text="two\nlines", tags=("ai",)))
-    store.add(
-        Note(
-            episode_id="ep",
-            start_ms=120_000,
-            end_ms=135_250,
-            text="a clip",
-            attached=Attachment(kind="quote", ref=3, label="“Quoted”"),
-        )
-    )
+    quote = Attachment(kind="quote", ref=3, label="“Quoted”")
+    store.add(Note(episode_id="ep", start_ms=120_000, end_ms=135_250, text="clip", attached=quote))
     store.star("ep", "quote", 3)
     return json.loads(export_json(store))
 
