@@ -10,9 +10,11 @@ no more rows than the report says.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import random
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -156,4 +158,5 @@ def notes_target() -> tuple[Callable[[str], None], list[str], Callable[[str, ran
     (the import is measured, not the disk's flush)."""
     shm = Path("/dev/shm")
     folder = Path(tempfile.mkdtemp(prefix="fuzz-notes-", dir=shm if shm.is_dir() else None))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return notes_import_target(folder), [seed_export(folder)], mutate_export
