@@ -36,6 +36,7 @@ NO_TESTS = {5, 33}
 # (module, line before[, line after]) -> why the app behaves the same: every surviving mutant
 # of that line (or only the one with that line after). Keep this short.
 _SCORE_ONLY = "Hit.score is shown nowhere and orders nothing"
+_DEFAULTS = "the app always passes the file and name (load_text_track)"
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/search", "weight = 0.0"): _SCORE_ONLY,
     ("core/search", "weight += w"): _SCORE_ONLY,
@@ -132,6 +133,14 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/search", "return BriefIndex(brief).search(query, limit)"): (
         "search_brief's default limit is the same as BriefIndex.search's"
     ),
+    ("core/formats/subrip", 'text: str, file: str = "<srt>", *, name: str = ""'): _DEFAULTS,
+    ("core/formats/subrip", 'if len(hours.lstrip("0")) > 6:'): (
+        "6 or 7 digits of hours are past MAX_SECONDS anyway; the guard only bounds int()"
+    ),
+    (
+        "core/formats/subrip",
+        "m = _TIMING.fullmatch(lines[timing_at]) if len(lines[timing_at]) < 400 else None",
+    ): "a bound on regex work for hostile lines; no timing line is 400 characters",
 }
 
 _SQL = re.compile(
