@@ -134,6 +134,12 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "search_brief's default limit is the same as BriefIndex.search's"
     ),
     ("core/formats/subrip", 'text: str, file: str = "<srt>", *, name: str = ""'): _DEFAULTS,
+    ("core/formats/transcript_json", 'text: str, file: str = "<transcript>", *, name: str = ""'): (
+        _DEFAULTS
+    ),
+    ("core/formats/transcript_json", "speaker = None", 'speaker = ""'): (
+        "an empty speaker becomes None two lines below"
+    ),
     ("core/formats/subrip", 'if len(hours.lstrip("0")) > 6:'): (
         "6 or 7 digits of hours are past MAX_SECONDS anyway; the guard only bounds int()"
     ),
