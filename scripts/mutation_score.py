@@ -36,6 +36,7 @@ NO_TESTS = {5, 33}
 # (module, line before[, line after]) -> why the app behaves the same: every surviving mutant
 # of that line (or only the one with that line after). Keep this short.
 _SCORE_ONLY = "Hit.score is shown nowhere and orders nothing"
+_EXPLICIT = "every write is in an explicit BEGIN IMMEDIATE ... COMMIT: no implicit one starts"
 _DEFAULTS = "the app always passes the file and name (load_text_track)"
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/search", "weight = 0.0"): _SCORE_ONLY,
@@ -134,6 +135,35 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "search_brief's default limit is the same as BriefIndex.search's"
     ),
     ("core/formats/subrip", 'text: str, file: str = "<srt>", *, name: str = ""'): _DEFAULTS,
+    ("core/storage/database", "target = latest_version() if upto is None else upto"): (
+        "no caller passes upto"
+    ),
+    ("core/storage/database", 'kept = files.keep_copy(wal, "damaged", with_wal=False)'): (
+        "a WAL has no WAL of its own to copy"
+    ),
+    (
+        "core/storage/database",
+        'src = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)',
+    ): ("Debian's SQLite is built to open file: URIs even without uri=True"),
+    ("core/storage/database", "return stat.f_bavail * stat.f_frsize < 64 * 1024"): (
+        "a full disk has far less than 64 KiB free and a working one far more"
+    ),
+    (
+        "core/storage/database",
+        "conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)",
+        "conn = sqlite3.connect(path, check_same_thread=False)",
+    ): _EXPLICIT,
+    (
+        "core/storage/database",
+        'mem = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)',
+        'mem = sqlite3.connect(":memory:", check_same_thread=False)',
+    ): _EXPLICIT,
+    (
+        "core/storage/database",
+        'db = Database(sqlite3.connect(":memory:", isolation_level=None, '
+        "check_same_thread=False), None)",
+        'db = Database(sqlite3.connect(":memory:", check_same_thread=False), None)',
+    ): _EXPLICIT,
     ("core/formats/transcript_json", 'text: str, file: str = "<transcript>", *, name: str = ""'): (
         _DEFAULTS
     ),
