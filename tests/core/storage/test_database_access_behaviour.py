@@ -34,8 +34,8 @@ def _as_listener(job):
         pytest.skip(str(e))
 
 
-def _opened(path: Path) -> tuple[str | None, bool, list[str]]:
-    db, message = open_or_fallback(path)
+def _opened(path: Path, **options: object) -> tuple[str | None, bool, list[str]]:
+    db, message = open_or_fallback(path, **options)
     try:
         return message, db.in_memory, [n.text for n in NoteStore(db).for_episode("ep")]
     finally:
@@ -201,3 +201,27 @@ def test_notes_taken_on_a_read_only_file_can_be_saved_for_the_session_from_the_w
     saver.start()
     saver.join()
     assert [n.text for n in store.for_episode("ep")] == [*SAVED, "this session"]
+
+
+def test_a_file_another_program_holds_in_rollback_journal_mode_says_it_is_locked(
+    tmp_path: Path,
+) -> None:
+    path = damage.with_notes(tmp_path / "notes.db")
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=DELETE")  # as a backup or sync tool may leave it
+    conn.close()
+    with damage.held_by_another_process(path):
+        with pytest.raises(DatabaseBusy) as e:
+            open_database(path, busy_timeout_ms=50)
+        assert str(e.value) == f"{path} is locked by another program: database is locked"
+        message, in_memory, texts = _opened(path, busy_timeout_ms=50)
+        assert (
+            texts == []
+            and in_memory
+            and message
+            == (
+                f"{path} is locked by another program: database is locked. "
+                "Notes will not be saved this session."
+            )
+        )
+    assert _opened(path) == (None, False, SAVED)
