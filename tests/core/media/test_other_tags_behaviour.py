@@ -13,6 +13,7 @@ from mutagen.apev2 import APEv2
 from player.core.media.tags import read_media_info
 
 WILD = Path(__file__).resolve().parents[2] / "data" / "wild" / "mutagen"
+MEDIA = Path(__file__).resolve().parents[2] / "data" / "media"
 
 
 def _wma(tmp_path: Path, tags: dict[str, str]) -> Path:
@@ -70,3 +71,61 @@ def test_a_wavpack_shows_its_ape_tags(tmp_path: Path, tags, shown) -> None:
     tag.save(path)
     info = read_media_info(path)
     assert (info.title, info.album, info.artist, info.date) == shown
+
+
+def test_an_mp3_tagged_only_by_apev2_shows_all_four_fields(tmp_path: Path) -> None:
+    from mutagen.id3 import ID3
+
+    path = tmp_path / "ep.mp3"
+    shutil.copy(WILD / "bad-xing.mp3", path)
+    ID3(path).delete()
+    tag = APEv2()
+    tag.update({"Title": "Ghosts", "Album": "Dwarkesh", "Artist": "Karpathy", "Year": "2025"})
+    tag.save(path)
+    info = read_media_info(path)
+    assert (info.title, info.album, info.artist, info.date) == (
+        "Ghosts",
+        "Dwarkesh",
+        "Karpathy",
+        "2025",
+    )
+
+
+def test_an_id3_release_date_is_shown_before_the_recording_date(tmp_path: Path) -> None:
+    from mutagen.id3 import ID3, TDRC, TDRL
+
+    path = tmp_path / "ep.mp3"
+    shutil.copy(MEDIA / "tone.mp3", path)
+    tags = ID3(path)
+    tags.delall("TDRC")
+    tags.add(TDRC(encoding=3, text=["2024-01-01"]))
+    tags.add(TDRL(encoding=3, text=["2025-10-17"]))
+    tags.save(path)
+    assert read_media_info(path).date == "2025-10-17"
+    tags.delall("TDRL")
+    tags.save(path)
+    assert read_media_info(path).date == "2024-01-01"
+
+
+@pytest.mark.parametrize(
+    ("data", "flag", "mime"),
+    [
+        (b"\xff\xd8\xff\xe0jpeg", "FORMAT_JPEG", "image/jpeg"),
+        (b"\x89PNG\r\n\x1a\npng", "FORMAT_PNG", "image/png"),
+        (b"\xff\xd8\xff\xe0jpeg", "FORMAT_PNG", "image/png"),
+        (b"GIF89a", "FORMAT_JPEG", "application/octet-stream"),
+    ],
+)
+def test_an_m4a_cover_and_album_artist_are_shown(tmp_path: Path, data, flag, mime) -> None:
+    from mutagen.mp4 import MP4, MP4Cover
+
+    path = tmp_path / "ep.m4a"
+    shutil.copy(MEDIA / "tone.m4a", path)
+    audio = MP4(path)
+    audio.tags.pop("\xa9ART", None)
+    audio.tags["aART"] = ["Dwarkesh Patel"]
+    audio.tags["covr"] = [MP4Cover(data, getattr(MP4Cover, flag))]
+    audio.save()
+    info = read_media_info(path)
+    assert info.artist == "Dwarkesh Patel"
+    assert info.cover is not None and (info.cover.mime, info.cover.data) == (mime, data)
