@@ -37,6 +37,7 @@ NO_TESTS = {5, 33}
 # of that line (or only the one with that line after). Keep this short.
 _SCORE_ONLY = "Hit.score is shown nowhere and orders nothing"
 _EXPLICIT = "every write is in an explicit BEGIN IMMEDIATE ... COMMIT: no implicit one starts"
+_EMPTY_CHUNK = "a chunk header ending exactly at the end has nothing to read"
 _DEFAULTS = "the app always passes the file and name (load_text_track)"
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/search", "weight = 0.0"): _SCORE_ONLY,
@@ -135,6 +136,21 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "search_brief's default limit is the same as BriefIndex.search's"
     ),
     ("core/formats/subrip", 'text: str, file: str = "<srt>", *, name: str = ""'): _DEFAULTS,
+    (
+        "core/media/tags",
+        "data = f.read(16 * 1024 * 1024)",
+    ): "a bound on work; INFO is near the start",
+    ("core/media/tags", 'if data[:4] != b"RIFF" or data[8:12] != b"WAVE":'): (
+        "mutagen has already read the file as RIFF/WAVE"
+    ),
+    ("core/media/tags", "while pos + 8 <= len(data):"): _EMPTY_CHUNK,
+    ("core/media/tags", "while sub + 8 <= len(body):"): _EMPTY_CHUNK,
+    ("core/media/tags", 'raw = body[sub + 8 : sub + 8 + ssize].split(b"\\x00", 1)[0]'): (
+        "any maxsplit gives the same text before the first NUL"
+    ),
+    ("core/media/tags", '"date": first("TDRL", "TDRC", "TYER"),'): (
+        "mutagen turns an ID3v2.3 TYER into TDRC on load (TDRL before TDRC is tested)"
+    ),
     ("core/storage/database", "target = latest_version() if upto is None else upto"): (
         "no caller passes upto"
     ),
