@@ -38,6 +38,10 @@ NO_TESTS = {5, 33}
 _SCORE_ONLY = "Hit.score is shown nowhere and orders nothing"
 _EXPLICIT = "every write is in an explicit BEGIN IMMEDIATE ... COMMIT: no implicit one starts"
 _EMPTY_CHUNK = "a chunk header ending exactly at the end has nothing to read"
+_UTF8_DEFAULT = "bytes.decode() is UTF-8 by default"
+_FIRST_PART = "any maxsplit gives the same first part"
+_ASCII_FOLD = "for ASCII words fold() is lower()"
+_APE_ASF = "APEv2 keys ignore case and ASF has neither spelling: the survivors are one key twice"
 _DEFAULTS = "the app always passes the file and name (load_text_track)"
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/search", "weight = 0.0"): _SCORE_ONLY,
@@ -136,6 +140,24 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "search_brief's default limit is the same as BriefIndex.search's"
     ),
     ("core/formats/subrip", 'text: str, file: str = "<srt>", *, name: str = ""'): _DEFAULTS,
+    ("core/formats/textfile", "start = 0"): "set from the first line of every block before use",
+    ("core/formats/textfile", 'text = raw.decode("utf-8", errors="replace")'): _UTF8_DEFAULT,
+    (
+        "core/formats/textfile",
+        'replaced = text.count("\\ufffd") - raw.decode("utf-8", errors="ignore").count("\\ufffd")',
+        'replaced = text.count("\\ufffd") - raw.decode(errors="ignore").count("\\ufffd")',
+    ): _UTF8_DEFAULT,
+    ("core/text", 'base = w.split("\'", 1)[0]', 'base = w.split("\'", 2)[0]'): _FIRST_PART,
+    ("core/text", 'base = w.split("\'", 1)[0]', 'base = w.split("\'", )[0]'): _FIRST_PART,
+    ("core/text", "return [w.lower() if w.isascii() else fold(w) for w in found]"): _ASCII_FOLD,
+    ("core/text", "yield m.start(), m.end(), (w.lower() if w.isascii() else fold(w))"): _ASCII_FOLD,
+    ("core/media/tags", '"title": first("title", "Title", "WM/Title"),'): _APE_ASF,
+    ("core/media/tags", '"album": first("album", "Album", "WM/AlbumTitle"),'): _APE_ASF,
+    (
+        "core/media/tags",
+        '"artist": first("artist", "Artist", "Author", "WM/AlbumArtist"),',
+    ): _APE_ASF,
+    ("core/media/tags", '"date": first("date", "Year", "WM/Year"),'): _APE_ASF,
     (
         "core/media/tags",
         "data = f.read(16 * 1024 * 1024)",
@@ -200,7 +222,7 @@ _SQL = re.compile(
     r"|\w\s*=\s*\?",
     re.I,
 )
-_CODEC = re.compile(r"[\"'](utf-8|utf-8-sig|latin-1|ascii)[\"']", re.I)
+_CODEC = re.compile(r"[\"'](utf-8|utf-8-sig|latin-1|ascii|cp1252)[\"']", re.I)
 
 
 def equivalent_by_rule(before: str, after: str) -> str | None:

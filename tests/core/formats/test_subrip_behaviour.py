@@ -42,7 +42,10 @@ def test_short_fractions_are_tenths_and_hundredths_and_no_fraction_is_whole_seco
 
 
 def test_a_cue_without_its_number_and_with_spaces_and_position_after_the_timing_loads() -> None:
-    text = " 00:00:01,000\t-->  00:00:02,000  X1:40 X2:600\nWords\n\n 7 \n00:00:03,000 --> 00:00:04,000\nMore\n"
+    text = (
+        " 00:00:01,000\t-->  00:00:02,000  X1:40 X2:600\nWords\n\n"
+        " 7 \n00:00:03,000 --> 00:00:04,000\nMore\n"
+    )
     assert _cues(text) == [(1.0, 2.0, "Words"), (3.0, 4.0, "More")]
 
 
@@ -81,7 +84,10 @@ def test_a_cue_that_ends_before_it_starts_keeps_its_start_and_says_so() -> None:
     ],
 )
 def test_a_time_the_player_cannot_use_skips_only_that_cue(timing: str, message: str) -> None:
-    text = f"1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\n{timing}\nBad\n\n3\n00:00:05,000 --> 00:00:06,000\nC\n"
+    text = (
+        f"1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\n{timing}\nBad\n\n"
+        "3\n00:00:05,000 --> 00:00:06,000\nC\n"
+    )
     assert [c[2] for c in _cues(text)] == ["A", "C"]
     assert _problems(text) == [f"ep.srt:6: {message}"]
 
