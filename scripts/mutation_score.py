@@ -140,6 +140,9 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "search_brief's default limit is the same as BriefIndex.search's"
     ),
     ("core/formats/subrip", 'text: str, file: str = "<srt>", *, name: str = ""'): _DEFAULTS,
+    ("core/formats/chapters_json", 'text: str, file: str = "<chapters>", *, name: str = ""'): (
+        _DEFAULTS
+    ),
     ("core/formats/textfile", "start = 0"): "set from the first line of every block before use",
     ("core/formats/textfile", 'text = raw.decode("utf-8", errors="replace")'): _UTF8_DEFAULT,
     (
