@@ -10,26 +10,24 @@ Prints medians in milliseconds and the linker's speed-up.
 
 from __future__ import annotations
 
+import itertools
+import math
 import random
 import statistics
 import sys
 import time
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from player.core.brief.cues import brief_timeline
-from player.core.brief.links import (
-    _bag,
-    _quote_bags,
-    _vector,
-    apply_links,
-    inverse_frequencies,
-    score_table,
-)
+from player.core.brief.links import CONTEXT_WEIGHT, NAME_WEIGHT, apply_links, score_table
 from player.core.brief.models import Brief, Concept, Quote
 from player.core.brief.parser import parse_brief_text
 from player.core.search import BriefIndex
+from player.core.text import terms
 
 WORDS = [
     "model",
@@ -92,10 +90,47 @@ def _sentence(rng: random.Random, n: int) -> str:
     return " ".join(rng.choices(_VOCAB, _WEIGHTS, k=n))
 
 
+def _bag(parts: list[tuple[str, float]]) -> Counter[str]:
+    bag: Counter[str] = Counter()
+    for text, weight in parts:
+        ts = terms(text)
+        for t in ts:
+            bag[t] += weight
+        for a, b in itertools.pairwise(ts):
+            bag[f"{a} {b}"] += weight
+    return bag
+
+
+def _quote_bags(brief: Brief) -> list[Counter[str]]:
+    return [
+        _bag([(q.text, 1.0), (q.note or "", 1.0), (q.context or "", CONTEXT_WEIGHT)])
+        for q in brief.quotes
+    ]
+
+
+@dataclass
+class _Vector:
+    weights: dict[str, float]
+    norm: float
+
+
+def _vector(bag: Counter[str], idf: dict[str, float], default_idf: float) -> _Vector:
+    weights = {
+        t: (1 + math.log(c) if c >= 1 else c) * idf.get(t, default_idf) for t, c in bag.items()
+    }
+    return _Vector(weights, math.sqrt(sum(w * w for w in weights.values())))
+
+
+def inverse_frequencies(docs: list[Counter[str]]) -> tuple[dict[str, float], float]:
+    df: Counter[str] = Counter()
+    for bag in docs:
+        df.update(bag.keys())
+    n = len(docs)
+    return {t: math.log((n + 1) / (d + 1)) + 1 for t, d in df.items()}, math.log(n + 1) + 1
+
+
 def _old_score_table(brief: Brief) -> dict[tuple[str, int], list[float]]:
     """The all-pairs linker as it was: every item's vector rebuilt for every quote."""
-    from player.core.brief.links import NAME_WEIGHT
-
     quote_bags = _quote_bags(brief)
     item_bags = {
         ("concept", i): _bag([(c.name, NAME_WEIGHT), (c.description, 1.0)])

@@ -69,9 +69,9 @@ def words(text: str) -> Iterator[tuple[int, int, str]]:
 
 def folded_words(text: str) -> list[str]:
     """The folded words of ``words(text)`` without their positions, in one pass."""
-    found = WORD.findall(text)
     if text.isascii():
-        return [w.lower() for w in found]
+        return WORD.findall(text.lower())  # one call for the whole text, not one per word
+    found = WORD.findall(text)
     return [w.lower() if w.isascii() else fold(w) for w in found]
 
 

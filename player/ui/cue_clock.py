@@ -24,7 +24,7 @@ class CueClock(QObject):
     """Emits ``active_changed`` with the cues active at the current (brief) time."""
 
     active_changed = Signal(list)  # list[Cue]
-    time_changed = Signal(int)  # brief ms, on every report and jump
+    time_changed = Signal("qlonglong")  # brief ms, on every report and jump
 
     def __init__(self, playback: Playback, timeline: Timeline, parent: QObject | None = None):
         super().__init__(parent)

@@ -9,17 +9,14 @@ can be explained by pointing at the shared words, and when it gets one wrong the
 
 from __future__ import annotations
 
-import itertools
-import math
-from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 import numpy as np
 
 from player.core.brief.models import Brief, Link, Problem
+from player.core.brief.term_matrix import Parts, unit_weights
 from player.core.jsonpos import JsonSyntaxError, loads_with_lines, path_text
 from player.core.text import terms
 from player.core.timefmt import TimeFormatError, format_clock, seconds_value
@@ -29,6 +26,7 @@ FLOOR = 0.06  # ... but give every item its best quote if it reaches this
 MAX_LINKS = 3
 NAME_WEIGHT = 3.0  # a concept's name says more than its description
 CONTEXT_WEIGHT = 0.8  # the brief's comment on a quote, a little less than the words
+PAIRS_PER_PASS = 2_000_000  # (item term, quote) pairs scored per numpy pass
 
 
 @dataclass(frozen=True)
@@ -48,94 +46,61 @@ class Pins:
     file: str = "links.json"
 
 
-@dataclass
-class _Vector:
-    weights: dict[str, float] = field(default_factory=dict)
-    norm: float = 0.0
-
-
-def _bag(parts: Sequence[tuple[str, float]]) -> Counter[str]:
-    """Weighted stems and adjacent stem pairs ("model collapse" is stronger than either)."""
-    bag: Counter[str] = Counter()
-    for text, weight in parts:
-        ts = terms(text)
-        for t in ts:
-            bag[t] += weight
-        for a, b in itertools.pairwise(ts):
-            bag[f"{a} {b}"] += weight
-    return bag
-
-
-def _quote_bags(brief: Brief) -> list[Counter[str]]:
-    return [
-        _bag([(q.text, 1.0), (q.note or "", 1.0), (q.context or "", CONTEXT_WEIGHT)])
+def _texts(brief: Brief) -> tuple[list[Parts], list[tuple[str, int]]]:
+    """Every quote's parts, then every concept's and takeaway's, and the items' keys."""
+    texts: list[Parts] = [
+        [(q.text, 1.0), (q.note or "", 1.0), (q.context or "", CONTEXT_WEIGHT)]
         for q in brief.quotes
     ]
-
-
-def _vector(bag: Counter[str], idf: dict[str, float], default_idf: float) -> _Vector:
-    # Damped term frequency: a word said five times is not five times as telling.
-    weights = {
-        t: (1 + math.log(c) if c >= 1 else c) * idf.get(t, default_idf) for t, c in bag.items()
-    }
-    return _Vector(weights, math.sqrt(sum(w * w for w in weights.values())))
-
-
-def inverse_frequencies(docs: Sequence[Counter[str]]) -> tuple[dict[str, float], float]:
-    """Smoothed IDF of every term, and the IDF a term in no document would have."""
-    df: Counter[str] = Counter()
-    for bag in docs:
-        df.update(bag.keys())
-    n = len(docs)
-    return {t: math.log((n + 1) / (d + 1)) + 1 for t, d in df.items()}, math.log(n + 1) + 1
+    keys: list[tuple[str, int]] = []
+    for i, c in enumerate(brief.concepts):
+        texts.append([(c.name, NAME_WEIGHT), (c.description, 1.0)])
+        keys.append(("concept", i))
+    for i, t in enumerate(brief.takeaways):
+        texts.append([(t.text, 1.0)])
+        keys.append(("takeaway", i))
+    return texts, keys
 
 
 def _score_arrays(brief: Brief) -> dict[tuple[str, int], np.ndarray]:
     """Cosine similarity of every concept and takeaway to every quote, one array per item.
 
-    Each text is weighted once. Quotes are reached through an inverted index (term -> the
-    quotes holding it, with their unit weights), and an item's scores are one ``bincount`` over
-    the postings of its terms: the work is the postings an item shares with the quotes, done in
-    numpy, instead of a Python dot product for every pair (half a minute at 2,000 x 2,000).
+    Document frequency counts quotes and items together: a word every concept uses ("AI" in
+    this brief) says little about which quote a concept belongs to. Only terms some item uses
+    can score, so quotes' weights are kept just for those, sorted by term (postings); each item
+    entry is then paired with the postings of its term and summed per (item, quote) with
+    ``bincount``, a few million pairs per pass: the work is the postings items share with quotes.
     """
-    quote_bags = _quote_bags(brief)
-    item_bags: dict[tuple[str, int], Counter[str]] = {}
-    for i, c in enumerate(brief.concepts):
-        item_bags[("concept", i)] = _bag([(c.name, NAME_WEIGHT), (c.description, 1.0)])
-    for i, t in enumerate(brief.takeaways):
-        item_bags[("takeaway", i)] = _bag([(t.text, 1.0)])
-    # Document frequency over quotes and items together: a word every concept uses ("AI" in this
-    # brief) says little about which quote a concept belongs to.
-    idf, default_idf = inverse_frequencies([*quote_bags, *item_bags.values()])
-    # Only terms some item uses can score: index just those (a long brief says a hundred
-    # thousand words and word pairs no concept or takeaway does).
-    wanted = set().union(*item_bags.values()) if item_bags else set()
-    lists: dict[str, tuple[list[int], list[float]]] = {t: ([], []) for t in wanted}
-    for q, bag in enumerate(quote_bags):
-        vector = _vector(bag, idf, default_idf)
-        if not vector.norm:
-            continue
-        for term in bag.keys() & wanted:
-            quotes, units = lists[term]
-            quotes.append(q)
-            units.append(vector.weights[term] / vector.norm)
-    postings = {
-        term: (np.array(qs, dtype=np.intp), np.array(us, dtype=np.float64))
-        for term, (qs, us) in lists.items()
-        if qs
-    }
-    n = len(quote_bags)
-    table: dict[tuple[str, int], np.ndarray] = {}
-    for key, bag in item_bags.items():
-        vector = _vector(bag, idf, default_idf)
-        hits = [(postings[t], w / vector.norm) for t, w in vector.weights.items() if t in postings]
-        if not hits:
-            table[key] = np.zeros(n)
-            continue
-        quotes = np.concatenate([p[0] for p, _ in hits])
-        weights = np.concatenate([p[1] * share for p, share in hits])
-        table[key] = np.bincount(quotes, weights=weights, minlength=n)
-    return table
+    texts, keys = _texts(brief)
+    n = len(brief.quotes)
+    if not keys:
+        return {}
+    w = unit_weights(texts)
+    is_quote = w.doc < n
+    item_term = w.term[~is_quote]
+    wanted = np.zeros(int(w.term.max(initial=-1)) + 1, dtype=bool)
+    wanted[item_term] = True
+    keep = is_quote & wanted[w.term]
+    order = np.argsort(w.term[keep], kind="stable")
+    q_term, q_doc, q_unit = w.term[keep][order], w.doc[keep][order], w.unit[keep][order]
+    starts = np.searchsorted(q_term, item_term, side="left")
+    counts = np.searchsorted(q_term, item_term, side="right") - starts
+    item_doc, item_unit = w.doc[~is_quote] - n, w.unit[~is_quote]
+    # A few million pairs at a time: the pairs of a 10 MB brief would take hundreds of MB at once.
+    # Passes split between item entries, so each (item, quote) sum keeps its order.
+    ends = np.cumsum(counts)
+    scores = np.zeros(len(keys) * n)
+    lo = 0
+    while lo < len(item_term):
+        hi = max(lo + 1, int(np.searchsorted(ends, ends[lo] - counts[lo] + PAIRS_PER_PASS)))
+        c = counts[lo:hi]
+        entry = np.repeat(np.arange(lo, hi), c)
+        pos = np.repeat(starts[lo:hi] - (np.cumsum(c) - c), c) + np.arange(len(entry))
+        where = item_doc[entry] * n + q_doc[pos]
+        scores += np.bincount(where, weights=q_unit[pos] * item_unit[entry], minlength=len(scores))
+        lo = hi
+    rows = scores.reshape(len(keys), n)
+    return {key: rows[k] for k, key in enumerate(keys)}
 
 
 def score_table(brief: Brief) -> dict[tuple[str, int], list[float]]:
@@ -146,13 +111,25 @@ def score_table(brief: Brief) -> dict[tuple[str, int], list[float]]:
 def auto_links(brief: Brief) -> list[Link]:
     links: list[Link] = []
     for (kind, index), scores in _score_arrays(brief).items():
-        # The best few, ties to the earlier quote (a stable sort keeps their order).
-        ranked = np.argsort(-scores, kind="stable")[:MAX_LINKS]
+        ranked = _best(scores, MAX_LINKS)
         for rank, q in enumerate(ranked.tolist()):
             s = float(scores[q])
             if s >= THRESHOLD or (rank == 0 and s >= FLOOR):
                 links.append(Link(kind=kind, index=index, quote=q, score=round(s, 4)))  # type: ignore[arg-type]
     return links
+
+
+def _best(scores: np.ndarray, k: int) -> np.ndarray:
+    """Indexes of the ``k`` highest scores, best first, ties to the earlier quote.
+
+    A partition finds the ``k``-th score without sorting 50,000; only what reaches it (in
+    quote order, so a stable sort keeps ties early) is sorted.
+    """
+    if len(scores) <= k:
+        return np.argsort(-scores, kind="stable")
+    kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+    reaching = np.flatnonzero(scores >= kth)
+    return reaching[np.argsort(-scores[reaching], kind="stable")][:k]
 
 
 def load_pins(path: str | Path) -> tuple[Pins, tuple[Problem, ...]]:

@@ -58,6 +58,9 @@ _TITLE_DASH = re.compile(r"(?<!\s)\s+[-–—]\s+|(?<!\s)\s*—\s*")
 _CONTEXT_SEP = re.compile(r"(?<!\s)\s+[-–—]\s+")
 _CONCEPT_DASH = re.compile(r"(?<!\s)\s+[—–]\s+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_HEADING_FIRST = frozenset(key[0] for key in _SECTIONS)
+_SPACES = re.compile(r"\s+")
+_CLOSING = re.compile(r"[\"”“»](?=\s*$|\s*[-–—]\s|\s*[—–])")
 
 
 def load_brief(path: str | Path) -> ParseResult:
@@ -208,9 +211,11 @@ def _clean(raw: str) -> str:
 
 
 def _heading(line: str) -> str | None:
+    # Most lines of a long brief are quotes: rule them out on their first letter alone.
+    if line.lstrip("#").lstrip()[:1].casefold()[:1] not in _HEADING_FIRST:
+        return None
     key = line.lstrip("#").strip().rstrip(":").strip().casefold()
-    key = re.sub(r"\s+", " ", key)
-    return _SECTIONS.get(key)
+    return _SECTIONS.get(_SPACES.sub(" ", key))
 
 
 def _guest(title: str) -> str | None:
@@ -252,7 +257,7 @@ def _take_note(text: str) -> tuple[str | None, str]:
 
 def _closing_quote(rest: str) -> int | None:
     """Position of the quotation mark that ends the words: one followed by a dash or the end."""
-    for m in re.finditer(r"[\"”“»](?=\s*$|\s*[-–—]\s|\s*[—–])", rest):
+    for m in _CLOSING.finditer(rest):
         if m.start() > 0:
             return m.start()
     last = max(rest.rfind(c) for c in _CLOSE_QUOTES)

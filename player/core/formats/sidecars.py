@@ -1,4 +1,4 @@
-"""Transcript and chapters files that travel beside an episode's audio or brief.
+"""Transcript, chapters and cover files that travel beside an episode's audio or brief.
 
 Podcast tools save them next to the audio with the audio's name (``episode.vtt`` beside
 ``episode.mp3``), feed downloaders as ``transcript.vtt`` or ``chapters.json`` in the episode's
@@ -22,6 +22,8 @@ FOLDER_NAMES = (
     "transcript.json",
     "chapters.json",
 )
+COVER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+COVER_LIMIT = 20 * 1024 * 1024  # larger is not a cover
 
 
 class TimeBase(StrEnum):
@@ -82,3 +84,16 @@ def _resolved(p: Path) -> Path:
         return p.resolve()
     except OSError:
         return p.absolute()
+
+
+def cover_beside(audio: Path) -> Path | None:
+    """The art saved under the audio's name (``episode.jpg`` beside ``episode.mp3``), as a
+    download from the feed leaves it, for audio that carries no cover of its own."""
+    for suffix in COVER_SUFFIXES:
+        path = audio.with_name(audio.stem + suffix)
+        try:
+            if path.is_file() and 0 < path.stat().st_size <= COVER_LIMIT:
+                return path
+        except OSError:
+            continue
+    return None

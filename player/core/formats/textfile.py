@@ -56,6 +56,17 @@ class Block:
     lines: list[str]
 
 
+def encoding_note(name: str, encoding: str) -> str:
+    """A sentence for the status line when a file was not plain UTF-8 ("" when it was).
+
+    A guessed Windows-1252 can be wrong (a Latin-1 or Mac file reads almost alike), so the
+    listener is told which reading was chosen, to know where odd characters come from.
+    """
+    if not encoding or encoding == "UTF-8":
+        return ""
+    return f"{name} was read as {encoding}, not plain UTF-8."
+
+
 def read_bytes(path: str | Path) -> bytes:
     p = Path(path)
     try:

@@ -14,7 +14,7 @@ from player.core.timefmt import format_ms
 from player.core.timeline import CueKind
 from player.ui import palette
 from player.ui.delegates.card_frame import paint_card_background, paint_separator
-from player.ui.models.takeaway_model import NUMBER_ROLE, STARRED_ROLE, TIMES_ROLE
+from player.ui.models.takeaway_model import ACTIVE_ROLE, NUMBER_ROLE, STARRED_ROLE, TIMES_ROLE
 from player.ui.text_paint import draw_text, text_height
 
 PAD = 8.0
@@ -23,7 +23,7 @@ CHIP_H = 20.0
 
 
 class TakeawayCardDelegate(QStyledItemDelegate):
-    moment_clicked = Signal(int)  # ms
+    moment_clicked = Signal("qlonglong")  # ms
 
     def _text_width(self, option: QStyleOptionViewItem) -> float:
         return max(60.0, option.rect.width() - 2 * PAD - NUM_W)
@@ -56,7 +56,8 @@ class TakeawayCardDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(option.rect)
         pal = option.palette
-        paint_card_background(painter, option, selectable=False)
+        lit = palette.active_fill(CueKind.TAKEAWAY) if index.data(ACTIVE_ROLE) else None
+        paint_card_background(painter, option, lit, selectable=False)
         color = palette.kind_color(CueKind.TAKEAWAY)
         num_f = QFont(option.font)
         num_f.setBold(True)
