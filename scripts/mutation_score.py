@@ -42,6 +42,7 @@ _UTF8_DEFAULT = "bytes.decode() is UTF-8 by default"
 _FIRST_PART = "any maxsplit gives the same first part"
 _ASCII_FOLD = "for ASCII words fold() is lower()"
 _APE_ASF = "APEv2 keys ignore case and ASF has neither spelling: the survivors are one key twice"
+_APE_CASE = "APEv2 keys ignore case"
 _DEFAULTS = "the app always passes the file and name (load_text_track)"
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/search", "weight = 0.0"): _SCORE_ONLY,
@@ -140,6 +141,51 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "search_brief's default limit is the same as BriefIndex.search's"
     ),
     ("core/formats/subrip", 'text: str, file: str = "<srt>", *, name: str = ""'): _DEFAULTS,
+    (
+        "core/media/tags",
+        '"title": _text(tags.get("Title")),',
+        '"title": _text(tags.get("title")),',
+    ): _APE_CASE,
+    (
+        "core/media/tags",
+        '"title": _text(tags.get("Title")),',
+        '"title": _text(tags.get("TITLE")),',
+    ): _APE_CASE,
+    (
+        "core/media/tags",
+        '"album": _text(tags.get("Album")),',
+        '"album": _text(tags.get("album")),',
+    ): _APE_CASE,
+    (
+        "core/media/tags",
+        '"album": _text(tags.get("Album")),',
+        '"album": _text(tags.get("ALBUM")),',
+    ): _APE_CASE,
+    (
+        "core/media/tags",
+        '"artist": _text(tags.get("Artist")),',
+        '"artist": _text(tags.get("artist")),',
+    ): _APE_CASE,
+    (
+        "core/media/tags",
+        '"artist": _text(tags.get("Artist")),',
+        '"artist": _text(tags.get("ARTIST")),',
+    ): _APE_CASE,
+    (
+        "core/media/tags",
+        '"date": _text(tags.get("Year")),',
+        '"date": _text(tags.get("year")),',
+    ): _APE_CASE,
+    (
+        "core/media/tags",
+        '"date": _text(tags.get("Year")),',
+        '"date": _text(tags.get("YEAR")),',
+    ): _APE_CASE,
+    (
+        "core/media/tags",
+        'fields["duration_s"] = float(length) if length > 0 and length != float("inf") else 0.0',
+        'fields["duration_s"] = float(length) if length > 0 and length != float("INF") else 0.0',
+    ): "float() reads INF as inf",
     ("core/formats/chapters_json", 'text: str, file: str = "<chapters>", *, name: str = ""'): (
         _DEFAULTS
     ),
