@@ -129,3 +129,19 @@ def test_an_m4a_cover_and_album_artist_are_shown(tmp_path: Path, data, flag, mim
     info = read_media_info(path)
     assert info.artist == "Dwarkesh Patel"
     assert info.cover is not None and (info.cover.mime, info.cover.data) == (mime, data)
+
+
+def test_an_mp3_with_an_id3_title_keeps_it_over_its_apev2_one(tmp_path: Path) -> None:
+    from mutagen.id3 import ID3, TIT2
+
+    path = tmp_path / "ep.mp3"
+    shutil.copy(MEDIA / "tone.mp3", path)
+    tags = ID3(path)
+    tags.delall("TIT2")
+    tags.add(TIT2(encoding=3, text=["ID3 title"]))
+    tags.save(path)
+    tag = APEv2()
+    tag.update({"Title": "APE title", "Album": "APE show"})
+    tag.save(path)
+    info = read_media_info(path)
+    assert (info.title, info.album) == ("ID3 title", "Dwarkesh Podcast")

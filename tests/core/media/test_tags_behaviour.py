@@ -108,3 +108,21 @@ def test_a_wav_whose_last_chunk_claims_more_than_the_file_still_opens(tmp_path: 
     assert info.title == "Title"
     info = read_media_info(_wav_with(tmp_path, huge))
     assert (info.title, info.format) == ("", "wav")
+
+
+def test_a_wav_with_id3_tags_shows_them_over_its_info_chunk(tmp_path: Path) -> None:
+    path = _wav_with(tmp_path, _info_chunk([(b"INAM", b"Info title\x00"), (b"IPRD", b"Info\x00")]))
+    audio = WAVE(path)
+    audio.add_tags()
+    audio.tags.add(TIT2(encoding=3, text=["ID3 title"]))
+    audio.save()
+    assert (read_media_info(path).title, read_media_info(path).album) == ("ID3 title", "")
+    audio.tags.delall("TIT2")
+    audio.tags.add(TALB(encoding=3, text=["ID3 show"]))
+    audio.save()
+    assert (read_media_info(path).title, read_media_info(path).album) == ("", "ID3 show")
+
+
+def test_a_wav_with_no_audio_frames_shows_no_duration(tmp_path: Path) -> None:
+    info = read_media_info(make_wav(tmp_path / "empty.wav", 0.0))
+    assert (info.format, info.duration_s) == ("wav", 0.0)
