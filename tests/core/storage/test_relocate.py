@@ -13,6 +13,7 @@ import pytest
 
 from player.appdirs import data_dir, legacy_data_dir, notes_path
 from player.core.storage import NoteStore, open_database
+from player.core.storage.relocate import move_database
 from tests.core.storage import damage
 
 _COMMIT_THEN_DIE = """
@@ -97,3 +98,43 @@ def test_a_move_that_cannot_be_made_keeps_using_the_old_folder(xdg: Path) -> Non
     assert path == str(old), out.stderr
     assert "stay in" in message
     assert old.is_file()
+
+
+def test_a_first_start_with_no_notes_anywhere_keeps_them_in_the_new_folder(xdg: Path) -> None:
+    path, message = notes_path()
+    assert (path, message) == (xdg / "brief-player" / "notes.db", None)
+    assert not (xdg / "brief-player" / "brief-player").exists()
+
+
+def test_a_move_that_fails_half_way_puts_the_wal_back(xdg: Path) -> None:
+    old = _legacy_with_wal(xdg / "brief-player" / "brief-player")
+    wal = old.with_name("notes.db-wal").read_bytes()
+    assert old.with_name("notes.db-shm").exists()
+    blocker = xdg / "brief-player" / "notes.db-shm"  # the shared-memory file cannot land
+    blocker.mkdir()
+    (blocker / "something").write_text("in the way")
+    path, message = notes_path()
+    assert path == old
+    assert message is not None and "stay in" in message
+    assert old.with_name("notes.db-wal").read_bytes() == wal
+    assert not (xdg / "brief-player" / "notes.db-wal").exists()
+    assert not (xdg / "brief-player" / "notes.db").exists()
+    with open_database(path) as db:
+        texts = [n.text for n in NoteStore(db).for_episode("ep")]
+        assert texts == ["saved note 0", "only in the WAL", "saved note 1"]
+
+
+def test_the_old_folder_stays_while_something_else_is_in_it(xdg: Path) -> None:
+    old = damage.with_notes(xdg / "brief-player" / "brief-player" / "notes.db", 1)
+    (old.parent / "covers").mkdir()
+    path, message = notes_path()
+    assert (path, message) == (xdg / "brief-player" / "notes.db", None)
+    assert (old.parent / "covers").is_dir() and not old.exists()
+
+
+def test_notes_move_into_a_folder_that_does_not_exist_yet(tmp_path: Path) -> None:
+    old = damage.with_notes(tmp_path / "old" / "notes.db", 2)
+    new = tmp_path / "a" / "b" / "notes.db"
+    assert move_database(old, new) == (new, None)
+    with open_database(new) as db:
+        assert len(NoteStore(db).for_episode("ep")) == 2
