@@ -476,9 +476,9 @@ def main() -> int:
         names = [pattern(m) for m in selected] or ["player.core.*"]
         (MUTANTS / "mutmut-stats.json").unlink(missing_ok=True)
         start = time.monotonic()
+        command = [sys.executable, "-c", _MUTMUT_WITH, json.dumps(over), "run"]
         run = subprocess.run(
-            [sys.executable, "-c", _MUTMUT_WITH, json.dumps(over), "run"]
-            + ["--max-children", str(args.jobs), *names],
+            [*command, "--max-children", str(args.jobs), *names],
             cwd=REPO,
             stdout=subprocess.DEVNULL,
             preexec_fn=lambda: os.nice(10),

@@ -4,6 +4,7 @@ shares nothing, however the work is split into passes."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 
@@ -48,7 +49,7 @@ def _vector(parts: list[tuple[str | None, float]]) -> Counter:
         stems = terms(text or "")
         for s in stems:
             counts[s] += weight
-        for pair in zip(stems, stems[1:], strict=False):
+        for pair in itertools.pairwise(stems):
             counts[pair] += weight
     return counts
 
