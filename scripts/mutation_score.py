@@ -480,12 +480,15 @@ def main() -> int:
         run = subprocess.run(
             [*command, "--max-children", str(args.jobs), *names],
             cwd=REPO,
-            stdout=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
             preexec_fn=lambda: os.nice(10),
         )
         elapsed = time.monotonic() - start
         if run.returncode != 0:
-            print(f"mutmut run failed with exit code {run.returncode}", file=sys.stderr)
+            tail = "\n".join(run.stdout.splitlines()[-40:])
+            print(f"{tail}\nmutmut run failed with exit code {run.returncode}", file=sys.stderr)
             return run.returncode
         print(f"mutmut run: {elapsed:.0f} s with {args.jobs} at once")
     table(selected, args.survivors or args.lines, args.lines)
