@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from player.core.storage import CorruptDatabase, Note, NoteStore, open_database
-from player.core.storage.database import _readonly_copy, latest_version
+from player.core.storage.database import DatabaseFromNewerVersion, _readonly_copy, latest_version
 
 GARBAGE = b"this is not a database, just some text a listener saved here. " * 4
 
@@ -89,3 +89,44 @@ def test_nothing_to_show_when_there_is_no_file_or_a_newer_apps_file(tmp_path: Pa
     broken = tmp_path / "broken.db"
     broken.write_bytes(GARBAGE)
     assert _readonly_copy(broken) is None
+
+
+def _newer_app_writes(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version={latest_version() + 3}")
+    conn.commit()
+    conn.close()
+
+
+def test_a_file_a_newer_app_took_over_after_closing_is_refused_on_reopening(
+    tmp_path: Path,
+) -> None:
+    """Closing the notes (switching library folders, say) and opening them again in the same
+    session checks the file again: a newer app may have written it in between."""
+    path = tmp_path / "notes.db"
+    for _ in range(2):  # opened and closed more than once, closing one of them twice
+        db = open_database(path)
+        NoteStore(db).add(Note(episode_id="ep", start_ms=1, text="mine"))
+        db.close()
+        db.close()
+    _newer_app_writes(path)
+    with pytest.raises(DatabaseFromNewerVersion):
+        open_database(path)
+
+
+def test_a_file_still_open_elsewhere_in_the_app_is_not_checked_again(tmp_path: Path) -> None:
+    """The window and its write thread share the file: a second open trusts the first, even
+    when the first has been closed twice by another part, or named by another path."""
+    path = tmp_path / "notes.db"
+    link = tmp_path / "link"
+    link.symlink_to(tmp_path)
+    first = open_database(link / "notes.db")
+    other = open_database(path)
+    other.close()
+    other.close()
+    _newer_app_writes(path)
+    second = open_database(link / "notes.db")  # not checked again: ours while it is open
+    second.close()
+    first.close()
+    with pytest.raises(DatabaseFromNewerVersion):
+        open_database(path)
