@@ -23,6 +23,7 @@ mutmut runs at a lower priority (nice 10).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -80,7 +81,43 @@ _ASCII_FOLD = "for ASCII words fold() is lower()"
 _APE_ASF = "APEv2 keys ignore case and ASF has neither spelling: the survivors are one key twice"
 _APE_CASE = "APEv2 keys ignore case"
 _DEFAULTS = "the app always passes the file and name (load_text_track)"
+_NUMPY_DEFAULT = "numpy's default (int64, float64, the natural length) is the one named"
+_PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
 EQUIVALENT: dict[tuple[str, ...], str] = {
+    (
+        "core/brief/term_matrix",
+        "pair_keys = words[:-1][same] * max(n_words, 1) + words[1:][same]",
+    ): (_PAIR_CODE),
+    (
+        "core/brief/term_matrix",
+        "damped = np.where(counts >= 1, 1 + np.log(np.maximum(counts, 1e-300)), counts)",
+    ): "at a count of 1 both branches give 1; below 1 the guarded log is not taken",
+    (
+        "core/brief/term_matrix",
+        "counts = np.bincount(inverse.reshape(-1), weights=pweight[owner], minlength=len(uniq))",
+    ): _NUMPY_DEFAULT,
+    ("core/brief/term_matrix", "df = np.bincount(term, minlength=n_terms)"): _NUMPY_DEFAULT,
+    (
+        "core/brief/term_matrix",
+        "norms = np.sqrt(np.bincount(doc, weights=weights * weights, minlength=len(texts)))",
+    ): _NUMPY_DEFAULT,
+    (
+        "core/brief/term_matrix",
+        "all_parts = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)",
+    ): (_NUMPY_DEFAULT),
+    ("core/brief/term_matrix", "pweight = np.array(part_weight, dtype=np.float64)"): _NUMPY_DEFAULT,
+    ("core/brief/term_matrix", "terms = np.concatenate([words, n_words + pair_ids.reshape(-1)])"): (
+        "np.unique's inverse of a flat array is flat already"
+    ),
+    (
+        "core/brief/term_matrix",
+        "all_ids = np.frombuffer(vocab.found, dtype=np.int64) if sizes else np.zeros(0, np.int64)",
+    ): "an empty buffer reads as the same empty array",
+    (
+        "core/brief/term_matrix",
+        "same = part[1:] == part[:-1] if len(part) else np.zeros(0, dtype=bool)",
+    ): "comparing empty slices gives the same empty array",
+    ("core/brief/term_matrix", "return -1", "return -2"): "any negative number marks a stop word",
     ("core/search", "weight = 0.0"): _SCORE_ONLY,
     ("core/search", "weight += w"): _SCORE_ONLY,
     ("core/search", "weight += max(self._idf[m] for m in matches[:50])"): _SCORE_ONLY,
@@ -365,25 +402,36 @@ def pattern(module: str) -> str:
     return "player." + module.replace("/", ".") + ".*"
 
 
-def changed_lines(name: str, path: str) -> tuple[str, str]:
-    from mutmut.mutation.diff_apply import get_diff_for_mutant
+@functools.cache
+def mutated(path: str):
+    """The module with all its mutants, parsed once: made again from the source, since a later
+    run that named other modules has put the plain file back in mutants/."""
+    import libcst
+    from mutmut.mutation.file_mutation import mutate_file_contents
 
-    try:
-        diff = get_diff_for_mutant(name, path=path).splitlines()[2:]
-    except (FileNotFoundError, KeyError):  # a verdict left from before the source changed
-        return "", ""
-    before = next((x[1:].strip() for x in diff if x.startswith("-")), "")
-    after = next((x[1:].strip() for x in diff if x.startswith("+")), "")
-    return before, after
+    return libcst.parse_module(mutate_file_contents(path, (REPO / path).read_text()).code)
 
 
 def diff_of(name: str, path: str) -> str:
-    from mutmut.mutation.diff_apply import get_diff_for_mutant
+    import difflib
 
+    import libcst
+    from mutmut.mutation.diff_apply import read_mutant_function, read_original_function
+
+    module = mutated(path)
     try:
-        return get_diff_for_mutant(name, path=path)
-    except (FileNotFoundError, KeyError):
+        functions = (read_original_function(module, name), read_mutant_function(module, name))
+    except FileNotFoundError:  # a verdict left from before the source changed
         return "(the source changed since this mutant was made)"
+    before, after = (libcst.Module([f]).code.strip().split("\n") for f in functions)
+    return "\n".join(difflib.unified_diff(before, after, path, path, lineterm=""))
+
+
+def changed_lines(name: str, path: str) -> tuple[str, str]:
+    diff = diff_of(name, path).splitlines()[2:]
+    before = next((x[1:].strip() for x in diff if x.startswith("-")), "")
+    after = next((x[1:].strip() for x in diff if x.startswith("+")), "")
+    return before, after
 
 
 def table(selected: list[str], show_survivors: bool, brief: bool = False) -> float:

@@ -9,7 +9,7 @@ import math
 from collections import Counter
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from player.core.brief import links
@@ -19,7 +19,7 @@ from player.core.text import terms
 
 # Few words, so texts share some; stop words, one letter, an apostrophe and an accent included.
 _WORDS = ["model", "models", "collapse", "ghost", "agents", "decade", "the", "of", "x"]
-_WORDS += ["model's", "Café", "CAFE", "learning", "reward", "summon"]
+_WORDS += ["model's", "Café", "CAFE", "learning", "reward", "summon", "don't", "AI"]
 _TEXT = st.lists(st.sampled_from(_WORDS), max_size=7).map(" ".join)
 
 
@@ -81,8 +81,20 @@ def _reference(brief: Brief) -> dict[tuple[str, int], list[float]]:
     }
 
 
+_ONE_WORD = Brief(
+    quotes=(Quote(at=1, text="Ghosts."), Quote(at=2, text="ghost")),
+    concepts=(Concept(name="Ghost", description=""),),
+)
+_SHORT_WORDS = Brief(
+    quotes=(Quote(at=1, text="AI don't"), Quote(at=2, text="AI AI summon")),
+    takeaways=(Takeaway(text="don't summon AI"),),
+)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(briefs(), st.sampled_from([1, 2, 3, 7, links.PAIRS_PER_PASS]))
+@example(_ONE_WORD, 1)
+@example(_SHORT_WORDS, 2)
 def test_every_score_is_the_documented_similarity_however_the_work_is_split(
     brief: Brief, per_pass: int
 ) -> None:
