@@ -37,15 +37,35 @@ MUTANTS = REPO / "mutants"
 CORE = "player/core"
 
 # The Qt layer's logic that holds no widget, and the tests (offscreen) that exercise it.
+_PLAYING = ["tests/ui/test_playback_sync.py", "tests/ui/test_takeaway_lit.py"]
 UI_TESTS: dict[str, list[str]] = {
-    "ui/cue_clock": ["tests/ui/test_playback_sync.py", "tests/ui/test_takeaway_lit.py"],
-    "ui/resume": ["tests/ui/test_resume.py"],
-    "ui/tracks/sync_points": ["tests/ui/test_tracks.py"],
-    "ui/models/pane_model": ["tests/ui/test_reading.py", "tests/ui/test_concepts_reachable.py"],
-    "ui/models/takeaway_model": ["tests/ui/test_takeaway_lit.py"],
+    "ui/cue_clock": [
+        *_PLAYING,
+        "tests/ui/test_far_times.py",
+        "tests/ui/test_seek_bar.py",
+        "tests/journeys/test_journey_attach.py",
+    ],
+    "ui/resume": [
+        "tests/ui/test_resume.py",
+        "tests/ui/test_storage_trouble.py",
+        "tests/ui/test_attach.py",
+        "tests/ui/library/test_library.py",
+    ],
+    "ui/tracks/sync_points": [
+        "tests/ui/test_tracks.py",
+        "tests/ui/test_attach.py",
+        "tests/ui/align/test_align_window.py",
+    ],
+    "ui/models/pane_model": [
+        *_PLAYING,
+        "tests/ui/test_reading.py",
+        "tests/ui/test_concepts_reachable.py",
+        "tests/ui/test_notes.py",
+    ],
+    "ui/models/takeaway_model": [*_PLAYING, "tests/ui/test_reading.py"],
     "ui/models/search_model": ["tests/ui/test_brief_search.py"],
-    "ui/models/rows_model": ["tests/ui/test_reading.py", "tests/ui/test_takeaway_lit.py"],
-    "ui/tracks/transcript_model": ["tests/ui/test_transcript_view.py"],
+    "ui/models/rows_model": ["tests/ui/test_brief_search.py", "tests/ui/test_reading.py"],
+    "ui/tracks/transcript_model": ["tests/ui/test_transcript_view.py", "tests/ui/test_tracks.py"],
 }
 
 # mutmut reads its settings from pyproject.toml only; this runs it with the source and test

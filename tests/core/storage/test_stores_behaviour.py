@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from player.core.storage import LibraryStore, PlayStateStore, open_database
+from player.core.storage.alignments import AlignmentStore
+from player.core.storage.database import open_memory
 from player.core.storage.syncpoints import audio_key_for
 
 
@@ -67,3 +69,10 @@ def test_the_audio_id_reads_the_head_and_the_tail_of_a_long_file(tmp_path: Path)
     other = tmp_path / "other.mp3"
     other.write_bytes(b"a" * (head - 1) + b"b")
     assert audio_key_for(exact) != audio_key_for(other)
+
+
+def test_a_quote_an_earlier_search_did_not_find_stays_not_found_when_read_back() -> None:
+    store = AlignmentStore(open_memory())
+    store.put("audio", "brief", "audio", [(1500, 0.9), (None, 0.1), (98_000, 0.6)])
+    assert store.get("audio", "brief", "audio") == [(1500, 0.9), (None, 0.1), (98_000, 0.6)]
+    assert store.get("audio", "brief", "transcript") is None  # another source: search again
