@@ -101,6 +101,9 @@ _ASCII_FOLD = "for ASCII words fold() is lower()"
 _APE_ASF = "APEv2 keys ignore case and ASF has neither spelling: the survivors are one key twice"
 _APE_CASE = "APEv2 keys ignore case"
 _DEFAULTS = "the app always passes the file and name (load_text_track)"
+_FALSY = "None and False are both false here"
+_URI = "Debian's SQLite is built to open file: URIs even without uri=True"
+_READ_MORE = "only the first bytes are looked at: reading more finds the same"
 _NUMPY_DEFAULT = "numpy's default (int64, float64, the natural length) is the one named"
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
 EQUIVALENT: dict[tuple[str, ...], str] = {
@@ -166,8 +169,8 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/search", "found = set(docs) if found is None else found & docs"): (
         "within a phrase every candidate is checked word by word afterwards"
     ),
-    ("core/search", "ok = False", "ok = None"): "None and False are both false here",
-    ("core/search", "found = False", "found = None"): "None and False are both false here",
+    ("core/search", "ok = False", "ok = None"): _FALSY,
+    ("core/search", "found = False", "found = None"): _FALSY,
     ("core/search", "if len(out) >= _MAX_PREFIX_WORDS:", "if len(out) > _MAX_PREFIX_WORDS:"): (
         "a cap of 5000 or 5001 prefix words: a bound on work, not on what is found"
     ),
@@ -315,6 +318,22 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/media/tags", '"date": first("TDRL", "TDRC", "TYER"),'): (
         "mutagen turns an ID3v2.3 TYER into TDRC on load (TDRL before TDRC is tested)"
     ),
+    ("core/storage/files", "return f.read(100)"): _READ_MORE,
+    ("core/storage/files", "head = f.read(32)"): _READ_MORE,
+    (
+        "core/storage/files",
+        'conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)',
+    ): (_URI),
+    ("core/storage/database", "self._closed = False", "self._closed = None"): _FALSY,
+    ("core/storage/database", "self._depth = 0", "self._depth = None"): (
+        "only read as true or false until the first transaction sets it"
+    ),
+    ("core/storage/database", "if _open_here[key] <= 0:", "if _open_here[key] < 0:"): (
+        "a count of 0 left in the Counter reads as not open"
+    ),
+    ("core/storage/database", 'name = getattr(e, "sqlite_errorname", "")'): (
+        "every sqlite3 error carries sqlite_errorname (Python 3.11+)"
+    ),
     ("core/storage/database", "target = latest_version() if upto is None else upto"): (
         "no caller passes upto"
     ),
@@ -324,7 +343,7 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     (
         "core/storage/database",
         'src = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)',
-    ): ("Debian's SQLite is built to open file: URIs even without uri=True"),
+    ): _URI,
     ("core/storage/database", "return stat.f_bavail * stat.f_frsize < 64 * 1024"): (
         "a full disk has far less than 64 KiB free and a working one far more"
     ),

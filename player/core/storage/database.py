@@ -55,6 +55,14 @@ _open_here: Counter[Path] = Counter()
 _open_lock = threading.Lock()
 
 
+def _key(path: Path) -> Path:
+    """One name per file however it is reached; a symlink loop (no file at all) keeps its own."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: Python 3.11's word for a loop
+        return path.absolute()
+
+
 class Database:
     """A connection plus the rule that every change is one committed transaction.
 
@@ -68,7 +76,7 @@ class Database:
         self.path = path
         if path is not None:
             with _open_lock:
-                _open_here[path.resolve()] += 1
+                _open_here[_key(path)] += 1
         self._lock = threading.RLock()
         self._depth = 0
         self.notices: list[str] = []
@@ -141,7 +149,7 @@ class Database:
             if self.path is not None and not self._closed:
                 self._closed = True
                 with _open_lock:
-                    key = self.path.resolve()
+                    key = _key(self.path)
                     _open_here[key] -= 1
                     if _open_here[key] <= 0:
                         del _open_here[key]
@@ -195,7 +203,7 @@ def open_database(
     except OSError as e:
         raise DatabaseReadOnly(f"cannot create the folder {path.parent}: {e.strerror}") from e
     with _open_lock:
-        already_open = _open_here[path.resolve()] > 0
+        already_open = _open_here[_key(path)] > 0
     notices = [] if already_open else _check_files(path, busy_timeout_ms)
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)

@@ -231,3 +231,15 @@ def test_a_full_disk_loses_only_the_note_being_saved(tmp_path: Path) -> None:
         later = store.add(Note(episode_id="ep", start_ms=2, text="after freeing space"))
         assert store.for_episode("ep") == [kept, later]
         assert db.integrity_check() == "ok"
+
+
+def test_the_message_for_a_newer_apps_file_names_the_copy_kept(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    _db_with_notes(path, ["written by the future"])
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version={latest_version() + 1}")
+    conn.commit()
+    conn.close()
+    _, message = open_or_fallback(path)
+    [copy] = _copies(path, "newer")
+    assert message is not None and f"it was left as it is and a copy was kept as {copy}" in message

@@ -225,3 +225,82 @@ def test_a_file_another_program_holds_in_rollback_journal_mode_says_it_is_locked
             )
         )
     assert _opened(path) == (None, False, SAVED)
+
+
+_READING = """
+import select, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN")
+conn.execute("SELECT count(*) FROM notes").fetchone()
+print("reading", flush=True)
+select.select([sys.stdin], [], [], 5)  # until told, or lets go by itself after 5 s
+"""
+
+
+def test_a_rollback_journal_file_another_program_is_reading_says_it_is_in_use(
+    tmp_path: Path,
+) -> None:
+    """Switching the file to WAL needs every reader gone; a window that must not wait says the
+    file is in use, and the notes are all there once the other program lets go."""
+    import subprocess
+    import sys
+
+    path = damage.with_notes(tmp_path / "notes.db")
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=DELETE")
+    conn.close()
+    reader = subprocess.Popen(
+        [sys.executable, "-c", _READING, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert reader.stdout is not None and reader.stdout.readline().strip() == "reading"
+        with pytest.raises(DatabaseBusy) as e:
+            open_database(path, busy_timeout_ms=0)
+        assert str(e.value) == f"{path} is in use by another program"
+    finally:
+        reader.communicate("", timeout=30)
+    assert _opened(path) == (None, False, SAVED)
+
+
+def test_damage_met_while_reading_notes_names_the_file(tmp_path: Path) -> None:
+    path = damage.with_notes(tmp_path / "notes.db", 300)
+    raw = bytearray(path.read_bytes())
+    raw[4096 * 3 :] = b"\xa5" * (len(raw) - 4096 * 3)  # the pages after the schema
+    path.write_bytes(bytes(raw))
+    with open_database(path, check_index=False) as db, pytest.raises(CorruptDatabase) as e:
+        NoteStore(db).for_episode("ep")
+    assert str(e.value).startswith(f"{path} is damaged")
+
+
+def test_notes_opened_by_the_window_are_saved_from_its_write_thread(tmp_path: Path) -> None:
+    with open_database(tmp_path / "notes.db") as db:
+        store = NoteStore(db)
+        saver = threading.Thread(
+            target=lambda: store.add(Note(episode_id="ep", start_ms=1, text="typed"))
+        )
+        saver.start()
+        saver.join()
+        assert [n.text for n in store.for_episode("ep")] == ["typed"]
+
+
+def test_a_notes_file_that_loops_back_on_itself_says_it_cannot_be_read(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.symlink_to(path)  # a sync tool's mistake; the app must still start
+    message, in_memory, _ = _opened(path)
+    assert in_memory and message is not None
+    assert message.startswith(f"cannot read {path}: Too many levels of symbolic links")
+
+
+def test_two_repairs_at_one_start_are_said_in_one_message(tmp_path: Path) -> None:
+    path = damage.fts_dropped(tmp_path)
+    (tmp_path / "notes.db-wal").write_bytes(b"\x00garbage" * 100)
+    message, in_memory, texts = _opened(path)
+    assert not in_memory and texts == SAVED
+    [copy] = tmp_path.glob("notes.db-wal.damaged-*")
+    assert message == (
+        f"{path}-wal was damaged and held no readable changes; a copy was kept as {copy}. "
+        "The notes search index was missing and has been rebuilt."
+    )
