@@ -68,6 +68,16 @@ UI_TESTS: dict[str, list[str]] = {
     "ui/tracks/transcript_model": ["tests/ui/test_transcript_view.py", "tests/ui/test_tracks.py"],
 }
 
+# Core modules that only the window drives: the tests that reach them, beside tests/core.
+CORE_EXTRA_TESTS: dict[str, list[str]] = {
+    "core/storage/queue": ["tests/ui/test_storage_trouble.py", "tests/ui/test_notes.py"],
+    "core/storage/pending": [
+        "tests/ui/test_storage_trouble.py",
+        "tests/ui/test_notes.py",
+        "tests/ui/test_resume.py",
+    ],
+}
+
 # mutmut reads its settings from pyproject.toml only; this runs it with the source and test
 # selection of one run swapped in.
 _MUTMUT_WITH = """
@@ -412,7 +422,7 @@ def files_of(module: str) -> list[str]:
 
 
 def tests_for(selected: list[str]) -> list[str]:
-    """UI modules run their own tests; a core module runs the core tests (pyproject)."""
+    """UI modules run their own tests; core modules the core tests (pyproject) and any extra."""
     ui = [m for m in selected if is_ui(m)]
     if ui and len(ui) != len(selected):
         raise SystemExit("name core modules and ui modules in separate runs")
@@ -421,7 +431,12 @@ def tests_for(selected: list[str]) -> list[str]:
         if m not in UI_TESTS:
             raise SystemExit(f"{m}: no tests listed for it in UI_TESTS")
         tests += [t for t in UI_TESTS[m] if t not in tests]
-    return tests
+    if ui:
+        return tests
+    for m, extra in CORE_EXTRA_TESTS.items():
+        if wanted(m, selected):
+            tests += [t for t in extra if t not in tests]
+    return ["tests/core", *tests] if tests else []
 
 
 def module_of(meta: Path) -> str:

@@ -108,3 +108,80 @@ def test_the_link_table_shows_each_item_with_its_quote_times() -> None:
     ]
     long = BRIEF.model_copy(update={"concepts": (Concept(name="x" * 60, description=""),)})
     assert link_table(long)[0] == "concept  0 " + "x" * 48 + " -> (none)"
+
+
+def _linked(tmp_path: Path, pins: dict, brief: Brief = BRIEF) -> tuple[set, list[str]]:
+    path = tmp_path / "links.json"
+    path.write_text(json.dumps(pins, indent=1), encoding="utf-8")
+    loaded, problems = load_pins(path)
+    linked, link_problems = link_brief(brief, loaded)
+    said = [str(p).removeprefix(f"{path}:") for p in (*problems, *link_problems)]
+    return {(lk.kind, lk.index, lk.quote) for lk in linked.links if lk.pinned}, said
+
+
+def test_a_takeaway_pinned_by_its_number_is_that_takeaway_even_past_the_concepts(
+    tmp_path: Path,
+) -> None:
+    brief = BRIEF.model_copy(
+        update={"takeaways": (*BRIEF.takeaways, Takeaway(text="A third thought."))}
+    )
+    pinned, said = _linked(tmp_path, {"pin": [{"takeaway": 2, "at": 10}]}, brief)
+    assert (pinned, said) == ({("takeaway", 2, 0)}, [])
+    pinned, said = _linked(tmp_path, {"pin": [{"concept": 0, "at": 70}]})
+    assert (pinned, said) == ({("concept", 0, 1)}, [])
+
+
+def test_a_mistake_in_links_json_loses_none_of_the_pins_after_it(tmp_path: Path) -> None:
+    pins = {"note": "mine", "remove": 3, "pin": [{"concept": 1, "at": 10}]}
+    pinned, said = _linked(tmp_path, pins)
+    assert pinned == {("concept", 1, 0)}
+    assert said == ["2: unknown key 'note'", "3: remove: expected a list"]
+
+
+def test_removing_a_concepts_link_keeps_the_takeaway_lit_at_that_quote(tmp_path: Path) -> None:
+    path = tmp_path / "links.json"
+    path.write_text(json.dumps({"remove": [{"concept": 0, "at": 70}]}), encoding="utf-8")
+    both = BRIEF.model_copy(
+        update={
+            "links": (
+                Link(kind="concept", index=0, quote=1, score=0.5),
+                Link(kind="takeaway", index=0, quote=1, score=0.5),
+                Link(kind="concept", index=1, quote=1, score=0.5),
+            )
+        }
+    )
+    linked, _ = link_brief(both, load_pins(path)[0])
+    kept = {(lk.kind, lk.index, lk.quote) for lk in linked.links}
+    assert kept == {("takeaway", 0, 1), ("concept", 1, 1)}
+
+
+def test_a_concept_is_pinned_by_its_whole_name_only(tmp_path: Path) -> None:
+    """Takeaways are long, so their first words do; concept names are short and exact."""
+    pinned, said = _linked(tmp_path, {"pin": [{"concept": "Ghost Tow", "at": 10}]})
+    assert (pinned, said) == (set(), ["3: no concept named 'Ghost Tow'"])
+
+
+def test_a_remove_entry_that_names_nothing_is_reported_on_its_line(tmp_path: Path) -> None:
+    _, said = _linked(tmp_path, {"remove": [{"concept": "Mars"}]})
+    assert said == ["3: no concept named 'Mars'"]
+
+
+def test_a_stored_link_to_a_quote_the_brief_no_longer_has_is_dropped() -> None:
+    stale = BRIEF.model_copy(update={"links": (Link(kind="concept", index=0, quote=2, score=0.9),)})
+    linked, _ = link_brief(stale)
+    assert linked.links == () and linked.concepts[0].at == ()
+
+
+def test_among_quotes_that_say_the_same_the_earliest_light_up() -> None:
+    quotes = tuple(Quote(at=float(i), text="Model collapse again.") for i in range(60))
+    brief = Brief(quotes=quotes, concepts=(Concept(name="Model collapse", description=""),))
+    assert [lk.quote for lk in link_brief(brief)[0].links] == [0, 1, 2]
+
+
+def test_a_brief_of_only_small_words_links_nothing_and_does_not_fail() -> None:
+    brief = Brief(
+        quotes=(Quote(at=1, text="It is what it is."),),
+        concepts=(Concept(name="A", description="of the"),),
+        takeaways=(Takeaway(text="So it is."),),
+    )
+    assert link_brief(brief)[0].links == ()
