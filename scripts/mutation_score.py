@@ -111,12 +111,52 @@ _ASCII_FOLD = "for ASCII words fold() is lower()"
 _APE_ASF = "APEv2 keys ignore case and ASF has neither spelling: the survivors are one key twice"
 _APE_CASE = "APEv2 keys ignore case"
 _DEFAULTS = "the app always passes the file and name (load_text_track)"
+_JSON_TYPES = "a brief holds only strings, numbers and tuples: any dump mode gives the same JSON"
+_JSON_TYPES = "a brief holds only strings, numbers and tuples: any dump mode gives the same JSON"
+_DUMP = 'return json.dumps(brief.model_dump(mode={}), ensure_ascii=False, indent=2) + "\\n"'
+_OWN_ORDER = "the keys are those three-tuples: sorting them as they are is the same order"
 _FALSY = "None and False are both false here"
 _URI = "Debian's SQLite is built to open file: URIs even without uri=True"
 _READ_MORE = "only the first bytes are looked at: reading more finds the same"
 _NUMPY_DEFAULT = "numpy's default (int64, float64, the natural length) is the one named"
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
 EQUIVALENT: dict[tuple[str, ...], str] = {
+    (
+        "core/brief/links",
+        "hi = max(lo + 1, int(np.searchsorted(ends, ends[lo] - counts[lo] + PAIRS_PER_PASS)))",
+    ): "the pass size bounds memory only: any split sums the same pairs",
+    (
+        "core/brief/links",
+        "ordered = tuple(links[k] for k in sorted(links, key=lambda k: (k[0], k[1], k[2])))",
+        "ordered = tuple(links[k] for k in sorted(links, key=None))",
+    ): _OWN_ORDER,
+    (
+        "core/brief/links",
+        "ordered = tuple(links[k] for k in sorted(links, key=lambda k: (k[0], k[1], k[2])))",
+        "ordered = tuple(links[k] for k in sorted(links, ))",
+    ): _OWN_ORDER,
+    ("core/brief/links", 'starts = np.searchsorted(q_term, item_term, side="left")'): (
+        "side='left' is searchsorted's default"
+    ),
+    (
+        "core/brief/json_brief",
+        'def parse_brief_json(text: str, file: str = "<brief.json>") -> ParseResult:',
+    ): (_DEFAULTS),
+    (
+        "core/brief/json_brief",
+        _DUMP.format('"json"'),
+        _DUMP.format("None"),
+    ): _JSON_TYPES,
+    (
+        "core/brief/json_brief",
+        _DUMP.format('"json"'),
+        _DUMP.format('"XXjsonXX"'),
+    ): _JSON_TYPES,
+    (
+        "core/brief/json_brief",
+        _DUMP.format('"json"'),
+        _DUMP.format('"JSON"'),
+    ): _JSON_TYPES,
     (
         "core/brief/term_matrix",
         "pair_keys = words[:-1][same] * max(n_words, 1) + words[1:][same]",

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from player.core.brief.models import BriefError
+from player.core.brief.json_brief import dump_brief_json, parse_brief_json
+from player.core.brief.models import Brief, BriefError, ParseResult, Quote
 from player.core.brief.parser import load_any, load_brief, load_brief_json, parse_brief_text
 
 BRIEF = 'Guest - Episode\n\nQuotes\n- At 0:05 - "First."\n'
@@ -204,3 +205,65 @@ def test_a_quote_that_cannot_be_shown_is_reported_on_its_line(line: str, message
     result = parse_brief_text(text, "ep.txt")
     assert [q.text for q in result.brief.quotes] == ["Fine.", "Also fine."]
     assert [str(p) for p in result.problems] == [f"ep.txt:5: {message}"]
+
+
+def _json_brief(tmp_path: Path, doc: dict | bytes) -> tuple[ParseResult, Path]:
+    path = tmp_path / "brief.json"
+    path.write_bytes(doc if isinstance(doc, bytes) else json.dumps(doc, indent=2).encode())
+    return load_brief_json(path), path
+
+
+_QUOTES = [{"at": 10, "text": "We summon ghosts."}, {"at": 70, "text": "A decade of agents."}]
+
+
+def test_a_bad_link_is_reported_on_its_own_line_after_an_earlier_link_was_dropped(
+    tmp_path: Path,
+) -> None:
+    doc = {
+        "quotes": _QUOTES,
+        "concepts": [{"name": "Ghosts", "description": "imitations"}],
+        "links": [
+            {"kind": "concept", "index": 0},
+            {"kind": "concept", "index": 3, "quote": 1, "score": 0.5},
+            {"kind": "concept", "index": 0, "quote": 1, "score": 0.5},
+        ],
+    }
+    result, path = _json_brief(tmp_path, doc)
+    text = path.read_text().splitlines()
+    bad_index_line = next(n for n, s in enumerate(text, 1) if '"index": 3' in s)
+    said = [(p.line, p.message) for p in result.problems]
+    assert (bad_index_line, "links[1].index: there is no concept 3; dropped") in said
+    assert [(lk.index, lk.quote) for lk in result.brief.links] == [(0, 1)]
+
+
+def test_a_json_brief_of_only_concepts_or_only_takeaways_loads(tmp_path: Path) -> None:
+    only_concepts, _ = _json_brief(tmp_path, {"concepts": [{"name": "A", "description": "b"}]})
+    assert [c.name for c in only_concepts.brief.concepts] == ["A"]
+    only_takeaways, _ = _json_brief(tmp_path, {"takeaways": [{"text": "Sleep more."}]})
+    assert [t.text for t in only_takeaways.brief.takeaways] == ["Sleep more."]
+
+
+def test_a_time_out_of_range_says_what_is_wrong_without_pydantics_prefix(tmp_path: Path) -> None:
+    result, _ = _json_brief(tmp_path, {"quotes": [{"at": -5, "text": "Too early."}, *_QUOTES]})
+    [problem] = result.problems
+    assert problem.message.startswith("quotes[0].at: ") and "Value error" not in problem.message
+    assert len(result.brief.quotes) == 2
+
+
+def test_a_json_brief_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
+    result = parse_brief_json("\ufeff" + json.dumps({"title": "T", "quotes": _QUOTES}))
+    assert result.brief.title == "T" and len(result.brief.quotes) == 2
+
+
+def test_replaced_bytes_in_a_json_brief_are_reported_in_that_file(tmp_path: Path) -> None:
+    doc = {"title": "Café, naïve, déjà vu", "guest": "X", "quotes": _QUOTES}
+    raw = json.dumps(doc, ensure_ascii=False, indent=1).encode()
+    result, path = _json_brief(tmp_path, raw.replace(b'"X"', b'"\xff"'))
+    assert [p.file for p in result.problems] == [str(path)] * len(result.problems)
+    assert result.problems
+
+
+def test_an_exported_json_brief_is_readable_text_for_people(tmp_path: Path) -> None:
+    text = dump_brief_json(Brief(title="Café à Paris", quotes=(Quote(at=1, text="Naïve."),)))
+    assert '"title": "Café à Paris"' in text and "Naïve." in text
+    assert '\n  "title"' in text  # two spaces a level, for diffs
