@@ -117,12 +117,39 @@ _DUMP = 'return json.dumps(brief.model_dump(mode={}), ensure_ascii=False, indent
 _OWN_ORDER = "the keys are those three-tuples: sorting them as they are is the same order"
 _ONE_MS = "0 or 1 ms: the same place to the listener"
 _PARENT = "the keeper holds its timers; the Qt parent only ties their lifetime to it"
+_NEW_NAME = "the number only makes the copy's name new; no copy is ever written over"
+_POW2 = "from 512 up, x & (x - 2) is 0 for exactly the same x as x & (x - 1)"
 _FALSY = "None and False are both false here"
 _URI = "Debian's SQLite is built to open file: URIs even without uri=True"
 _READ_MORE = "only the first bytes are looked at: reading more finds the same"
 _NUMPY_DEFAULT = "numpy's default (int64, float64, the natural length) is the one named"
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
 EQUIVALENT: dict[tuple[str, ...], str] = {
+    ("core/storage/files", "n = 1"): _NEW_NAME,
+    ("core/storage/files", "n += 1"): _NEW_NAME,
+    ("core/storage/files", "if filecmp.cmp(earlier, path, shallow=False):"): (
+        "shallow=None is false too"
+    ),
+    ("core/storage/files", 'if earlier.name.endswith("-wal") or not earlier.is_file():'): (
+        "a WAL copy never has a database's bytes, and filecmp says a folder differs"
+    ),
+    ("core/storage/files", "if page_size < 512 or page_size & (page_size - 1):"): _POW2,
+    (
+        "core/storage/files",
+        "if page_size < 512 or page_size > 65536 or page_size & (page_size - 1):",
+        "if page_size < 512 or page_size > 65536 or page_size & (page_size - 2):",
+    ): _POW2,
+    ("core/storage/files", 'and struct.unpack(">I", head[56:60])[0] in (0, 1, 2, 3)'): (
+        "read signed, a large encoding is negative and still not 0..3"
+    ),
+    ("core/storage/files", 'magic, version, page_size = struct.unpack(">III", head[:12])'): (
+        "signed or not, every value the checks accept is below 2**31"
+    ),
+    (
+        "core/storage/files",
+        "wal_has_frames = wal.exists() and wal.stat().st_size > 32",
+        "wal_has_frames = wal.exists() and wal.stat().st_size > 33",
+    ): "a WAL with a frame is hundreds of bytes; 32 or 33 both mean the header alone",
     (
         "ui/resume",
         "if duration_ms > 0 and self._audio is not None and self._playback.source == self._audio:",

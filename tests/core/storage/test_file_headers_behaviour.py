@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from player.core.storage import Note, NoteStore, open_or_fallback
-from player.core.storage.files import wal_is_damaged
+from player.core.storage.files import check_header, wal_is_damaged
 
 
 def _raw_database(path: Path, *, page_size: int = 4096, encoding: str = "UTF-8") -> Path:
@@ -86,7 +86,7 @@ def test_one_wrong_header_field_is_called_damage_and_the_file_is_kept(
     path.write_bytes(bytes(raw))
     db, message = open_or_fallback(path)
     db.close()
-    assert message is not None and "damaged header" in message, message
+    assert message is not None and message.startswith(f"{path} has a damaged header"), message
     assert path.read_bytes() == bytes(raw)
     [copy] = tmp_path.glob("notes.db.corrupt-*")
     assert copy.read_bytes() == bytes(raw)
@@ -106,9 +106,58 @@ def _cut_at_a_page(tmp_path: Path) -> Path:
 
 def test_a_file_cut_short_at_a_page_boundary_is_called_cut_short(tmp_path: Path) -> None:
     path = _cut_at_a_page(tmp_path)
+    pages = struct.unpack(">I", path.read_bytes()[28:32])[0]
     db, message = open_or_fallback(path)
     db.close()
-    assert message is not None and "cut short" in message, message
+    assert message is not None
+    assert f"is cut short ({4096 * 3} bytes, expected {pages * 4096})" in message, message
+
+
+@pytest.mark.parametrize(
+    ("offset", "says"), [(28, "is cut short"), (60, "was written by a newer Brief Player")]
+)
+def test_a_header_count_past_two_billion_is_not_read_as_a_small_one(
+    tmp_path: Path, offset: int, says: str
+) -> None:
+    """The page count and the format version are unsigned: 0xFFFFFFFF is huge, not -1."""
+    path = _raw_database(tmp_path / "notes.db")
+    raw = bytearray(path.read_bytes())
+    raw[offset : offset + 4] = b"\xff\xff\xff\xff"
+    path.write_bytes(bytes(raw))
+    db, message = open_or_fallback(path)
+    db.close()
+    assert message is not None and says in message, message
+    assert path.read_bytes() == bytes(raw)
+
+
+def test_a_file_shorter_than_its_header_beside_a_wal_with_frames_is_not_damage(
+    tmp_path: Path,
+) -> None:
+    """A checkpoint cut short by a crash: the WAL still holds the pages SQLite will write."""
+    path = _cut_at_a_page(tmp_path)
+    head = path.read_bytes()[:100]
+    assert struct.unpack(">I", head[28:32])[0] * 4096 > path.stat().st_size
+    with tempfile.TemporaryDirectory() as d:
+        frames = _real_wal(Path(d))
+    (tmp_path / "notes.db-wal").write_bytes(frames)
+    assert check_header(path, head) == 0
+
+
+def test_the_same_damaged_file_met_again_is_not_copied_again(tmp_path: Path) -> None:
+    """Copies from earlier starts (with their WAL, and whatever else sits there) are looked
+    through; the one with the same bytes is named again."""
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"not a database " * 20)
+    older = tmp_path / "notes.db.corrupt-20000101-000000"
+    older.write_bytes(b"another bad file")
+    (tmp_path / "notes.db.corrupt-20000101-000000-wal").write_bytes(b"its wal")
+    (tmp_path / "notes.db.corrupt-20000101-000000x").mkdir()
+    same = tmp_path / "notes.db.corrupt-20000101-000001"
+    same.write_bytes(path.read_bytes())
+    before = sorted(p.name for p in tmp_path.iterdir())
+    _, message = open_or_fallback(path)
+    assert message is not None and f"a copy was kept as {same}" in message, message
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 
 def test_a_wal_without_frames_does_not_excuse_a_short_file(tmp_path: Path) -> None:
@@ -120,8 +169,8 @@ def test_a_wal_without_frames_does_not_excuse_a_short_file(tmp_path: Path) -> No
     assert message is not None and "cut short" in message, message
 
 
-def _real_wal_header(folder: Path, page_size: int = 4096) -> bytes:
-    """The first 32 bytes of a WAL SQLite wrote for committed changes not yet checkpointed."""
+def _real_wal(folder: Path, page_size: int = 4096) -> bytes:
+    """A WAL as SQLite writes it for committed changes not yet checkpointed."""
     folder.mkdir(exist_ok=True)
     path = folder / "w.db"
     conn = sqlite3.connect(path, isolation_level=None)
@@ -130,9 +179,13 @@ def _real_wal_header(folder: Path, page_size: int = 4096) -> bytes:
     conn.execute("PRAGMA wal_autocheckpoint=0")
     conn.execute("CREATE TABLE t(x)")
     conn.execute("INSERT INTO t VALUES (randomblob(100))")
-    head = (folder / "w.db-wal").read_bytes()[:32]
+    wal = (folder / "w.db-wal").read_bytes()
     conn.close()
-    return head
+    return wal
+
+
+def _real_wal_header(folder: Path, page_size: int = 4096) -> bytes:
+    return _real_wal(folder, page_size)[:32]
 
 
 def _wal_says_damaged(header: bytes) -> bool:
@@ -191,3 +244,13 @@ def test_a_wal_cut_inside_its_header_is_called_damaged() -> None:
         path = Path(d) / "notes.db"
         path.with_name("notes.db-wal").write_bytes(head[:31])
         assert wal_is_damaged(path)
+
+
+@pytest.mark.parametrize("page_size", [256, 131072, 3 * 1024])
+def test_a_wal_claiming_a_page_size_sqlite_never_writes_is_called_damaged(
+    tmp_path: Path, page_size: int
+) -> None:
+    head = bytearray(_real_wal_header(tmp_path))
+    head[8:12] = struct.pack(">I", page_size)
+    head[24:32] = struct.pack(">II", *_sqlite_checksum(bytes(head[:24]), "<"))
+    assert _wal_says_damaged(bytes(head))
