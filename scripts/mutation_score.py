@@ -119,12 +119,23 @@ _ONE_MS = "0 or 1 ms: the same place to the listener"
 _PARENT = "the keeper holds its timers; the Qt parent only ties their lifetime to it"
 _NEW_NAME = "the number only makes the copy's name new; no copy is ever written over"
 _POW2 = "from 512 up, x & (x - 2) is 0 for exactly the same x as x & (x - 1)"
+_TARGET = "read only when the timer fires, and only a plan that sets it starts the timer"
 _FALSY = "None and False are both false here"
 _URI = "Debian's SQLite is built to open file: URIs even without uri=True"
 _READ_MORE = "only the first bytes are looked at: reading more finds the same"
 _NUMPY_DEFAULT = "numpy's default (int64, float64, the natural length) is the one named"
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
 EQUIVALENT: dict[tuple[str, ...], str] = {
+    ("ui/cue_clock", "super().__init__(parent)"): _PARENT,
+    ("ui/cue_clock", "self._timer = QTimer(self)"): _PARENT,
+    ("ui/cue_clock", "self._timer.setSingleShot(True)"): (
+        "every firing re-plans and restarts the timer, so it never repeats"
+    ),
+    ("ui/cue_clock", "self._target_ms: int | None = None"): _TARGET,
+    ("ui/cue_clock", "self._target_ms = None", 'self._target_ms = ""'): _TARGET,
+    ("ui/cue_clock", "self._to_audio: Mapper = lambda ms: ms"): (
+        "the sync controller installs a mapping with every audio it loads"
+    ),
     ("core/storage/files", "n = 1"): _NEW_NAME,
     ("core/storage/files", "n += 1"): _NEW_NAME,
     ("core/storage/files", "if filecmp.cmp(earlier, path, shallow=False):"): (

@@ -8,16 +8,15 @@ report, seek, rate change and pause re-plans that timer, so drift between report
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from player.core.navigation.playhead import shown_ms, wait_ms
 from player.core.timeline import Cue, Timeline
 from player.ui.playback import Playback
 
 Mapper = Callable[[int], int]
-MAX_BACKSTEP_MS = 1_000  # a report further back than this is a real jump, not jitter
 
 
 class CueClock(QObject):
@@ -69,10 +68,7 @@ class CueClock(QObject):
 
     def brief_ms(self) -> int:
         t = self._to_brief(self._playback.now_ms())
-        floor = self._floor_ms
-        if floor is not None and self._playback.is_playing() and 0 < floor - t < MAX_BACKSTEP_MS:
-            return floor
-        return t
+        return shown_ms(t, self._floor_ms, self._playback.is_playing())
 
     def _jumped(self, *_args: object) -> None:
         self._floor_ms = None
@@ -113,7 +109,6 @@ class CueClock(QObject):
         # Wall-clock wait for the audio to reach the boundary, through the mapping.
         # From the player's own position when it is later: inside an inserted ad the brief
         # time stands still while the audio moves on.
-        audio_gap = self._to_audio(boundary) - max(self._to_audio(t_ms), self._playback.now_ms())
-        wait = max(0, math.ceil(audio_gap / max(self._playback.rate(), 0.01)))
+        heard = max(self._to_audio(t_ms), self._playback.now_ms())
         self._target_ms = boundary
-        self._timer.start(wait)
+        self._timer.start(wait_ms(self._to_audio(boundary), heard, self._playback.rate()))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import active_texts
@@ -100,3 +102,28 @@ def test_takeaway_chip_plays_its_linked_moment(qtbot, window) -> None:
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(window.playback.is_playing, timeout=3000)
     assert abs(window.playback.now_ms() - times[0]) < 1_000
+
+
+def test_each_change_of_the_lit_quote_is_announced_once(qtbot, window) -> None:
+    """Every announcement re-lights the cards and scrolls to them: once per change, not on
+    every position report, or the list jumps back each time the listener scrolls away."""
+    announced: list[list[str]] = []
+    window.clock.active_changed.connect(lambda cues: announced.append([c.text for c in cues]))
+    window.playback.play()
+    qtbot.waitUntil(lambda: window.playback.now_ms() > 3_400, timeout=6000)
+    window.playback.pause()
+    assert len(announced) >= 3
+    assert all(a != b for a, b in itertools.pairwise(announced)), announced
+    assert window.clock.active and window.clock.active[0].text.startswith("Third quote")
+
+
+def test_marking_a_sync_point_while_listening_keeps_the_highlight_following(qtbot, window) -> None:
+    window.playback.play()
+    qtbot.waitUntil(
+        lambda: "First quote about ghosts and spirits." in active_texts(window), timeout=5000
+    )
+    window.actions_by_name["sync_here"].trigger()  # the lit quote is heard now
+    qtbot.waitUntil(
+        lambda: active_texts(window)[:1] == ["Third quote, ghosts again, digital spirits."],
+        timeout=5000,
+    )
