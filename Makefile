@@ -32,6 +32,7 @@ bench: system-deps $(VENV)/.installed
 	for b in bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
 
 # Mutation score of the core (minutes, both cores): not part of `make test`. MODULES=core/sync.py
-# limits it to some modules; JOBS sets how many mutants are tested at once.
+# limits it to some modules (ui/resume.py and the other Qt logic too); JOBS sets how many
+# mutants are tested at once.
 mutation: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/mutation_score.py --jobs $(or $(JOBS),2) $(MODULES)
