@@ -548,3 +548,74 @@ def test_the_undo_menu_says_whether_it_undoes_a_note_or_a_sync_point(
     undo.trigger()
     assert not undo.isEnabled() and redo.text() == "&Redo Sync point"
     close_window(w)
+
+
+def test_a_new_sync_point_says_how_many_older_points_it_crossed(
+    qtbot, brief_file: Path, shifted_audio: Path, data
+) -> None:
+    w = open_window(qtbot, brief_file, shifted_audio, data)
+    sync = app_of(w).tracks.sync
+    for ref, heard in ((0, 3_000), (1, 4_000)):  # 0:01 and 0:02 heard at 0:03 and 0:04
+        select_quote(w, ref)
+        w.playback.seek(heard)
+        w.actions_by_name["sync_here"].trigger()
+        assert "crossed" not in w.statusBar().currentMessage()
+    select_quote(w, 1)
+    w.playback.seek(4_500)  # the same quote again: moved, nothing crossed
+    w.actions_by_name["sync_here"].trigger()
+    assert "crossed" not in w.statusBar().currentMessage()
+    select_quote(w, 3)  # 0:05 heard before both: crosses them
+    w.playback.seek(2_000)
+    w.actions_by_name["sync_here"].trigger()
+    assert w.statusBar().currentMessage().endswith(" 2 older points crossed it: removed.")
+    assert sync.map.points == ((5_000, 2_000),)
+    select_quote(w, 0)
+    w.playback.seek(100)
+    w.actions_by_name["sync_here"].trigger()
+    select_quote(w, 1)  # 0:02 heard after 0:05's place: crosses that one only
+    w.playback.seek(2_500)
+    w.actions_by_name["sync_here"].trigger()
+    assert w.statusBar().currentMessage().endswith(" 1 older point crossed it: removed.")
+    select_quote(w, 3)
+    w.playback.seek(3_000)
+    w.actions_by_name["sync_here"].trigger()
+    select_quote(w, 1)  # moved past 0:05's point: its own old place is not counted
+    w.playback.seek(3_500)
+    w.actions_by_name["sync_here"].trigger()
+    assert w.statusBar().currentMessage().endswith(" 1 older point crossed it: removed.")
+    assert sync.map.points == ((1_000, 100), (2_000, 3_500))
+    close_window(w)
+
+
+def test_sync_here_without_attached_audio_says_to_attach_it_first(
+    qtbot, brief_file: Path, data
+) -> None:
+    w = open_window(qtbot, brief_file, None, data)
+    select_quote(w, 0)
+    w.actions_by_name["sync_here"].trigger()
+    assert w.statusBar().currentMessage() == (
+        "Attach your audio first: sync points belong to an audio file."
+    )
+    close_window(w)
+
+
+def test_removing_and_clearing_points_are_named_in_the_undo_menu_and_nothing_is_a_no_op(
+    qtbot, brief_file: Path, shifted_audio: Path, data
+) -> None:
+    w = open_window(qtbot, brief_file, shifted_audio, data)
+    undo = w.actions_by_name["note_undo"]
+    sync = app_of(w).tracks.sync
+    sync.clear()  # no points yet: nothing to undo
+    assert not undo.isEnabled()
+    for ref, heard in ((0, 1_500), (2, 5_000)):
+        select_quote(w, ref)
+        w.playback.seek(heard)
+        w.actions_by_name["sync_here"].trigger()
+    sync.remove(1_000)
+    assert undo.text() == "&Undo Remove sync point"
+    sync.clear()
+    assert undo.text() == "&Undo Clear sync points"
+    assert sync.show_dialog().table.rowCount() == 0
+    undo.trigger()
+    assert sync.map.points == ((3_000, 5_000),)
+    close_window(w)
