@@ -99,3 +99,15 @@ def test_a_concept_hit_names_its_concept(qtbot, reading) -> None:
     shown, spans = excerpt(titled(hit)[1])
     # The matched word is still marked in what is shown below the name.
     assert any(shown[a:b].lower() == "zeppelin" for a, b in spans)
+
+
+def test_a_screen_reader_hears_each_card_as_its_time_kind_and_words(qtbot, window) -> None:
+    m = window.pane_model
+    said = [m.index(i).data(Qt.ItemDataRole.AccessibleTextRole) for i in range(m.rowCount())]
+    assert said[:4] == [
+        "0:01 — quote — First quote about ghosts and spirits. — The first context.",
+        "0:02 — quote — Second quote on engineering work. — The second context.",
+        "0:03 — quote — Third quote, ghosts again, digital spirits. — The third context.",
+        "0:03 — concept — Ghost Idea — Digital ghosts that mimic people, not animals.",
+    ]
+    assert m.index(3).data(Qt.ItemDataRole.DisplayRole) == said[3]
