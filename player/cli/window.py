@@ -42,7 +42,7 @@ def run(command: str, argv: list[str]) -> int:
     if command == "screenshot":
         return _screenshot(_screenshot_parser().parse_args(argv))
     args = _open_parser("brief-player").parse_args(argv)
-    from player.ui.app import application, dispose
+    from player.ui.app import application, close_on_terminate, dispose
     from player.ui.session import open_app
 
     app = application()
@@ -52,6 +52,7 @@ def run(command: str, argv: list[str]) -> int:
         print(f"brief-player: {e}", file=sys.stderr)
         return 2
     opened.window.show()
+    close_on_terminate(opened.window)
     code = app.exec()
     dispose(opened.window)
     said = opened.data.close()  # saves what is still waiting, or keeps it for the next start

@@ -74,6 +74,17 @@ class ResumeKeeper(QObject):
     def remember_audio(self, path: Path) -> None:
         self._save(audio_path=str(path))
 
+    def finish(self) -> None:
+        """Save the place and stop saving: the window is closing.
+
+        Releasing the player afterwards stops it, and a stopped player reports 0:00; saved,
+        that would replace the place reached with the start of the episode.
+        """
+        self.save_position()
+        self._timer.stop()
+        self._seek_debounce.stop()
+        self.episode_id = None
+
     def save_position(self) -> None:
         if self.episode_id is not None and self._playback.source is not None:
             self._save(position_ms=max(0, self._playback.now_ms()))

@@ -96,7 +96,7 @@ class App:
         self.window = MainWindow(opener=self.open_and_resume)
         self.resume = ResumeKeeper(data.playstate, self.window.playback, self.window)
         self.window.audio_attached.connect(self.resume.remember_audio)
-        self.window.closing.connect(self.resume.save_position)
+        self.window.closing.connect(self.resume.finish)
         self.window.add_search_provider(current_brief_search(self.window))
         self.preferences = PreferencesController(self.window)
         self.desktop = DesktopIntegration(self.window, bus=remember)
