@@ -60,6 +60,7 @@ def select_pane_row(w, kind: CueKind, ref: int) -> None:
     row = next(
         i for i in range(m.rowCount()) if m.row(i).cue.kind == kind and m.row(i).cue.ref == ref
     )
+    w.pane.setFocus()  # the listener moves the keyboard there, as a click or the arrows do
     w.pane.setCurrentIndex(m.index(row))
 
 
@@ -106,8 +107,8 @@ def test_escape_leaves_a_bare_bookmark_and_shift_enter_is_a_new_line(qtbot, win,
 
 
 def test_shift_n_attaches_the_note_to_the_selected_quote(qtbot, win, data) -> None:
-    select_pane_row(win, CueKind.QUOTE, 1)
     win.seek_brief(4_500)
+    select_pane_row(win, CueKind.QUOTE, 1)  # chosen after the quote playing began
     key(qtbot, win, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClicks(editor_of(win).text_edit, "about the work")
     editor_of(win).accept()

@@ -56,7 +56,7 @@ class TakeawayCardDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(option.rect)
         pal = option.palette
-        paint_card_background(painter, option, selectable=False)
+        paint_card_background(painter, option)
         color = palette.kind_color(CueKind.TAKEAWAY)
         num_f = QFont(option.font)
         num_f.setBold(True)

@@ -35,6 +35,7 @@ MIN_CLIP_MS = 200
 PREVIOUS_GRACE_MS = 1_500  # "previous note" just after a note goes to the one before it
 NOTE_KINDS = frozenset({CueKind.NOTE})
 ITEM_CUE_KINDS = (CueKind.QUOTE, CueKind.CONCEPT, CueKind.TAKEAWAY)
+QUOTE_KINDS = frozenset({CueKind.QUOTE})
 
 
 def note_cues(notes: list[Note]) -> list[Cue]:
@@ -84,6 +85,14 @@ class NotesController(QObject):
         self.pending_clip_start: int | None = None
         self.clip_id: str | None = None
         self._stars: set[tuple[str, int]] = set()
+        # Whether the listener moved the keyboard to an item since the quote playing began:
+        # only then do S and Shift+N act on that item instead of on the quote playing.
+        self._chosen = False
+        self._playing_quote: int | None = None
+        for view in (window.pane, window.side.takeaway_view):
+            view.selectionModel().currentChanged.connect(
+                lambda current, _previous, v=view: self._focus_moved(v, current)
+            )
 
         slots: dict[str, Callable[[], object]] = {
             "note_capture": self.capture,
@@ -164,6 +173,10 @@ class NotesController(QObject):
             QTimer.singleShot(0, self.reload)  # not from inside the pane's own reset
 
     def _on_active(self, cues: list[Cue]) -> None:
+        quote = next((c.ref for c in cues if c.kind == CueKind.QUOTE), None)
+        if quote is not None and quote != self._playing_quote:
+            self._playing_quote = quote
+            self._chosen = False
         rows = self.model.rowCount()
         self.model.set_active(
             {self.model.note(c.ref).id for c in cues if c.kind == CueKind.NOTE and c.ref < rows}
@@ -254,8 +267,31 @@ class NotesController(QObject):
             self.window.as_widget().activateWindow()
         editor.deleteLater()
 
+    def _focus_moved(self, view: QWidget, current: object) -> None:
+        """A move counts when the view holds the window's keyboard (a click, the arrows), not
+        when the view changes its current row by itself (a reset, a reload)."""
+        holds_keys = view.hasFocus() or view.window().focusWidget() is view
+        if holds_keys and getattr(current, "isValid", lambda: False)():
+            self._chosen = True
+
     def selected_item(self) -> tuple[Attachment, int | None] | None:
-        """The quote, concept or takeaway the listener has selected, and its moment."""
+        """The item "the quote" means: the one the listener moved the keyboard to since the
+        quote playing began, else the quote playing (the last one reached), and its moment."""
+        if not self._chosen:
+            playing = self._quote_at_playhead()
+            if playing is not None:
+                return playing
+        return self._chosen_item()
+
+    def _quote_at_playhead(self) -> tuple[Attachment, int | None] | None:
+        w = self.window
+        cue = w.timeline.previous_start_before(w.clock.brief_ms() + 1, QUOTE_KINDS)
+        quotes = w.episode.brief.quotes if w.episode else []
+        if cue is None or cue.ref >= len(quotes):
+            return None
+        return Attachment(kind="quote", ref=cue.ref, label=quotes[cue.ref].text), cue.start_ms
+
+    def _chosen_item(self) -> tuple[Attachment, int | None] | None:
         w = self.window
         brief = w.episode.brief
         takeaways = w.side.takeaway_view
