@@ -40,6 +40,7 @@ from player.ui.shell import SearchProvider
 from player.ui.widgets.header import EpisodeHeader
 from player.ui.widgets.pane_view import PaneView
 from player.ui.widgets.side_panel import SidePanel
+from player.ui.widgets.text_focus import ClickReleasesTextField
 from player.ui.widgets.timeline_strip import TimelineStrip
 from player.ui.widgets.transport import TransportBar
 from player.ui.window_layout import restore_layout, save_layout
@@ -157,6 +158,8 @@ class MainWindow(QMainWindow):
         self.playback.muted_changed.connect(self.actions_by_name["mute"].setChecked)
         self.header.banner.action_clicked.connect(self.choose_audio)
         self.side.set_search(self.search)
+        self.side.keys_returned.connect(self.pane.setFocus)
+        self._text_focus = ClickReleasesTextField(self, self.pane)
         self.resize(1200, 800)
         restore_layout(self, self.settings, self.splitter, self.side)
 

@@ -313,7 +313,8 @@ def test_note_text_is_shown_as_text_never_markup(qtbot, win, data) -> None:
 def test_notes_survive_closing_and_reopening_the_window(
     qtbot, brief_file, audio_file, tmp_path
 ) -> None:
-    first = open_main_window(brief_file, audio=audio_file, data=AppData(tmp_path / "n.db"))
+    first_data = AppData(tmp_path / "n.db")
+    first = open_main_window(brief_file, audio=audio_file, data=first_data)
     qtbot.addWidget(first)
     first.show()
     first.seek_brief(3_000)
@@ -324,6 +325,7 @@ def test_notes_survive_closing_and_reopening_the_window(
     app_of(first).notes.toggle_star()
     first.close()
     first.playback.stop()
+    first_data.close()  # as the command does on quit: what is queued is written
 
     second = open_main_window(brief_file, audio=audio_file, data=AppData(tmp_path / "n.db"))
     qtbot.addWidget(second)

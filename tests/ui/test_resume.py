@@ -24,6 +24,7 @@ def test_position_speed_volume_and_audio_come_back(qtbot, brief_file, audio_file
     first.playback.set_volume(0.4)
     first.seek_brief(3_300)
     first.close()
+    data.close()  # as the command does on quit: what is queued is written
 
     # A new process would open the same file: reopen the database too.
     data2 = AppData(tmp_path / "notes.db")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -50,6 +51,7 @@ def summary_html(brief: Brief, meta_lines: Sequence[str] = ()) -> str:
 
 class SidePanel(QTabWidget):
     moment_requested = Signal(int)  # ms: play from here
+    keys_returned = Signal()  # the search box is done: the keyboard goes back to the player
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +96,7 @@ class SidePanel(QTabWidget):
         self._search_timer.timeout.connect(self.run_search)
         self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
         self.search_edit.returnPressed.connect(self._first_hit)
+        self.search_edit.installEventFilter(self)
 
         # summary
         self.summary_view = QTextBrowser(self)
@@ -137,6 +140,30 @@ class SidePanel(QTabWidget):
         if row is not None and row.at_ms is not None:
             self.moment_requested.emit(row.at_ms)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc in the search box clears it; Esc in an empty box leaves it."""
+        if (
+            watched is self.search_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            if self.search_edit.text():
+                self.search_edit.clear()
+            else:
+                self.keys_returned.emit()
+            return True
+        return super().eventFilter(watched, event)
+
     def _first_hit(self) -> None:
-        if self.search_model.rowCount():
-            self._hit_activated(self.search_model.index(0))
+        """Enter plays the hit chosen in the list, else the first one with a moment, and
+        hands the keyboard back so Space, N and the arrows act on playback again."""
+        model = self.search_model
+        current = self.search_view.currentIndex()
+        rows = [current.row()] if current.isValid() else range(model.rowCount())
+        for r in rows:
+            row: SearchRow = model.index(r).data(HIT_ROLE)
+            if row is not None and row.at_ms is not None:
+                self.moment_requested.emit(row.at_ms)
+                self.keys_returned.emit()
+                return
