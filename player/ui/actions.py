@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
+SIDE_TAB_KEYS = 5  # Alt+1 … Alt+5
+
 
 @dataclass(frozen=True)
 class ActionSpec:
@@ -51,6 +53,12 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("follow", "&Follow Playback", ("F",), "View", checkable=True),
     ActionSpec("back_to_now", "Back to &Now", ("Ctrl+N",), "View"),
     ActionSpec("show_transcript", "&Transcript", ("Ctrl+Shift+T",), "View"),
+    ActionSpec("next_tab", "Ne&xt Side Tab", ("Ctrl+Tab", "Ctrl+PgDown"), "View"),
+    ActionSpec("previous_tab", "Pre&vious Side Tab", ("Ctrl+Shift+Tab", "Ctrl+PgUp"), "View"),
+    *(
+        ActionSpec(f"side_tab_{n}", f"Side Tab &{n}", (f"Alt+{n}",), "View ▸ Side Tabs")
+        for n in range(1, SIDE_TAB_KEYS + 1)
+    ),
     ActionSpec("note_capture", "&Note at This Moment", ("N",), "Notes"),
     ActionSpec("note_attach", "Note on &Selected Item", ("Shift+N",), "Notes"),
     ActionSpec("star", "&Star Selected Item", ("S",), "Notes"),

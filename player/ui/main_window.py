@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.core.timeline import Cue, CueKind, Timeline
-from player.ui.actions import build_actions, build_menus
+from player.ui.actions import SIDE_TAB_KEYS, build_actions, build_menus
 from player.ui.cue_clock import CueClock
 from player.ui.dialogs import problems_dialog, show_shortcuts
 from player.ui.jobs import JobBar, JobRunner
@@ -136,6 +136,12 @@ class MainWindow(QMainWindow):
                 "show_problems": self.show_problems,
                 "shortcuts": lambda: show_shortcuts(self, self.actions_by_name),
                 "about": self.show_about,
+                "next_tab": lambda: self.side.show_tab(self.side.currentIndex() + 1),
+                "previous_tab": lambda: self.side.show_tab(self.side.currentIndex() - 1),
+                **{
+                    f"side_tab_{n}": lambda _=False, n=n: self.side.show_tab(n - 1)
+                    for n in range(1, SIDE_TAB_KEYS + 1)
+                },
             },
         )
         self.menus: dict[str, QMenu] = build_menus(self.menuBar(), self.actions_by_name)
@@ -159,6 +165,7 @@ class MainWindow(QMainWindow):
         self.header.banner.action_clicked.connect(self.choose_audio)
         self.side.set_search(self.search)
         self.side.keys_returned.connect(self.pane.setFocus)
+        self._name_side_tabs()
         self._text_focus = ClickReleasesTextField(self, self.pane)
         self.resize(1200, 800)
         restore_layout(self, self.settings, self.splitter, self.side)
@@ -181,6 +188,16 @@ class MainWindow(QMainWindow):
 
     def add_tab(self, widget: QWidget, title: str) -> None:
         self.side.addTab(widget, title)
+        self._name_side_tabs()
+
+    def _name_side_tabs(self) -> None:
+        """View ▸ Side Tabs names each tab its Alt+number shows."""
+        for n in range(1, SIDE_TAB_KEYS + 1):
+            action = self.actions_by_name[f"side_tab_{n}"]
+            has_tab = n <= self.side.count()
+            title = self.side.tabText(n - 1).split(" (")[0] if has_tab else f"Side Tab {n}"
+            action.setText(f"&{n} {title}")
+            action.setEnabled(has_tab)
 
     def show_status(self, message: str, timeout_ms: int = 6_000) -> None:
         self.statusBar().showMessage(message, timeout_ms)

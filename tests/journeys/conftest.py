@@ -35,8 +35,8 @@ Quotes
 - At 0:20 - "Fourth quote about animals and evolution." - The fourth context.
 - At 0:28 - "Fifth quote near the end of the talk." - The last context.
 Takeaways
-- Remember that ghosts are digital spirits (0:02, 0:12).
-- Engineering matters more than theory (0:06).
+- Remember that ghosts are digital spirits.
+- Engineering matters more than theory.
 """
 AUDIO_S = 32.0
 

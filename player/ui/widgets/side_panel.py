@@ -24,7 +24,7 @@ from player.core.brief.models import Brief
 from player.ui.delegates.search_hit import SearchHitDelegate
 from player.ui.delegates.takeaway_card import TakeawayCardDelegate
 from player.ui.models.search_model import HIT_ROLE, SearchModel, SearchRow
-from player.ui.models.takeaway_model import TakeawayModel
+from player.ui.models.takeaway_model import TIMES_ROLE, TakeawayModel
 from player.ui.widgets.card_list import card_list
 
 SearchFn = Callable[[str], Sequence[SearchRow]]
@@ -56,6 +56,10 @@ class SidePanel(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
+        # Tab goes to the tab bar and the page, not to the panel itself: as the last stop of
+        # the window's chain it handed Tab straight back to its bar and the cycle never again
+        # reached the main list.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._search_fn: SearchFn = lambda _q: ()
 
         # takeaways
@@ -66,6 +70,10 @@ class SidePanel(QTabWidget):
         self.takeaway_view.setItemDelegate(self._takeaway_delegate)
         self._takeaway_delegate.moment_clicked.connect(self.moment_requested)
         self.takeaway_view.activated.connect(self._takeaway_activated)
+        self.takeaway_view.installEventFilter(self)
+        self.takeaway_view.selectionModel().currentChanged.connect(
+            lambda *_: self._takeaway_delegate.focus_chip(0)
+        )
         self.addTab(self.takeaway_view, "Takeaways")
 
         # search
@@ -88,6 +96,7 @@ class SidePanel(QTabWidget):
         layout.addWidget(self.search_status)
         layout.addWidget(self.search_view, 1)
         self.search_page = search_page
+        search_page.setFocusProxy(self.search_edit)
         self.addTab(search_page, "Search")
         # Coalesce fast typing into one query per event-loop turn, not one per key.
         self._search_timer = QTimer(self)
@@ -131,27 +140,57 @@ class SidePanel(QTabWidget):
             self.search_status.setText("No matches")
 
     def _takeaway_activated(self, index) -> None:
-        times = self.takeaway_model.data(index, Qt.ItemDataRole.UserRole + 1) or []
+        times = self.takeaway_model.data(index, TIMES_ROLE) or []
         if times:
-            self.moment_requested.emit(times[0])
+            chip = min(self._takeaway_delegate.focused_chip, len(times) - 1)
+            self.moment_requested.emit(times[chip])
 
     def _hit_activated(self, index) -> None:
         row: SearchRow = index.data(HIT_ROLE)
         if row is not None and row.at_ms is not None:
             self.moment_requested.emit(row.at_ms)
 
+    def show_tab(self, index: int) -> None:
+        """Show tab ``index`` (wrapping round) and give it the keyboard, so the arrows move in
+        its list at once."""
+        if self.count() == 0:
+            return
+        self.setCurrentIndex(index % self.count())
+        page = self.currentWidget()
+        target = _first_focusable(page) if page is not None else None
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Esc in the search box clears it; Esc in an empty box leaves it."""
-        if (
-            watched is self.search_edit
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Escape
-        ):
+        """Esc in the search box clears it; Esc in an empty box leaves it. Left and Right in
+        the takeaways move between a takeaway's ▶ moments."""
+        if not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        if event.type() == QEvent.Type.ShortcutOverride:
+            # Left and Right seek everywhere else; on a takeaway with several moments they
+            # move between them instead.
+            if watched is self.takeaway_view and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+                times = self.takeaway_view.currentIndex().data(TIMES_ROLE) or []
+                if len(times) > 1 and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                    event.accept()
+                    return True
+            return super().eventFilter(watched, event)
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        if watched is self.search_edit and key == Qt.Key.Key_Escape:
             if self.search_edit.text():
                 self.search_edit.clear()
             else:
                 self.keys_returned.emit()
+            return True
+        if watched is self.takeaway_view and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            times = self.takeaway_view.currentIndex().data(TIMES_ROLE) or []
+            step = 1 if key == Qt.Key.Key_Right else -1
+            chip = self._takeaway_delegate.focused_chip + step
+            if times and 0 <= chip < len(times):
+                self._takeaway_delegate.focus_chip(chip)
+                self.takeaway_view.viewport().update()
             return True
         return super().eventFilter(watched, event)
 
@@ -167,3 +206,15 @@ class SidePanel(QTabWidget):
                 self.moment_requested.emit(row.at_ms)
                 self.keys_returned.emit()
                 return
+
+
+def _first_focusable(page: QWidget) -> QWidget | None:
+    """The page itself, its focus proxy, or the first widget inside it that Tab would reach."""
+    if page.focusPolicy() & Qt.FocusPolicy.TabFocus or page.focusProxy() is not None:
+        return page
+    widget = page.nextInFocusChain()
+    while widget is not page and page.isAncestorOf(widget):
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(page):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
