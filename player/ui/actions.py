@@ -77,7 +77,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("all_notes", "All N&otes…", ("Ctrl+Shift+N",), "Notes"),
     ActionSpec("notes_export", "E&xport Notes…", ("Ctrl+E",), "Notes"),
     ActionSpec("notes_import", "&Import Notes…", (), "Notes"),
-    ActionSpec("show_problems", "Show &Unreadable Lines…", (), "Help"),
+    ActionSpec("show_problems", "Lines the Brief &Could Not Read…", (), "Help"),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", ("F1", "?"), "Help"),
     ActionSpec("about", "&About Brief Player", (), "Help"),
 )

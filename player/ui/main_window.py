@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -28,7 +27,8 @@ from PySide6.QtWidgets import (
 from player.core.timeline import Cue, CueKind, Timeline
 from player.ui.actions import SIDE_TAB_KEYS, build_actions, build_menus
 from player.ui.cue_clock import CueClock
-from player.ui.dialogs import problems_dialog, show_shortcuts
+from player.ui.dialogs import app_version, problems_dialog, show_shortcuts
+from player.ui.file_dialogs import open_file
 from player.ui.jobs import JobBar, JobRunner
 from player.ui.loading import episode_from_brief_file
 from player.ui.models.pane_model import PaneModel, brief_rows
@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
                 "open_brief": self.choose_brief,
                 "attach_audio": self.choose_audio,
                 "quit": self.close,
-                "play_pause": self.playback.toggle,
+                "play_pause": self.toggle_play,
                 "back": lambda: self.playback.skip(-self.transport.back_ms),
                 "forward": lambda: self.playback.skip(self.transport.forward_ms),
                 "back_small": lambda: self.playback.skip(-5_000),
@@ -330,6 +330,19 @@ class MainWindow(QMainWindow):
         )
         self.seek_brief(target.start_ms if target else 0)
 
+    def toggle_play(self) -> None:
+        """Space: play or pause; with nothing to play, say why instead of doing nothing."""
+        if self.playback.has_media() or self.playback.is_playing():
+            self.playback.toggle()
+        elif self.playback.error:
+            self.show_status(f"Cannot play: {self.playback.error}", 10_000)
+        else:
+            self.show_status(
+                "Nothing to play: no audio is attached to this brief. "
+                "File ▸ Attach Audio… (Ctrl+Shift+O) picks your copy of the episode.",
+                10_000,
+            )
+
     def next_cue(self) -> None:
         nxt = self.timeline.next_start_after(self.clock.brief_ms(), STEP_KINDS)
         if nxt is not None:
@@ -355,9 +368,9 @@ class MainWindow(QMainWindow):
     # files ------------------------------------------------------------------------------------
 
     def choose_audio(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Attach Audio", str(Path.home()), AUDIO_FILTER)
-        if path:
-            self.attach_audio(Path(path))
+        path = open_file(self, self.settings, "Attach Audio", AUDIO_FILTER)
+        if path is not None:
+            self.attach_audio(path)
 
     def attach_audio(self, path: Path) -> None:
         """Switch to the listener's copy at the same moment of the brief.
@@ -372,9 +385,9 @@ class MainWindow(QMainWindow):
         self.audio_attached.emit(path)
 
     def choose_brief(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open Brief", str(Path.home()), BRIEF_FILTER)
-        if path:
-            self.open_brief_file(Path(path))
+        path = open_file(self, self.settings, "Open Brief", BRIEF_FILTER)
+        if path is not None:
+            self.open_brief_file(path)
 
     def open_brief_file(self, path: Path) -> None:
         try:
@@ -421,5 +434,6 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             "About Brief Player",
+            f"Brief Player {app_version()}\n\n"
             "Brief Player plays a podcast episode and keeps its written brief in step with it.",
         )

@@ -102,7 +102,9 @@ class App:
         self.desktop = DesktopIntegration(self.window, bus=remember)
         apply_settings(self.window, new_episode=True, theme=remember)
         self.open_and_resume(episode, audio=audio, at_ms=at_ms)
-        self.notes = NotesController(self.window, data.notes, episode)
+        self.notes = NotesController(
+            self.window, data.notes, episode, title_of=lambda i: _library_title(data, i)
+        )
         if not data.saving and data.message:
             self.notes.show_not_saving(data.message)
         self.tracks = TracksController(
@@ -157,6 +159,11 @@ def open_app(
     if data is None:
         data = AppData() if remember else AppData(memory=True)
     return App(episode, data, audio=audio, at_ms=at_ms, remember=remember)
+
+
+def _library_title(data: AppData, episode_id: str) -> str | None:
+    entry = data.library.get(episode_id)
+    return entry.title if entry is not None and entry.title else None
 
 
 def _remember_in_library(data: AppData, episode: OpenEpisode) -> None:

@@ -69,6 +69,8 @@ class Session:
         w.resize(1100, 720)
         w.show()
         self.qtbot.waitExposed(w)
+        w.activateWindow()  # the desktop gives a new window the keyboard
+        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=2_000)
         if wait_for_audio:
             self.qtbot.waitUntil(lambda: w.playback.duration_ms() > 0, timeout=10_000)
         self.window = w

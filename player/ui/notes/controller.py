@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from player.core.storage.database import StorageError
 from player.core.storage.notes import Attachment, Note, NoteStore
+from player.core.text import clip_words
 from player.core.timefmt import format_ms
 from player.core.timeline import Cue, CueKind
 from player.ui.models.search_model import SearchRow
@@ -60,6 +61,9 @@ class _Change(QUndoCommand):
 
     def undo(self) -> None:
         self.ctl._apply(self.after, self.before)
+        if self.after is None and self.before is not None:
+            # Replaces "deleted, Ctrl+Z brings it back", which is no longer true.
+            self.ctl._say(f"Note at {format_ms(self.before.start_ms)} is back.")
 
 
 class _Relay(QObject):
@@ -69,8 +73,17 @@ class _Relay(QObject):
 
 
 class NotesController(QObject):
-    def __init__(self, window: Shell, store: NoteStore, episode: OpenEpisode | None = None):
+    def __init__(
+        self,
+        window: Shell,
+        store: NoteStore,
+        episode: OpenEpisode | None = None,
+        *,
+        title_of: Callable[[str], str | None] = lambda _id: None,
+    ):
+        """``title_of`` names an episode by its id (All Notes lists every episode's notes)."""
         super().__init__(window.as_widget())
+        self._title_of = title_of
         self.window = window
         self.store = store
         shown = episode or window.episode
@@ -333,7 +346,7 @@ class NotesController(QObject):
             self._say(str(e))
             return None
         self._show_stars()
-        self._say(f"{'Starred' if starred else 'Unstarred'} {a.kind}: {a.label[:60]}")
+        self._say(f"{'Starred' if starred else 'Unstarred'} {a.kind}: {clip_words(a.label)}")
         return starred
 
     def _show_stars(self) -> None:
@@ -430,10 +443,18 @@ class NotesController(QObject):
 
     # dialogs ----------------------------------------------------------------------------------
 
+    def title_of(self, episode_id: str) -> str:
+        try:
+            return self._title_of(episode_id) or episode_id
+        except StorageError:
+            return episode_id
+
     def show_all_notes(self) -> QWidget:
         from player.ui.notes.all_notes import AllNotesDialog
 
-        dialog = AllNotesDialog(self.store, self.episode_id, self.window.as_widget())
+        dialog = AllNotesDialog(
+            self.store, self.episode_id, self.window.as_widget(), title_of=self.title_of
+        )
         dialog.note_chosen.connect(self.go_to)
         dialog.show()
         self.all_notes_dialog = dialog
@@ -444,7 +465,8 @@ class NotesController(QObject):
             self.window.play_from(note.start_ms)
         else:
             self._say(
-                f"That note belongs to episode {note.episode_id}; open it to hear the moment."
+                f"That note belongs to “{self.title_of(note.episode_id)}”; open it from the "
+                "Library (Ctrl+B) to hear the moment."
             )
 
     def export(self) -> None:

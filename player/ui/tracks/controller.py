@@ -22,7 +22,6 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QPlainTextEdit,
     QVBoxLayout,
 )
@@ -36,6 +35,7 @@ from player.core.media.tags import MediaInfo, MediaInfoError, read_media_info
 from player.core.sync import SyncMap
 from player.core.text import fold
 from player.core.timeline import FOREVER_MS, Cue, CueKind
+from player.ui.file_dialogs import open_file
 from player.ui.models.search_model import SearchRow
 from player.ui.tracks.export import choose_export_path, export_text
 from player.ui.tracks.sync_points import SyncController
@@ -190,13 +190,16 @@ class TracksController(QObject):
             self.loaded[kind] = loaded
 
     def choose_track(self) -> None:
-        start = self.window.playback.source or self.window.episode.brief_path or Path.home()
-        folder = start.parent if start.is_file() else start
-        path, _ = QFileDialog.getOpenFileName(
-            self.window.as_widget(), "Open Transcript or Chapters", str(folder), TRACK_FILTER
+        beside = self.window.playback.source or self.window.episode.brief_path
+        path = open_file(
+            self.window.as_widget(),
+            self.window.settings,
+            "Open Transcript or Chapters",
+            TRACK_FILTER,
+            fallback=beside,
         )
-        if path:
-            self.open_track_file(Path(path))
+        if path is not None:
+            self.open_track_file(path)
 
     def open_track_file(self, path: Path) -> bool:
         """Load a transcript or chapters file by hand; it stays until another episode opens.
@@ -306,7 +309,7 @@ class TracksController(QObject):
         if ep is None:
             return None
         if path is None:
-            path = choose_export_path(self.window.as_widget(), kind, ep.id)
+            path = choose_export_path(self.window.as_widget(), self.window.settings, kind, ep.id)
             if path is None:
                 return None
         notes = self._notes()

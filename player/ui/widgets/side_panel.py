@@ -60,6 +60,10 @@ class SidePanel(QTabWidget):
         # the window's chain it handed Tab straight back to its bar and the cycle never again
         # reached the main list.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # In a narrow panel every tab stays in sight, its title shortened, rather than some
+        # hidden behind scroll arrows; the full title is its tooltip.
+        self.tabBar().setUsesScrollButtons(False)
+        self.setElideMode(Qt.TextElideMode.ElideRight)
         self._search_fn: SearchFn = lambda _q: ()
 
         # takeaways
@@ -113,6 +117,15 @@ class SidePanel(QTabWidget):
         self.summary_view.setOpenExternalLinks(False)
         self.summary_view.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.addTab(self.summary_view, "Summary")
+
+    def tabInserted(self, index: int) -> None:
+        super().tabInserted(index)
+        self._tip_tabs()
+
+    def _tip_tabs(self) -> None:
+        for i in range(self.count()):
+            if not self.tabToolTip(i) or self.tabToolTip(i).startswith("Alt+"):
+                self.setTabToolTip(i, f"Alt+{i + 1}" if i < 9 else "")
 
     def set_brief(self, brief: Brief, meta_lines: Sequence[str] = ()) -> None:
         self.takeaway_model.set_takeaways(brief.takeaways)
