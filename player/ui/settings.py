@@ -64,6 +64,9 @@ GEOMETRY = Setting("window/geometry", QByteArray, None, "not shown: the window's
 SIZE = Setting("window/size", QSize, None, "not shown: the window's size")
 SPLITTER = Setting("window/splitter", QByteArray, None, "not shown: the pane/side split")
 SIDE_TAB = Setting("window/side_tab", int, -1, "not shown: the side panel's tab")
+OPENED_TRACKS = Setting(
+    "tracks/opened", str, "{}", "not shown: transcripts and chapters opened, per episode"
+)
 LAST_FOLDER = Setting("files/last_folder", str, "", "not shown: where the last file was chosen")
 WINDOW_SETTINGS = (GEOMETRY, SIZE, SPLITTER, SIDE_TAB)
 

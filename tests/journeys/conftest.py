@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from player.ui.app_data import AppData
 from tests.media import make_wav
@@ -130,3 +130,41 @@ def saved_position_ms(data_path: Path, episode_id: str) -> int | None:
             "SELECT position_ms FROM playstate WHERE episode_id=?", (episode_id,)
         ).fetchall()
     return rows[0][0] if rows else None
+
+
+def answer_modal(answer, kind: type = QDialog) -> list:
+    """Run ``answer(dialog)`` on the next dialog of ``kind`` the window opens (a file dialog,
+    a message box), as the listener would; the list gets what it returned."""
+    seen: list = []
+    before = {id(w) for w in QApplication.topLevelWidgets()}
+
+    def look() -> None:
+        opened = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, kind) and w.isVisible() and id(w) not in before
+        ]
+        if not opened:
+            QTimer.singleShot(20, look)
+            return
+        seen.append(answer(opened[0]))
+
+    QTimer.singleShot(20, look)
+    return seen
+
+
+def choose_file(path: Path):
+    """An ``answer`` for ``answer_modal``: pick ``path`` in a file dialog."""
+
+    def pick(dialog) -> str:
+        shown = dialog.directory().absolutePath()
+        dialog.selectFile(str(path))
+        dialog.accept()
+        return shown
+
+    return pick
+
+
+def pick_file(path: Path) -> list:
+    """Answer the next file dialog with ``path``; the list gets the folder it opened in."""
+    return answer_modal(choose_file(path), QFileDialog)

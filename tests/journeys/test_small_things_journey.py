@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from tests.journeys.conftest import Session, press
+from tests.journeys.conftest import Session, answer_modal, pick_file, press
 from tests.media import make_wav
 
 
@@ -63,21 +63,6 @@ def test_all_notes_names_the_episode_by_its_title(qtbot, session, audio_file) ->
     dialog.close()
 
 
-def _answer_modal(qtbot, answer) -> list:
-    """Run ``answer(dialog)`` on the next modal dialog the window opens; what it returned."""
-    seen: list = []
-
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, look)
-            return
-        seen.append(answer(dialog))
-
-    QTimer.singleShot(20, look)
-    return seen
-
-
 def test_about_says_which_version(qtbot, session, audio_file) -> None:
     w = session.start(audio_file)
 
@@ -86,7 +71,7 @@ def test_about_says_which_version(qtbot, session, audio_file) -> None:
         box.accept()
         return text
 
-    seen = _answer_modal(qtbot, read_and_close)
+    seen = answer_modal(read_and_close, QMessageBox)
     w.action("about").trigger()
     from importlib.metadata import version
 
@@ -97,13 +82,7 @@ def test_file_dialogs_open_in_the_last_folder_used(qtbot, session, tmp_path: Pat
     w = session.start(wait_for_audio=False)
     copy = make_wav(tmp_path / "my copies" / "episode.wav", 40.0)
 
-    def pick(dialog: QFileDialog) -> str:
-        shown = dialog.directory().absolutePath()
-        dialog.selectFile(str(copy))
-        dialog.accept()
-        return shown
-
-    seen = _answer_modal(qtbot, pick)
+    seen = pick_file(copy)
     w.action("attach_audio").trigger()
     qtbot.waitUntil(lambda: w.playback.source == copy, timeout=5_000)
 
@@ -112,7 +91,7 @@ def test_file_dialogs_open_in_the_last_folder_used(qtbot, session, tmp_path: Pat
         dialog.reject()
         return shown
 
-    seen_next = _answer_modal(qtbot, look_and_cancel)
+    seen_next = answer_modal(look_and_cancel, QFileDialog)
     w.action("open_brief").trigger()
     assert seen == [str(Path.home())]
     assert seen_next == [str(copy.parent)]

@@ -34,10 +34,12 @@ from player.core.media.chapters import chapters_track
 from player.core.media.tags import MediaInfo, MediaInfoError, read_media_info
 from player.core.sync import SyncMap
 from player.core.text import fold
+from player.core.timefmt import format_ms
 from player.core.timeline import FOREVER_MS, Cue, CueKind
 from player.ui.file_dialogs import open_file
 from player.ui.models.search_model import SearchRow
 from player.ui.tracks.export import choose_export_path, export_text
+from player.ui.tracks.remembered import remember, remembered
 from player.ui.tracks.sync_points import SyncController
 from player.ui.tracks.transcript_model import TranscriptModel
 from player.ui.tracks.transcript_view import TranscriptView
@@ -120,10 +122,12 @@ class TracksController(QObject):
         """Tags, embedded chapters, sync points and sidecar files of the audio just set."""
         episode = self.window.episode
         episode_id = episode.id if episode is not None else None
+        said: list[str] = []
         if episode_id != self._episode_id:
             self._episode_id = episode_id
             self.loaded = {}
             self._shown = {}  # a new episode starts the window without extra tracks
+            said += self._reopen_remembered()
         self.loaded = {k: v for k, v in self.loaded.items() if v.origin == "manual"}
         self.problems = []
         self.sync.load_for(path)
@@ -134,10 +138,48 @@ class TracksController(QObject):
         for car in find_sidecars(path, brief_path):
             self._load_sidecar(car)
         self._show_tracks()
-        if self.problems:
+        if self.problems:  # first: a file's bad line matters more than what came in
             n = len(self.problems)
             more = f" (and {n - 1} more)" if n > 1 else ""
-            self._say(f"{self.problems[0]}{more}")
+            said.insert(0, f"{self.problems[0]}{more}")
+        said += self._describe_picked_up()
+        if said:
+            self._say(" ".join(said))
+
+    def _reopen_remembered(self) -> list[str]:
+        """Load again what the listener opened for this episode last time; what is gone is
+        said and forgotten."""
+        said = []
+        settings, episode_id = self.window.settings, self._episode_id
+        if episode_id is None:
+            return said
+        for kind, path in remembered(settings, episode_id).items():
+            what = NAMES[kind].capitalize()
+            try:
+                track, _problems = load_track(path)
+            except FormatError:
+                remember(settings, episode_id, kind, None)
+                said.append(f"{what} file {path.name}, opened last time, can no longer be read.")
+                continue
+            self._offer(Loaded(track, TimeBase.AUDIO, "manual", path))
+            said.append(f"{what} from {path.name}, opened last time.")
+        return said
+
+    def _describe_picked_up(self) -> list[str]:
+        """One sentence per file found beside the audio or the brief and shown."""
+        said = []
+        for kind, held in self.loaded.items():
+            if held.origin != "sidecar" or held.path is None:
+                continue
+            where = "the audio" if held.time_base == TimeBase.AUDIO else "the brief"
+            shown = len(self.cues_of(kind))
+            sentence = f"Picked up {held.path.name} from beside {where}: {_count(kind, shown)}"
+            past = self.past_end(kind)
+            if past:
+                end = format_ms(self._audio_end_ms() or 0)
+                sentence += f"; {_count(kind, past)} after the end of the audio ({end}) left out"
+            said.append(sentence + ".")
+        return said
 
     def _read_media(self, path: Path) -> MediaInfo | None:
         w, ep = self.window, self.window.episode
@@ -213,6 +255,8 @@ class TracksController(QObject):
             self._report([str(e)], f"{path.name} cannot be opened")
             return False
         self._offer(Loaded(track, TimeBase.AUDIO, "manual", path))
+        if self._episode_id is not None:
+            remember(self.window.settings, self._episode_id, track.kind, path)
         self._show_tracks()
         what = "Transcript" if track.kind == TrackKind.TRANSCRIPT else "Chapters"
         if problems:
@@ -231,15 +275,29 @@ class TracksController(QObject):
         loaded = self.loaded.get(kind)
         if loaded is None:
             return []
-        end = FOREVER_MS
-        if self.media_info is not None and self.media_info.duration_s > 0:
-            end = to_ms(self.media_info.duration_s)
+        end = self._audio_end_ms() or FOREVER_MS
         items = loaded.track.items
-        cues = [c for c in track_cues(loaded.track, end_ms=end) if not items[c.ref].hidden]
+        cues = [
+            c
+            for c in track_cues(loaded.track, end_ms=end)
+            if not items[c.ref].hidden and c.start_ms < end
+        ]
         m = self.sync.map
         if loaded.time_base == TimeBase.AUDIO and not m.is_identity:
             cues = [_to_brief(c, m) for c in cues]
         return cues
+
+    def _audio_end_ms(self) -> int | None:
+        if self.media_info is not None and self.media_info.duration_s > 0:
+            return to_ms(self.media_info.duration_s)
+        return None
+
+    def past_end(self, kind: TrackKind) -> int:
+        """How many of the track's entries start after the audio ends (and are not shown)."""
+        loaded, end = self.loaded.get(kind), self._audio_end_ms()
+        if loaded is None or end is None:
+            return 0
+        return sum(1 for i in loaded.track.items if not i.hidden and to_ms(i.start_s) >= end)
 
     def _show_tracks(self) -> None:
         for kind, name in NAMES.items():
@@ -347,6 +405,11 @@ class TracksController(QObject):
 
     def _say(self, message: str) -> None:
         self.window.show_status(message, 10_000)
+
+
+def _count(kind: TrackKind, n: int) -> str:
+    noun = "chapter" if kind == TrackKind.CHAPTERS else "transcript line"
+    return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
 def _to_brief(c: Cue, m: SyncMap) -> Cue:
