@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format bench system-deps
+.PHONY: run test lint format bench mutation system-deps
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,3 +30,8 @@ format: $(VENV)/.installed
 
 bench: system-deps $(VENV)/.installed
 	for b in bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
+
+# Mutation score of the core (minutes, both cores): not part of `make test`. MODULES=core/sync.py
+# limits it to some modules; JOBS sets how many mutants are tested at once.
+mutation: $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/mutation_score.py --jobs $(or $(JOBS),2) $(MODULES)

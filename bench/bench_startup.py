@@ -7,7 +7,9 @@ so imports, Qt's plugins and the first paint are all counted, as a listener wait
 - ``bare multimedia``: the same, after importing QtMultimedia and making a ``QMediaPlayer``
   with a ``QAudioOutput`` (what any audio player pays before it can paint).
 - ``brief-player``: ``brief-player screenshot --at 1:05:10`` on the bundled episode: the window
-  built, the episode loaded at that moment, painted, grabbed and saved.
+  built with all its features, the episode loaded at that moment, painted, grabbed and saved.
+- ``first frame``: the same with ``--first-frame``: what the listener sees when the window
+  appears; notes, transcript, sync points, library and MPRIS are built after this paint.
 
 The three run in turn, round after round, so a busy moment on the machine hits all of them.
 Ratios are against the bare multimedia window measured in the same run.
@@ -71,6 +73,10 @@ def main() -> None:
         "bare window": [sys.executable, "-c", BARE.format(multimedia=False), str(out / "a.png")],
         "bare multimedia": [sys.executable, "-c", BARE.format(multimedia=True), str(out / "b.png")],
         "brief-player": [str(exe), "screenshot", "--at", "1:05:10", "-o", str(out / "c.png")],
+        "first frame": [
+            *(str(exe), "screenshot", "--first-frame", "--at", "1:05:10"),
+            *("-o", str(out / "d.png")),
+        ],
     }
     for argv in commands.values():  # warm the disk cache once; not counted
         _run(argv, env)

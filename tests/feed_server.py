@@ -1,6 +1,6 @@
 """A podcast host on 127.0.0.1 for tests: a real ``http.server`` in a thread that serves files
 with Range and If-Range, redirects, and the failures real hosts have (a 404, a connection
-dropped mid-file, a wrong length, a server that ignores Range).
+dropped mid-file, a wrong length, a server that ignores Range, a slow connection).
 
 Every request is recorded with its headers, so a test can assert what the client asked for.
 """
@@ -11,6 +11,7 @@ import hashlib
 import re
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ class Resource:
     ignore_range: bool = False  # answer 200 with the whole file to a Range request
     length: int | None = None  # announce this Content-Length instead of the real one
     no_length: bool = False  # no Content-Length: the body ends when the connection closes
+    bytes_per_s: int | None = None  # a slow connection: the body trickles at this rate
 
     @property
     def etag(self) -> str:
@@ -122,9 +124,21 @@ def _handler(host: FeedHost) -> type[BaseHTTPRequestHandler]:
                 self.wfile.flush()
                 self.connection.shutdown(socket.SHUT_RDWR)
                 return
+            if res.bytes_per_s:
+                _trickle(self.wfile, body, res.bytes_per_s)
+                return
             self.wfile.write(body)
 
     return Handler
+
+
+def _trickle(out, body: bytes, bytes_per_s: int) -> None:
+    """Send ``body`` at about ``bytes_per_s``, in pieces of a tenth of a second each."""
+    piece = max(1, bytes_per_s // 10)
+    for start in range(0, len(body), piece):
+        out.write(body[start : start + piece])
+        out.flush()
+        time.sleep(0.1)
 
 
 @contextmanager

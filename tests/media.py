@@ -24,10 +24,15 @@ def make_wav(
             loud_until = i + rate // 10
         amp = 12000 if i < loud_until else 800
         frames += struct.pack("<h", int(amp * math.sin(2 * math.pi * freq * i / rate)))
+    return write_wav(path, bytes(frames), rate)
+
+
+def write_wav(path: Path, frames: bytes, rate: int) -> Path:
+    """Mono 16-bit samples to a WAV file (its folder made when missing)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with wave.open(str(path), "wb") as w:
         w.setnchannels(1)
         w.setsampwidth(2)
         w.setframerate(rate)
-        w.writeframes(bytes(frames))
+        w.writeframes(frames)
     return path

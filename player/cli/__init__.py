@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "export": "player.cli.formats",
     "tags": "player.cli.formats",
     "screenshot": "player.cli.window",
+    "align": "player.cli.align",
     "fetch": "player.cli.fetch",
 }
 

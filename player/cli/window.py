@@ -19,7 +19,11 @@ def _time_ms(text: str) -> int:
 
 def _open_parser(prog: str) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog=prog, description="Play an episode with its brief in step.")
-    p.add_argument("brief", nargs="?", type=Path, help="a brief (.txt or .json) or episode folder")
+    p.add_argument(
+        "brief",
+        nargs="?",
+        help="a brief (.txt or .json), an episode folder, or a brief-player://open?… link",
+    )
     p.add_argument("--audio", type=Path, help="the episode's audio file")
     p.add_argument("--at", type=_time_ms, default=None, help="start at TIME (seconds or H:MM:SS)")
     return p
@@ -35,6 +39,11 @@ def _screenshot_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--size", default="1280x800", help="WIDTHxHEIGHT (default 1280x800)")
     p.add_argument("--theme", choices=("light", "dark", "system"), default="system")
+    p.add_argument(
+        "--first-frame",
+        action="store_true",
+        help="render the window's first frame, before notes, transcript and library arrive",
+    )
     return p
 
 
@@ -42,14 +51,22 @@ def run(command: str, argv: list[str]) -> int:
     if command == "screenshot":
         return _screenshot(_screenshot_parser().parse_args(argv))
     args = _open_parser("brief-player").parse_args(argv)
+    from player.appdirs import content_dir
+    from player.core.open_target import open_target
     from player.ui.app import application, close_on_terminate, dispose
-    from player.ui.session import open_app
+    from player.ui.session import AppData, open_app
 
     app = application()
+    data = AppData()
     try:
-        opened = open_app(args.brief, audio=args.audio, at_ms=args.at)
-    except BriefError as e:
+        target = open_target(args.brief, content_dir(), lambda i: _library_brief(data, i))
+        at_ms = args.at if args.at is not None else target.at_ms
+        opened = open_app(
+            target.brief, audio=args.audio, at_ms=at_ms, data=data, features="after-paint"
+        )
+    except (BriefError, ValueError) as e:
         print(f"brief-player: {e}", file=sys.stderr)
+        data.close()
         return 2
     opened.window.show()
     close_on_terminate(opened.window)
@@ -59,6 +76,17 @@ def run(command: str, argv: list[str]) -> int:
     if said:
         print(f"brief-player: {said}", file=sys.stderr)
     return code
+
+
+def _library_brief(data, episode_id: str) -> str | None:
+    """Where the library last saw ``episode_id``'s brief (None when unknown or unreadable)."""
+    from player.core.storage.database import StorageError
+
+    try:
+        entry = data.library.get(episode_id)
+    except StorageError:
+        return None
+    return entry.brief_path if entry is not None else None
 
 
 def _screenshot(args: argparse.Namespace) -> int:
@@ -83,7 +111,13 @@ def _screenshot(args: argparse.Namespace) -> int:
         print(f"brief-player: cannot create {args.output.parent}: {e.strerror}", file=sys.stderr)
         return 1
     try:
-        window = open_app(args.brief, audio=args.audio, at_ms=args.at, remember=False).window
+        window = open_app(
+            args.brief,
+            audio=args.audio,
+            at_ms=args.at,
+            remember=False,
+            features="never" if args.first_frame else "now",
+        ).window
     except BriefError as e:
         print(f"brief-player: {e}", file=sys.stderr)
         return 2

@@ -54,6 +54,7 @@ class LoadedEpisode:
     problems: tuple[Problem, ...]
     meta: EpisodeMeta
     timeline: Timeline
+    encoding: str = "UTF-8"  # the brief's, as read
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,8 @@ class Episode:
         brief, link_problems = link_brief(result.brief, pins)
         end_ms = round(self.meta.length_s * 1000) if self.meta.length_s else FOREVER_MS
         problems = (*self.meta_problems, *result.problems, *pin_problems, *link_problems)
-        return LoadedEpisode(self, brief, problems, self.meta, brief_timeline(brief, end_ms))
+        timeline = brief_timeline(brief, end_ms)
+        return LoadedEpisode(self, brief, problems, self.meta, timeline, result.encoding)
 
 
 def find_brief(folder: Path) -> Path | None:

@@ -104,7 +104,10 @@ class _Reader:
         if m:
             self.pos = m.end()
             n = m.group()
-            return float(n) if any(c in n for c in ".eE") else int(n)
+            try:
+                return float(n) if any(c in n for c in ".eE") else int(n)
+            except ValueError:  # more digits than int() converts (4,300 by default)
+                raise self.fail(f"number of {len(n)} characters is too long", pos) from None
         raise self.fail(f"unexpected character {ch!r}", pos)
 
     def _object(self, pos: int, path: Path) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from player.core.storage.database import StorageError
 from player.core.storage.library import LibraryEntry
 from player.core.storage.notes import NoteStore
 from player.core.storage.playstate import PlayStateStore
+from player.core.titles import split_guest_title
 
 COVER_NAMES = ("cover.jpg", "cover.jpeg", "cover.png", "cover.webp", "cover.gif", "cover.bmp")
 
@@ -93,7 +94,7 @@ def _from_episode(episode: Episode, last_opened: str | None) -> LibraryItem:
     meta = episode.meta
     return LibraryItem(
         episode_id=episode.id,
-        title=episode.title,
+        title=split_guest_title(episode.title)[1],
         show=meta.show or "",
         length_s=meta.length_s,
         brief_path=episode.brief_path,
@@ -111,7 +112,7 @@ def _from_entry(entry: LibraryEntry) -> LibraryItem:
         cover = None
     return LibraryItem(
         episode_id=entry.episode_id,
-        title=entry.title or (path.stem if path else entry.episode_id),
+        title=split_guest_title(entry.title)[1] or (path.stem if path else entry.episode_id),
         show=entry.show or "",
         length_s=entry.length_s,
         brief_path=path,

@@ -9,14 +9,16 @@ plus a scan of the texts that match, which stays in milliseconds on a 30,000-lin
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from player.core.brief.models import Brief
-from player.core.text import fold, words
+from player.core.text import fold, folded_words, words
 
 HitKind = Literal["quote", "concept", "takeaway", "summary", "overview"]
 _KIND_RANK = {"quote": 0, "concept": 1, "takeaway": 2, "overview": 3, "summary": 4}
@@ -48,7 +50,6 @@ class _Doc:
     at: float | None
     text: str
     tokens: list[str]
-    spans: list[tuple[int, int]]
 
 
 _QUERY = re.compile(r'"([^"]*)("?)|(\S+)')
@@ -69,44 +70,75 @@ def parse_query(query: str) -> list[_Term]:
     return terms
 
 
-class BriefIndex:
-    """Every searchable text of one brief, indexed once."""
+def _texts(brief: Brief) -> Iterator[tuple[HitKind, int, float | None, str]]:
+    for i, q in enumerate(brief.quotes):
+        text = q.text
+        if q.note:
+            text = f"[{q.note}] {text}"
+        if q.context:
+            text = f"{text} — {q.context}"
+        yield "quote", i, q.at, text
+    for i, c in enumerate(brief.concepts):
+        yield "concept", i, c.at[0] if c.at else None, f"{c.name}: {c.description}"
+    for i, t in enumerate(brief.takeaways):
+        yield "takeaway", i, t.at[0] if t.at else None, t.text
+    for i, s in enumerate(brief.overview):
+        yield "overview", i, None, s
+    for i, s in enumerate(brief.summary):
+        yield "summary", i, None, s
 
-    def __init__(self, brief: Brief) -> None:
+
+class BriefIndex:
+    """Every searchable text of one brief, indexed once.
+
+    ``lazy=True`` indexes nothing yet: ``build_some`` then indexes a few texts at a time (the
+    window does it between events, so a 50,000-quote brief is ready before the first keystroke
+    without a pause), and a search finishes whatever is left first.
+    """
+
+    def __init__(self, brief: Brief, *, lazy: bool = False) -> None:
         self.docs: list[_Doc] = []
-        for i, q in enumerate(brief.quotes):
-            text = q.text
-            if q.note:
-                text = f"[{q.note}] {text}"
-            if q.context:
-                text = f"{text} — {q.context}"
-            self._add("quote", i, q.at, text)
-        for i, c in enumerate(brief.concepts):
-            self._add("concept", i, c.at[0] if c.at else None, f"{c.name}: {c.description}")
-        for i, t in enumerate(brief.takeaways):
-            self._add("takeaway", i, t.at[0] if t.at else None, t.text)
-        for i, s in enumerate(brief.overview):
-            self._add("overview", i, None, s)
-        for i, s in enumerate(brief.summary):
-            self._add("summary", i, None, s)
-        postings: dict[str, set[int]] = {}
-        for d, doc in enumerate(self.docs):
-            for w in doc.tokens:
+        self._pending: Iterator[tuple[HitKind, int, float | None, str]] | None = _texts(brief)
+        self._postings: dict[str, set[int]] = {}
+        if not lazy:
+            self.finish()
+
+    @property
+    def ready(self) -> bool:
+        return self._pending is None
+
+    def build_some(self, count: int) -> bool:
+        """Index up to ``count`` more texts; True once the whole brief is indexed."""
+        if self._pending is None:
+            return True
+        postings = self._postings
+        taken = 0
+        for kind, ref, at, text in itertools.islice(self._pending, max(1, count)):
+            taken += 1
+            # Only the folded words here; where each sits in the text is found again for the
+            # few hits shown, which keeps indexing a 50,000-quote brief to about half the time.
+            d = len(self.docs)
+            doc = _Doc(kind, ref, at, text, folded_words(text))
+            self.docs.append(doc)
+            for w in set(doc.tokens):  # a word said ten times in a text is one posting
                 postings.setdefault(w, set()).add(d)
-        self._postings = postings
+        if taken == max(1, count):
+            return False  # maybe more: the next call finds out
+        self._complete()
+        return True
+
+    def finish(self) -> None:
+        while not self.build_some(4096):
+            pass
+
+    def _complete(self) -> None:
+        self._pending = None
+        postings = self._postings
         self._vocabulary = sorted(postings)
         n = len(self.docs)
         self._idf = {w: math.log(1 + n / len(ds)) for w, ds in postings.items()}
         self._norm = [1 / math.sqrt(1 + len(doc.tokens) / 20) for doc in self.docs]
         self._rank = [_KIND_RANK[doc.kind] for doc in self.docs]
-
-    def _add(self, kind: HitKind, ref: int, at: float | None, text: str) -> None:
-        tokens: list[str] = []
-        spans: list[tuple[int, int]] = []
-        for start, end, w in words(text):
-            tokens.append(w)
-            spans.append((start, end))
-        self.docs.append(_Doc(kind, ref, at, text, tokens, spans))
 
     def _words_for(self, word: str, prefix: bool) -> list[str]:
         if not prefix:
@@ -140,6 +172,7 @@ class BriefIndex:
         return found or set(), weight
 
     def search(self, query: str, limit: int = 200) -> list[Hit]:
+        self.finish()
         terms = parse_query(query)
         if not terms:
             return []
@@ -191,7 +224,8 @@ class BriefIndex:
                     hit.update(range(i, i + n))
             if not found:
                 return None
-        return tuple(_merge(doc.spans[i] for i in sorted(hit)))
+        spans = [(start, end) for start, end, _ in words(doc.text)]
+        return tuple(_merge(spans[i] for i in sorted(hit)))
 
 
 def _merge(spans) -> list[tuple[int, int]]:

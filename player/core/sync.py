@@ -91,6 +91,18 @@ class SyncMap:
         """Which brief moment is playing; inside an inserted ad, the moment the ad precedes."""
         return max(0, self._raw_to_brief(audio_ms))
 
+    def to_brief_heard(self, audio_ms: int) -> int:
+        """``to_brief`` for what lights up: inside an inserted ad, just before the moment the ad
+        precedes, so a quote starting at that moment lights when it is said, not when the ad
+        starts. (Found quotes make points exactly at quotes' starts, so this is the usual case.)
+        """
+        b = self.to_brief(audio_ms)
+        if b > 0 and not self.brief_has(audio_ms):
+            i = bisect_right(self._b, b) - 1
+            if i >= 0 and self._b[i] == b:
+                return b - 1
+        return b
+
     def audio_has(self, brief_ms: int) -> bool:
         """Whether this brief moment is heard in the copy at all (not cut, not before its start)."""
         if brief_ms < 0:

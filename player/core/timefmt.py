@@ -6,14 +6,43 @@ One parser for all of them keeps the brief, the command line and the search box 
 
 from __future__ import annotations
 
+import math
 import re
 
 _CLOCK = re.compile(r"^(?:(\d+):)?(\d+):(\d+)(?:[.,](\d{1,3}))?$")
 _SECONDS = re.compile(r"^\d+(?:\.\d+)?$")
 
 
+# Every time the app reads (brief, subtitles, chapters, the command line) must lie in this range.
+# A thousand hours is longer than any episode, short enough for 64-bit milliseconds everywhere,
+# and it keeps ``inf``, ``1e308`` and hundred-digit hours out of the timeline and the seek bar.
+MAX_SECONDS = 1000 * 3600
+OUT_OF_RANGE = "time out of range"
+
+
 class TimeFormatError(ValueError):
     """A time that cannot be read; the message says why, for a ``file:line:`` report."""
+
+
+def checked(seconds: float) -> float:
+    """``seconds`` when it is a time the app can play to; ``TimeFormatError`` otherwise."""
+    if not (isinstance(seconds, int | float) and math.isfinite(seconds)):
+        raise TimeFormatError(OUT_OF_RANGE)
+    if not 0 <= seconds <= MAX_SECONDS:
+        raise TimeFormatError(OUT_OF_RANGE)
+    return float(seconds)
+
+
+def digits_value(text: str, *, limit: int = 12) -> int:
+    """``int(text)`` for a run of digits, refusing runs too long to be any time.
+
+    Hundreds of digits would hit ``int()``'s 4,300-digit guard or overflow a float later on;
+    twelve digits of seconds are already far past ``MAX_SECONDS``.
+    """
+    stripped = text.lstrip("0")
+    if len(stripped) > limit:
+        raise TimeFormatError(OUT_OF_RANGE)
+    return int(stripped or "0")
 
 
 def parse_clock(text: str) -> float:
@@ -21,26 +50,49 @@ def parse_clock(text: str) -> float:
     s = text.strip()
     m = _CLOCK.match(s)
     if not m:
-        raise TimeFormatError(f"not a time: {text!r} (expected M:SS, MM:SS, MMM:SS or H:MM:SS)")
+        raise TimeFormatError(
+            f"not a time: {text[:40]!r} (expected M:SS, MM:SS, MMM:SS or H:MM:SS)"
+        )
     hours, minutes, seconds, frac = m.groups()
-    if int(seconds) > 59 or len(seconds) != 2:
-        raise TimeFormatError(f"seconds out of range in {text!r}: must be 00 to 59")
-    if hours is not None and (int(minutes) > 59 or len(minutes) != 2):
-        raise TimeFormatError(f"minutes out of range in {text!r}: must be 00 to 59 after hours")
-    total = int(minutes) * 60 + int(seconds)
+    if len(seconds) != 2 or int(seconds) > 59:
+        raise TimeFormatError(f"seconds out of range in {text[:40]!r}: must be 00 to 59")
+    if hours is not None and (len(minutes) != 2 or int(minutes) > 59):
+        raise TimeFormatError(
+            f"minutes out of range in {text[:40]!r}: must be 00 to 59 after hours"
+        )
+    total = digits_value(minutes) * 60 + int(seconds)
     if hours is not None:
-        total += int(hours) * 3600
+        total += digits_value(hours) * 3600
     if frac:
         total += int(frac.ljust(3, "0")) / 1000
-    return float(total)
+    return checked(total)
 
 
 def parse_time(text: str) -> float:
     """Seconds from either a clock time or plain seconds (``95``, ``95.5``)."""
     s = text.strip()
     if _SECONDS.match(s):
-        return float(s)
+        whole = s.partition(".")[0]
+        digits_value(whole)
+        return checked(float(s))
     return parse_clock(s)
+
+
+def seconds_value(value: object) -> float:
+    """A time from a JSON value: a number of seconds, or a string ``parse_time`` reads.
+
+    ``TimeFormatError`` (a ``ValueError``) says why not; a 400-digit integer is out of range
+    before ``float()`` could overflow on it.
+    """
+    if isinstance(value, bool):
+        raise TimeFormatError("must be a number of seconds, not true/false")
+    if isinstance(value, int) and not 0 <= value <= MAX_SECONDS:
+        raise TimeFormatError(OUT_OF_RANGE)
+    if isinstance(value, int | float):
+        return checked(float(value))
+    if isinstance(value, str):
+        return parse_time(value)
+    raise TimeFormatError(f"must be a number of seconds, not {type(value).__name__}")
 
 
 def format_clock(seconds: float, *, always_hours: bool = False) -> str:

@@ -8,7 +8,8 @@ All times are integer milliseconds, the unit Qt's media clock speaks.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -63,6 +64,18 @@ class _Track:
         self.starts = [c.start_ms for c in cues]
         self.longest = max((c.end_ms - c.start_ms for c in cues), default=0)
 
+    def insert(self, cue: Cue) -> None:
+        i = bisect_right(self.cues, _order(cue), key=_order)
+        self.cues.insert(i, cue)
+        self.starts.insert(i, cue.start_ms)
+        self.longest = max(self.longest, cue.end_ms - cue.start_ms)
+
+    def remove(self, cue: Cue) -> None:
+        i = _find(self.cues, cue)
+        del self.cues[i], self.starts[i]
+        if cue.end_ms - cue.start_ms >= self.longest:
+            self.longest = max((c.end_ms - c.start_ms for c in self.cues), default=0)
+
     def active(self, t_ms: int) -> list[Cue]:
         out: list[Cue] = []
         i = bisect_right(self.starts, t_ms) - 1
@@ -90,6 +103,51 @@ class Timeline:
         for c in self._cues:
             by_kind.setdefault(c.kind, []).append(c)
         self._tracks = {kind: _Track(cs) for kind, cs in by_kind.items()}
+        self._uses: dict[int, int] | None = None  # how many cues start or end at each boundary
+
+    def copy(self) -> Timeline:
+        return Timeline(self._cues)
+
+    def insert(self, cue: Cue) -> int:
+        """Add one cue in place and return its position: a note added among 100,000 moves
+        memory, it does not sort again. Shared timelines (an episode's own) are copied first."""
+        uses = self._boundary_uses()
+        i = bisect_right(self._cues, _order(cue), key=_order)
+        self._cues.insert(i, cue)
+        self._starts.insert(i, cue.start_ms)
+        for t in (cue.start_ms, cue.end_ms):
+            if not uses.get(t):
+                insort(self._boundaries, t)
+            uses[t] = uses.get(t, 0) + 1
+        track = self._tracks.get(cue.kind)
+        if track is None:
+            self._tracks[cue.kind] = _Track([cue])
+        else:
+            track.insert(cue)
+        return i
+
+    def remove(self, cue: Cue) -> int:
+        """Take one cue out in place; its former position. ``ValueError`` when it is not here."""
+        i = _find(self._cues, cue)
+        uses = self._boundary_uses()
+        del self._cues[i], self._starts[i]
+        for t in (cue.start_ms, cue.end_ms):
+            uses[t] -= 1
+            if not uses[t]:
+                del uses[t]
+                del self._boundaries[bisect_left(self._boundaries, t)]
+        track = self._tracks[cue.kind]
+        track.remove(cue)
+        if not track.cues:
+            del self._tracks[cue.kind]
+        return i
+
+    def _boundary_uses(self) -> dict[int, int]:
+        if self._uses is None:  # counted at the first change: opening a timeline pays nothing
+            uses = Counter(self._starts)
+            uses.update(c.end_ms for c in self._cues)
+            self._uses = dict(uses)
+        return self._uses
 
     def __len__(self) -> int:
         return len(self._cues)
@@ -113,12 +171,7 @@ class Timeline:
 
     def index_of(self, cue: Cue) -> int:
         """Position of ``cue`` in timeline order (for list models that mirror the timeline)."""
-        i = bisect_left(self._starts, cue.start_ms)
-        while i < len(self._cues) and self._cues[i].start_ms == cue.start_ms:
-            if self._cues[i] == cue:
-                return i
-            i += 1
-        raise ValueError("cue not on this timeline")
+        return _find(self._cues, cue)
 
     def active_at(self, t_ms: int, kinds: frozenset[CueKind] | None = None) -> list[Cue]:
         """Cues with ``start_ms <= t_ms < end_ms``, in timeline order."""
@@ -172,8 +225,21 @@ class Timeline:
         return None
 
 
-def _order(c: Cue) -> tuple[int, int, str, int]:
+def _order(c: Cue) -> tuple[int, int, int, int]:
     return (c.start_ms, _KIND_ORDER[c.kind], c.end_ms, c.ref)
+
+
+cue_order = _order  # the order of a timeline, for lists kept in step with one
+
+
+def _find(cues: Sequence[Cue], cue: Cue) -> int:
+    """Position of ``cue`` in a list in timeline order; ``ValueError`` when it is not there."""
+    i = bisect_left(cues, _order(cue), key=_order)
+    while i < len(cues) and _order(cues[i]) == _order(cue):
+        if cues[i] == cue:
+            return i
+        i += 1
+    raise ValueError("cue not on this timeline")
 
 
 _KIND_ORDER = {k: i for i, k in enumerate(CueKind)}

@@ -21,7 +21,7 @@ class ActionSpec:
     name: str
     text: str
     keys: tuple[str, ...]
-    menu: str  # File, Playback, View, Notes, Help; "File ▸ Export" is a submenu
+    menu: str  # File, Edit, Playback, View, Notes, Help; "File ▸ Export" is a submenu
     checkable: bool = False
 
 
@@ -29,29 +29,48 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("library", "&Library…", ("Ctrl+B", "Ctrl+Shift+L"), "File"),
     ActionSpec("open_brief", "&Open Brief…", ("Ctrl+O",), "File"),
     ActionSpec("attach_audio", "&Attach Audio…", ("Ctrl+Shift+O",), "File"),
+    ActionSpec("get_real_episode", "&Get the Real Episode…", (), "File"),
+    ActionSpec("find_in_feed", "&Find This Episode in a Feed…", (), "File"),
     ActionSpec("open_track", "Open &Transcript or Chapters…", ("Ctrl+T",), "File"),
     ActionSpec("export_chapters", "&Chapters JSON…", (), "File ▸ Export"),
     ActionSpec("export_webvtt", "&WebVTT…", (), "File ▸ Export"),
     ActionSpec("preferences", "&Preferences…", ("Ctrl+,",), "File"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "File"),
+    ActionSpec("copy", "&Copy with Time", ("Ctrl+C",), "Edit"),
+    ActionSpec("copy_link", "Copy &Link to This Moment", ("Ctrl+Shift+C",), "Edit"),
     ActionSpec("play_pause", "&Play / Pause", ("Space", "K", "Media Play"), "Playback"),
     ActionSpec("back", "&Back", ("Shift+Left", "J"), "Playback"),
     ActionSpec("forward", "&Forward", ("Shift+Right", "L"), "Playback"),
-    ActionSpec("back_small", "Back 5 Seconds", ("Left",), "Playback"),
-    ActionSpec("forward_small", "Forward 5 Seconds", ("Right",), "Playback"),
+    ActionSpec("back_small", "Back 5 s", ("Left",), "Playback"),
+    ActionSpec("forward_small", "Forward 5 s", ("Right",), "Playback"),
     ActionSpec("previous_cue", "Pre&vious Quote", ("Ctrl+Left", "Media Previous"), "Playback"),
     ActionSpec("next_cue", "&Next Quote", ("Ctrl+Right", "Media Next"), "Playback"),
+    ActionSpec("previous_chapter", "Previous C&hapter", ("Ctrl+Shift+Left",), "Playback"),
+    ActionSpec("next_chapter", "Next Ch&apter", ("Ctrl+Shift+Right",), "Playback"),
+    ActionSpec("go_to_time", "&Go to Time…", ("Ctrl+G",), "Playback"),
     ActionSpec("slower", "&Slower", ("[",), "Playback"),
     ActionSpec("faster", "&Faster", ("]",), "Playback"),
     ActionSpec("normal_speed", "Normal Spee&d", ("=",), "Playback"),
     ActionSpec("volume_up", "Volume &Up", ("Ctrl+Up",), "Playback"),
     ActionSpec("volume_down", "Volume Do&wn", ("Ctrl+Down",), "Playback"),
+    ActionSpec("skip_silence", "Skip S&ilence", ("Shift+S",), "Playback", checkable=True),
     ActionSpec("mute", "&Mute", ("M",), "Playback", checkable=True),
+    ActionSpec("sleep_off", "&Off", (), "Playback ▸ Sleep Timer", checkable=True),
+    ActionSpec("sleep_15", "&15 Minutes", (), "Playback ▸ Sleep Timer", checkable=True),
+    ActionSpec("sleep_30", "&30 Minutes", (), "Playback ▸ Sleep Timer", checkable=True),
+    ActionSpec("sleep_45", "&45 Minutes", (), "Playback ▸ Sleep Timer", checkable=True),
+    ActionSpec("sleep_60", "&60 Minutes", (), "Playback ▸ Sleep Timer", checkable=True),
+    ActionSpec("sleep_chapter", "End of &Chapter", (), "Playback ▸ Sleep Timer", checkable=True),
+    ActionSpec("sleep_quote", "End of &Quote", (), "Playback ▸ Sleep Timer", checkable=True),
     ActionSpec("sync_here", "S&ync Selected Quote to Now", ("Ctrl+J",), "Playback"),
     ActionSpec("sync_points", "Sync &Points…", ("Ctrl+Shift+J",), "Playback"),
+    ActionSpec("find_quotes", "Find &Quotes in This Audio…", ("Ctrl+Shift+F",), "Playback"),
     ActionSpec("search", "&Search", ("Ctrl+F", "/"), "View"),
     ActionSpec("follow", "&Follow Playback", ("F",), "View", checkable=True),
     ActionSpec("back_to_now", "Back to &Now", ("Ctrl+N",), "View"),
+    ActionSpec("show_chapters", "C&hapters", ("Ctrl+Shift+H",), "View"),
+    ActionSpec("show_starred", "St&arred Items", ("Ctrl+Shift+S",), "View"),
+    ActionSpec("show_total_time", "Show Total &Time", (), "View", checkable=True),
     ActionSpec("show_transcript", "&Transcript", ("Ctrl+Shift+T",), "View"),
     ActionSpec("next_tab", "Ne&xt Side Tab", ("Ctrl+Tab", "Ctrl+PgDown"), "View"),
     ActionSpec("previous_tab", "Pre&vious Side Tab", ("Ctrl+Shift+Tab", "Ctrl+PgUp"), "View"),
@@ -59,6 +78,7 @@ SPECS: tuple[ActionSpec, ...] = (
         ActionSpec(f"side_tab_{n}", f"Side Tab &{n}", (f"Alt+{n}",), "View ▸ Side Tabs")
         for n in range(1, SIDE_TAB_KEYS + 1)
     ),
+    ActionSpec("transcript_source", "Transcript &Source", (), "View"),
     ActionSpec("note_capture", "&Note at This Moment", ("N",), "Notes"),
     ActionSpec("note_attach", "Note on &Selected Item", ("Shift+N",), "Notes"),
     ActionSpec("star", "&Star Selected Item", ("S",), "Notes"),

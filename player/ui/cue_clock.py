@@ -24,7 +24,7 @@ class CueClock(QObject):
     """Emits ``active_changed`` with the cues active at the current (brief) time."""
 
     active_changed = Signal(list)  # list[Cue]
-    time_changed = Signal(int)  # brief ms, on every report and jump
+    time_changed = Signal("qlonglong")  # brief ms, on every report and jump
 
     def __init__(self, playback: Playback, timeline: Timeline, parent: QObject | None = None):
         super().__init__(parent)
@@ -111,7 +111,9 @@ class CueClock(QObject):
         if boundary is None:
             return
         # Wall-clock wait for the audio to reach the boundary, through the mapping.
-        audio_gap = self._to_audio(boundary) - self._to_audio(t_ms)
+        # From the player's own position when it is later: inside an inserted ad the brief
+        # time stands still while the audio moves on.
+        audio_gap = self._to_audio(boundary) - max(self._to_audio(t_ms), self._playback.now_ms())
         wait = max(0, math.ceil(audio_gap / max(self._playback.rate(), 0.01)))
         self._target_ms = boundary
         self._timer.start(wait)

@@ -12,6 +12,7 @@ from player.core.brief.cues import brief_timeline
 from player.core.brief.links import link_brief, load_pins
 from player.core.brief.parser import load_any
 from player.core.episodes import Episode, episode_id_for, find_brief, open_episode
+from player.core.titles import split_guest_title
 from player.ui.open_episode import OpenEpisode
 
 
@@ -19,21 +20,26 @@ def from_episode(episode: Episode) -> OpenEpisode:
     """Raises ``BriefError`` when the brief cannot be read at all."""
     loaded = episode.load()
     meta = loaded.meta
+    guest, title = split_guest_title(meta.title or loaded.brief.title)
     return OpenEpisode(
         id=episode.id,
         brief=loaded.brief,
         timeline=loaded.timeline,
         problems=loaded.problems,
-        title=meta.title or loaded.brief.title,
+        title=title,
         show=meta.show or "",
-        guest=meta.guest or loaded.brief.guest or "",
+        guest=meta.guest or guest or loaded.brief.guest or "",
         published=meta.published.isoformat() if meta.published else "",
         length_s=meta.length_s,
         page_url=meta.page_url or "",
+        feed_url=meta.feed_url or "",
+        guid=meta.guid or "",
+        enclosure_url=meta.enclosure_url or "",
         audio_path=episode.audio_path if episode.has_audio else None,
         audio_is_standin=meta.audio_is_standin,
         standin_note=meta.standin_note or "",
         brief_path=episode.brief_path,
+        encoding=loaded.encoding,
     )
 
 
@@ -49,12 +55,14 @@ def episode_from_brief_file(path: Path) -> OpenEpisode:
     result = load_any(path)
     pins, pin_problems = load_pins(path.parent / "links.json")
     brief, link_problems = link_brief(result.brief, pins)
+    guest, title = split_guest_title(brief.title)
     return OpenEpisode(
         id=episode_id_for(brief),
         brief=brief,
         timeline=brief_timeline(brief),
         problems=(*result.problems, *pin_problems, *link_problems),
-        title=brief.title,
-        guest=brief.guest or "",
+        title=title,
+        guest=guest or brief.guest or "",
         brief_path=path,
+        encoding=result.encoding,
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from player.core.formats.textfile import encoding_note
+from player.core.navigation.clock_text import skip_text
 from player.core.timeline import Cue, CueKind, Timeline
 from player.ui.actions import SIDE_TAB_KEYS, build_actions, build_menus
 from player.ui.cue_clock import CueClock
@@ -31,11 +33,11 @@ from player.ui.dialogs import app_version, problems_dialog, show_shortcuts
 from player.ui.file_dialogs import open_file
 from player.ui.jobs import JobBar, JobRunner
 from player.ui.loading import episode_from_brief_file
-from player.ui.models.pane_model import PaneModel, brief_rows
+from player.ui.models.pane_model import PaneModel, brief_rows, pane_row
 from player.ui.models.search_model import SearchRow
 from player.ui.open_episode import OpenEpisode
 from player.ui.playback import Playback
-from player.ui.settings import FOLLOW, Preferences, write
+from player.ui.settings import FOLLOW, SIDE_TAB, Preferences, read, write
 from player.ui.shell import SearchProvider
 from player.ui.widgets.header import EpisodeHeader
 from player.ui.widgets.pane_view import PaneView
@@ -72,8 +74,17 @@ class MainWindow(QMainWindow):
         self.clock: CueClock = CueClock(self.playback, Timeline(), self)
         self.jobs: JobRunner = JobRunner(self)
         self._search_providers: list[SearchProvider] = []
-        self._tracks: dict[str, list[Cue]] = {}
+        # Each track's cues and how often each is on it (a dict: one cue out of 100,000 is
+        # found at once).
+        self._tracks: dict[str, dict[Cue, int]] = {}
         self._timeline: Timeline = Timeline()
+        self._reserved: dict[str, QWidget] = {}
+        # The clock looks again once after a burst of cue changes (an edit is a removal and an
+        # insertion): each look may lay the pane out again, which with many rows is the cost.
+        self._clock_refresh = QTimer(self)
+        self._clock_refresh.setSingleShot(True)
+        self._clock_refresh.setInterval(0)
+        self._clock_refresh.timeout.connect(lambda: self.clock.set_timeline(self._timeline))
 
         self.header: EpisodeHeader = EpisodeHeader(self)
         self.pane_model: PaneModel = PaneModel(parent=self)
@@ -187,8 +198,34 @@ class MainWindow(QMainWindow):
         return self.actions_by_name[name]
 
     def add_tab(self, widget: QWidget, title: str) -> None:
-        self.side.addTab(widget, title)
+        """Add a tab, or fill the place ``reserve_tab`` kept for ``title``."""
+        placeholder = self._reserved.pop(title, None)
+        if placeholder is None:
+            self.side.addTab(widget, title)
+            self._name_side_tabs()
+            return
+        index = self.side.indexOf(placeholder)
+        current = self.side.currentIndex()
+        self.side.blockSignals(True)  # the same tab stays chosen: no change to report
+        self.side.removeTab(index)
+        self.side.insertTab(index, widget, title)
+        self.side.setCurrentIndex(current)
+        self.side.blockSignals(False)
+        placeholder.deleteLater()
         self._name_side_tabs()
+
+    def reserve_tab(self, title: str) -> None:
+        """Keep a tab's place (and the tab bar's look) for a feature built after the first
+        frame; ``add_tab`` with the same title fills it."""
+        placeholder = QWidget(self.side)
+        self._reserved[title] = placeholder
+        self.side.addTab(placeholder, title)
+        if read(self.settings, SIDE_TAB) == self.side.count() - 1:
+            self.side.setCurrentIndex(self.side.count() - 1)  # the tab the listener left open
+        self._name_side_tabs()
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().insertPermanentWidget(0, widget)
 
     def _name_side_tabs(self) -> None:
         """View ▸ Side Tabs names each tab its Alt+number shows."""
@@ -216,6 +253,8 @@ class MainWindow(QMainWindow):
         t.forward_button.setText(f"+{prefs.forward_s}")
         t.forward_button.setToolTip(f"Forward {prefs.forward_s} seconds (L, Shift+→)")
         t.forward_button.setAccessibleName(f"Forward {prefs.forward_s} seconds")
+        self.actions_by_name["back"].setText(skip_text("&Back", prefs.back_s))
+        self.actions_by_name["forward"].setText(skip_text("&Forward", prefs.forward_s))
         self.actions_by_name["follow"].setChecked(prefs.follow)
         self.pane.set_follow_enabled(prefs.follow)
         delegate = self.pane.card_delegate
@@ -274,13 +313,52 @@ class MainWindow(QMainWindow):
         They join the one timeline the clock follows, the pane (for the kinds it shows) and the
         strip, so a note or a chapter lights up exactly like a quote does.
         """
-        self._tracks[name] = list(cues)
+        counts: dict[Cue, int] = {}
+        for c in cues:
+            counts[c] = counts.get(c, 0) + 1
+        if self._tracks.get(name, {}) == counts:
+            return  # an episode without notes or chapters need not rebuild 50,000 rows again
+        self._tracks[name] = counts
         self._rebuild_timeline()
+
+    def add_cue(self, name: str, cue: Cue) -> None:
+        """One cue more on track ``name``: the timeline, the pane and the strip take it in
+        place, so a note added among 100,000 costs what one row costs."""
+        track = self._tracks.setdefault(name, {})
+        track[cue] = track.get(cue, 0) + 1
+        if self.episode is None:
+            return
+        self._own_timeline().insert(cue)
+        if cue.kind in PANE_KINDS:
+            self.pane_model.insert_row(pane_row(self.episode.brief, cue))
+        self.strip.add_cue(cue)
+        self._clock_refresh.start()
+
+    def remove_cue(self, name: str, cue: Cue) -> None:
+        """Take one cue of track ``name`` out of the timeline, the pane and the strip."""
+        track = self._tracks.get(name, {})
+        if cue not in track:
+            return
+        track[cue] -= 1
+        if not track[cue]:
+            del track[cue]
+        if self.episode is None:
+            return
+        self._own_timeline().remove(cue)
+        self.pane_model.remove_cue(cue)
+        self.strip.remove_cue(cue)
+        self._clock_refresh.start()
+
+    def _own_timeline(self) -> Timeline:
+        """The window's timeline, copied from the episode's before it is first changed."""
+        if self.episode is not None and self._timeline is self.episode.timeline:
+            self._timeline = self._timeline.copy()
+        return self._timeline
 
     def _rebuild_timeline(self) -> None:
         if self.episode is None:
             return
-        extra = [c for cues in self._tracks.values() for c in cues]
+        extra = [c for cues in self._tracks.values() for c, n in cues.items() for _ in range(n)]
         self._timeline = (
             Timeline([*self.episode.timeline, *extra]) if extra else self.episode.timeline
         )
@@ -289,15 +367,21 @@ class MainWindow(QMainWindow):
         self.strip.set_cues(self.timeline)
 
     def _show_problems_status(self) -> None:
-        problems = self.episode.problems if self.episode else ()
+        ep = self.episode
+        problems = ep.problems if ep else ()
+        path = ep.brief_path if ep else None
+        assumed = encoding_note(path.name if path else "The brief", ep.encoding) if ep else ""
         if problems:
             n = len(problems)
             self.status_label.setText(
                 f"{n} line{'s' if n != 1 else ''} of the brief could not be read"
             )
-            self.statusBar().showMessage(str(problems[0]), 10_000)
+            message = " ".join(filter(None, (str(problems[0]), assumed)))
+            self.statusBar().showMessage(message, 10_000)
         else:
             self.status_label.setText("")
+            if assumed:
+                self.statusBar().showMessage(assumed, 10_000)
         self.problems_button.setVisible(bool(problems))
         self.actions_by_name["show_problems"].setEnabled(bool(problems))
 
@@ -350,6 +434,7 @@ class MainWindow(QMainWindow):
 
     def _on_active(self, cues: list[Cue]) -> None:
         self.pane_model.set_active(cues)
+        self.side.takeaway_model.set_active({c.ref for c in cues if c.kind == CueKind.TAKEAWAY})
         self.pane.reveal_active()
 
     def _on_duration(self, duration_ms: int) -> None:
@@ -383,6 +468,23 @@ class MainWindow(QMainWindow):
         if brief_ms:
             self.seek_brief(brief_ms)
         self.audio_attached.emit(path)
+
+    def stream_audio(self, url: str) -> None:
+        """Play the episode from ``url`` while its file downloads, from the same moment of the
+        brief, until ``attach_audio`` switches to the file (or ``set_audio`` back to another).
+
+        No file means no tags, sidecars or sync points of one: ``audio_changed(None)`` lets the
+        features drop those of the file left, so the stream is taken in the brief's own time.
+        """
+        brief_ms = self.clock.brief_ms()
+        self.header.banner.clear()
+        self.header.set_cover(None)
+        self.playback.set_stream(url)
+        self.clock.refresh()
+        self.audio_changed.emit(None)
+        if brief_ms:
+            self.seek_brief(brief_ms)
+        self.playback.play()
 
     def choose_brief(self) -> None:
         path = open_file(self, self.settings, "Open Brief", BRIEF_FILTER)

@@ -26,10 +26,15 @@ class OpenEpisode:
     published: str = ""
     length_s: float | None = None
     page_url: str = ""
+    # Where the publisher offers the recording (``episode.json``): see ``player.core.feed``.
+    feed_url: str = ""
+    guid: str = ""
+    enclosure_url: str = ""
     audio_path: Path | None = None
     audio_is_standin: bool = False
     standin_note: str = ""
     brief_path: Path | None = None
+    encoding: str = "UTF-8"  # the brief file's, as it was read
     extra: dict = field(default_factory=dict)
 
     def display_title(self) -> str:

@@ -33,9 +33,9 @@ def _monotonic_ms() -> float:
 class Playback(QObject):
     """Typed signals with units in their names; rate clamped to what a listener can follow."""
 
-    position_changed = Signal(int)  # ms, as reported by the player
-    seeked = Signal(int)  # ms, after a jump the listener or the app asked for
-    duration_changed = Signal(int)  # ms
+    position_changed = Signal("qlonglong")  # ms, as reported by the player
+    seeked = Signal("qlonglong")  # ms, after a jump the listener or the app asked for
+    duration_changed = Signal("qlonglong")  # ms
     state_changed = Signal(str)  # PlayState value
     rate_changed = Signal(float)
     volume_changed = Signal(float)  # 0..1
@@ -49,10 +49,13 @@ class Playback(QObject):
         self._output = QAudioOutput(self)
         self._player.setAudioOutput(self._output)
         self._source: Path | None = None
+        self._stream: str | None = None
         self._anchor_pos_ms = 0
         self._anchor_wall_ms = _monotonic_ms()
         self._pending_seek_ms: int | None = None
         self._error: str | None = None
+        self._volume = float(self._output.volume())  # the listener's volume, kept and shown
+        self._gain = 1.0  # a passing factor on top (the sleep timer's fade), never saved
         if hasattr(self._player, "setPitchCompensation"):
             self._player.setPitchCompensation(True)
         self._player.positionChanged.connect(self._on_position)
@@ -60,7 +63,6 @@ class Playback(QObject):
         self._player.playbackStateChanged.connect(self._on_state)
         self._player.mediaStatusChanged.connect(self._on_status)
         self._player.errorOccurred.connect(self._on_error)
-        self._output.volumeChanged.connect(lambda v: self.volume_changed.emit(float(v)))
         self._output.mutedChanged.connect(self.muted_changed)
 
     # -- source -------------------------------------------------------------------------------
@@ -70,16 +72,18 @@ class Playback(QObject):
         return self._source
 
     @property
+    def streaming(self) -> str | None:
+        """The web address playing while its file downloads; ``source`` is None meanwhile, so
+        nothing remembers an address as the episode's audio."""
+        return self._stream
+
+    @property
     def error(self) -> str | None:
         return self._error
 
     def set_source(self, path: Path | None, *, start_ms: int = 0) -> None:
         """Load ``path``; a missing file fails here, with a message, before Qt ever sees it."""
-        self._stop_unlocked()
-        self._error = None
-        self._source = path
-        self._pending_seek_ms = start_ms or None
-        self._anchor(start_ms)
+        self._reset(path, None, start_ms)
         if path is None:
             self._set_source_unlocked(QUrl())
             return
@@ -88,6 +92,18 @@ class Playback(QObject):
             self._fail(f"The audio file {path} is missing.")
             return
         self._set_source_unlocked(QUrl.fromLocalFile(str(path)))
+
+    def set_stream(self, url: str, *, start_ms: int = 0) -> None:
+        """Play ``url`` over the network (Qt reads HTTP as it plays); ``set_source`` ends it."""
+        self._reset(None, url, start_ms)
+        self._set_source_unlocked(QUrl(url))
+
+    def _reset(self, path: Path | None, url: str | None, start_ms: int) -> None:
+        self._stop_unlocked()
+        self._error = None
+        self._source, self._stream = path, url
+        self._pending_seek_ms = start_ms or None
+        self._anchor(start_ms)
 
     def release(self) -> None:
         """Stop and let go of the media before the player is destroyed.
@@ -99,6 +115,7 @@ class Playback(QObject):
         if self._player.mediaStatus() != QMediaPlayer.MediaStatus.NoMedia:
             self._set_source_unlocked(QUrl())
         self._source = None
+        self._stream = None
 
     # Stopping or replacing the media tears down objects in Qt's audio thread, and their
     # destructors call back into Python (our QAudioOutput is a Python-made object), which needs
@@ -122,7 +139,7 @@ class Playback(QObject):
         loop.exec()
 
     def has_media(self) -> bool:
-        return self._source is not None and self._error is None
+        return (self._source is not None or self._stream is not None) and self._error is None
 
     # -- transport ----------------------------------------------------------------------------
 
@@ -203,10 +220,23 @@ class Playback(QObject):
             self.set_rate(smaller[-1] if smaller else MIN_RATE)
 
     def volume(self) -> float:
-        return self._output.volume()
+        return self._volume
 
     def set_volume(self, volume: float) -> None:
-        self._output.setVolume(min(1.0, max(0.0, volume)))
+        volume = min(1.0, max(0.0, float(volume)))
+        changed = abs(volume - self._volume) > 1e-9
+        self._volume = volume
+        self._output.setVolume(volume * self._gain)
+        if changed:
+            self.volume_changed.emit(volume)
+
+    def gain(self) -> float:
+        return self._gain
+
+    def set_gain(self, gain: float) -> None:
+        """Scale what is heard without touching the listener's volume (a fade-out)."""
+        self._gain = min(1.0, max(0.0, float(gain)))
+        self._output.setVolume(self._volume * self._gain)
 
     def is_muted(self) -> bool:
         return self._output.isMuted()
@@ -242,14 +272,19 @@ class Playback(QObject):
                 self._pending_seek_ms = None
             self.media_ready.emit()
         elif status == QMediaPlayer.MediaStatus.InvalidMedia and self._error is None:
-            name = self._source.name if self._source else "the audio file"
+            name = self._name()
             self._fail(f"{name} cannot be played: it is damaged or in a format Qt cannot decode.")
 
     def _on_error(self, _error: QMediaPlayer.Error, text: str) -> None:
         if self._error is None:
-            name = self._source.name if self._source else "the audio file"
+            name = self._name()
             detail = f" ({text})" if text else ""
             self._fail(f"{name} cannot be played{detail}.")
+
+    def _name(self) -> str:
+        if self._source is not None:
+            return self._source.name
+        return self._stream or "the audio file"
 
     def _fail(self, message: str) -> None:
         self._error = message

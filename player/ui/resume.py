@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from player.core.storage.database import StorageError
 from player.core.storage.playstate import PlayStateStore
-from player.ui.playback import Playback
+from player.ui.playback import Playback, PlayState
 
 SAVE_EVERY_MS = 5_000
 
@@ -89,11 +89,14 @@ class ResumeKeeper(QObject):
         if self.episode_id is not None and self._playback.source is not None:
             self._save(position_ms=max(0, self._playback.now_ms()))
 
-    def _on_state(self, _state: str) -> None:
+    def _on_state(self, state: str) -> None:
         if self._playback.is_playing():
             self._timer.start()
-        else:
-            self._timer.stop()
+            return
+        self._timer.stop()
+        # Only a pause is a place reached. A stop comes from swapping the media or closing the
+        # window and has already put the player back at 0:00; the place was saved before it.
+        if state == PlayState.PAUSED:
             self.save_position()
 
     def _save(self, **fields: object) -> None:

@@ -9,64 +9,41 @@ an app exactly the way the command does.
 from __future__ import annotations
 
 from contextlib import suppress
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 from player.appdirs import content_dir
 from player.core.brief.models import BriefError
 from player.core.episodes import discover_episodes
-from player.core.search import BriefIndex
 from player.core.storage.database import StorageError
 from player.core.storage.pending import touch_library
 from player.ui.app_data import AppData
-from player.ui.desktop import DesktopIntegration
-from player.ui.library import LibraryController
+from player.ui.brief_search import CurrentBriefSearch, brief_search
 from player.ui.loading import episode_from_brief_file, from_episode
 from player.ui.main_window import MainWindow
-from player.ui.models.search_model import SearchRow
-from player.ui.notes import NotesController
 from player.ui.open_episode import OpenEpisode
 from player.ui.preferences import PreferencesController, apply_settings
 from player.ui.resume import ResumeKeeper
-from player.ui.shell import Shell
-from player.ui.tracks import TracksController
+
+if TYPE_CHECKING:
+    from player.ui.align import AlignController
+    from player.ui.chapters import ChaptersController
+    from player.ui.desktop import DesktopIntegration
+    from player.ui.feed import FeedController
+    from player.ui.hints import HintsController
+    from player.ui.library import LibraryController
+    from player.ui.moments import MomentsController
+    from player.ui.notes import NotesController
+    from player.ui.silence import SilenceController
+    from player.ui.sleep import SleepController
+    from player.ui.tracks import TracksController
+
+Features = Literal["now", "after-paint", "never"]
 
 __all__ = ["App", "AppData", "brief_search", "open_app"]
-
-
-def brief_search(episode: OpenEpisode):
-    index = BriefIndex(episode.brief)
-
-    def search(query: str) -> list[SearchRow]:
-        return [
-            SearchRow(
-                h.kind,
-                h.text,
-                h.spans,
-                None if h.at is None else round(h.at * 1000),
-                (h.kind, h.ref),
-            )
-            for h in index.search(query)
-        ]
-
-    return search
-
-
-def current_brief_search(shell: Shell):
-    """Search whichever brief the window shows now; each brief is indexed once, when first
-    searched after it is opened."""
-    indexed_id: str | None = None
-    indexed = None
-
-    def search(query: str) -> list[SearchRow]:
-        nonlocal indexed_id, indexed
-        episode = shell.episode
-        if episode is None:
-            return []
-        if indexed is None or indexed_id != episode.id:
-            indexed_id, indexed = episode.id, brief_search(episode)
-        return indexed(query)
-
-    return search
 
 
 def default_episode() -> OpenEpisode:
@@ -81,6 +58,12 @@ class App:
 
     ``remember=False`` (screenshots, tests of a bare window) keeps the desktop out: no MPRIS on
     the bus and no theme change, so rendering never moves the listener's state.
+
+    ``features="after-paint"`` (the command) builds only what the first frame shows, then the
+    features (notes, transcript and chapters, sync points, library, desktop) once the window
+    has painted: the listener sees the episode at once, and the rest arrives a moment later in
+    places the first frame already keeps for it (the Notes tab), so nothing jumps. ``ready()``
+    says when. ``"never"`` renders the first frame alone (``screenshot --first-frame``).
     """
 
     def __init__(
@@ -91,31 +74,94 @@ class App:
         audio: Path | None = None,
         at_ms: int | None = None,
         remember: bool = True,
+        features: Features = "now",
     ) -> None:
         self.data = data
+        self._remember = remember
+        self.notes: NotesController
+        self.tracks: TracksController
+        self.library: LibraryController
+        self.desktop: DesktopIntegration
+        self.align: AlignController
+        self.feed: FeedController
+        self.chapters: ChaptersController
+        self.moments: MomentsController
+        self.hints: HintsController
+        self.sleep: SleepController
+        self.silence: SilenceController
+        self._finished = False
         self.window = MainWindow(opener=self.open_and_resume)
         self.resume = ResumeKeeper(data.playstate, self.window.playback, self.window)
         self.window.audio_attached.connect(self.resume.remember_audio)
         self.window.closing.connect(self.resume.finish)
-        self.window.add_search_provider(current_brief_search(self.window))
+        self.brief_search = CurrentBriefSearch(self.window)
+        self.window.add_search_provider(self.brief_search)
         self.preferences = PreferencesController(self.window)
-        self.desktop = DesktopIntegration(self.window, bus=remember)
         apply_settings(self.window, new_episode=True, theme=remember)
+        self.window.reserve_tab("Notes")
+        self.window.reserve_tab("Chapters")
         self.open_and_resume(episode, audio=audio, at_ms=at_ms)
+        if data.message:
+            self.window.show_status(data.message, 0)
+        if features == "after-paint":
+            _after_first_paint(self.window, self.finish)
+        elif features == "now":
+            self.finish()
+
+    def ready(self) -> bool:
+        """Whether the features are built (at once, or after the first paint)."""
+        return self._finished
+
+    def finish(self) -> None:
+        """Build the features; imported here, so their modules cost nothing before the first
+        frame. Runs once."""
+        if self._finished:
+            return
+        self._finished = True
+        from player.appdirs import data_dir
+        from player.core.storage.alignments import AlignmentStore
+        from player.ui.align import AlignController
+        from player.ui.chapters import ChaptersController
+        from player.ui.desktop import DesktopIntegration
+        from player.ui.feed import FeedController
+        from player.ui.hints import HintsController
+        from player.ui.library import LibraryController
+        from player.ui.moments import MomentsController
+        from player.ui.notes import NotesController
+        from player.ui.silence import SilenceController
+        from player.ui.sleep import SleepController
+        from player.ui.tracks import TracksController
+
+        data, window = self.data, self.window
+        episode = window.episode
+        self.desktop = DesktopIntegration(window, bus=self._remember)
         self.notes = NotesController(
-            self.window, data.notes, episode, title_of=lambda i: _library_title(data, i)
+            window, data.notes, episode, title_of=lambda i: _library_title(data, i)
         )
         if not data.saving and data.message:
             self.notes.show_not_saving(data.message)
         self.tracks = TracksController(
-            self.window,
+            window,
             data.syncpoints,
             undo_stack=self.notes.undo_stack,
             notes=self.notes.notes,
         )
-        self.library = LibraryController(self.window, data, accept_drops=self.desktop.accept_drops)
-        if data.message:
-            self.window.show_status(data.message, 0)
+        self.align = AlignController(
+            window,
+            AlignmentStore(data.db),
+            transcript=self.tracks.audio_transcript,
+            merge_points=self.tracks.sync.merge_points,
+        )
+        self.chapters = ChaptersController(window)
+        self.moments = MomentsController(window, self.notes)
+        self.moments.attach_notes(self.notes.tab.view)
+        self.moments.attach_transcript(self.tracks.view)
+        self.hints = HintsController(window)
+        self.sleep = SleepController(window, chapter_end=self.chapters.chapters_end)
+        silence_folder = (data.path.parent if data.path else data_dir()) / "silence"
+        self.silence = SilenceController(window, silence_folder)
+        self.library = LibraryController(window, data, accept_drops=self.desktop.accept_drops)
+        self.feed = FeedController(window, data.playstate)
 
     def open_and_resume(
         self, episode: OpenEpisode, *, audio: Path | None = None, at_ms: int | None = None
@@ -125,6 +171,7 @@ class App:
         Used at start and whenever another episode is opened in the same window (the library,
         Open Brief, a drop), so switching episodes resumes exactly like starting the app on one.
         """
+        episode = _same_brief_as_before(self.data, episode)
         window, keeper = self.window, self.resume
         if window.playback.is_playing():
             window.playback.pause()  # saves the place reached in the episode being left
@@ -149,6 +196,7 @@ def open_app(
     at_ms: int | None = None,
     remember: bool = True,
     data: AppData | None = None,
+    features: Features = "now",
 ) -> App:
     """An app on ``brief`` (or the first bundled episode), resumed where it was left.
 
@@ -158,7 +206,36 @@ def open_app(
     episode = episode_from_brief_file(brief) if brief else default_episode()
     if data is None:
         data = AppData() if remember else AppData(memory=True)
-    return App(episode, data, audio=audio, at_ms=at_ms, remember=remember)
+    return App(episode, data, audio=audio, at_ms=at_ms, remember=remember, features=features)
+
+
+class _FirstPaint(QObject):
+    def __init__(self, window: MainWindow, then) -> None:
+        super().__init__(window)
+        self._then = then
+
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.parent().removeEventFilter(self)
+            # After this paint has reached the screen, not inside it.
+            QTimer.singleShot(0, self._then)
+        return False
+
+
+def _after_first_paint(window: MainWindow, then) -> None:
+    window.installEventFilter(_FirstPaint(window, then))
+
+
+def _same_brief_as_before(data: AppData, episode: OpenEpisode) -> OpenEpisode:
+    """A brief file keeps the id it was first opened under, so editing its title or first
+    quote (which its id is made from) leaves the notes and the place reached with it."""
+    if episode.brief_path is None:
+        return episode
+    with suppress(StorageError):
+        known = data.library.id_at(str(episode.brief_path))
+        if known and known != episode.id:
+            return replace(episode, id=known)
+    return episode
 
 
 def _library_title(data: AppData, episode_id: str) -> str | None:

@@ -59,6 +59,12 @@ FOLLOW = Setting("settings/follow", bool, True, "Preferences, and View ▸ Follo
 FONT_PT = Setting("settings/font_pt", int, FONT_DEFAULT, "Preferences: Text size", 0, FONT_RANGE[1])
 THEME = Setting("settings/theme", str, "system", "Preferences: Theme", choices=THEMES)
 
+# Shown where it is used, not in Preferences.
+PLAY_WHILE_DOWNLOADING = Setting(
+    "feed/play_while_downloading", bool, False, "File ▸ Find This Episode in a Feed…: Play"
+)
+FEATURE_SETTINGS = (PLAY_WHILE_DOWNLOADING,)
+
 # Kept from the window itself, not shown anywhere: its place, size, split and side tab.
 GEOMETRY = Setting("window/geometry", QByteArray, None, "not shown: the window's place")
 SIZE = Setting("window/size", QSize, None, "not shown: the window's size")
@@ -69,6 +75,12 @@ OPENED_TRACKS = Setting(
 )
 LAST_FOLDER = Setting("files/last_folder", str, "", "not shown: where the last file was chosen")
 WINDOW_SETTINGS = (GEOMETRY, SIZE, SPLITTER, SIDE_TAB)
+
+# Kept from a feature's own control, not from Preferences.
+SHOW_TOTAL = Setting("view/show_total", bool, False, "a click on the time left; View menu")
+HINT_SEEN = Setting("view/hint_seen", bool, False, "not shown: the first-start hint was seen")
+SKIP_SILENCE = Setting("playback/skip_silence", bool, False, "Playback ▸ Skip Silence")
+FEATURE_SETTINGS = (SHOW_TOTAL, HINT_SEEN, SKIP_SILENCE)
 
 #: The table: every setting of the app, by the name ``Preferences`` gives it.
 SETTINGS: dict[str, Setting] = {

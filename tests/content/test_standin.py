@@ -70,11 +70,18 @@ def _release(qtbot, player) -> None:
 
     Dropping a playing ``QMediaPlayer`` straight away can crash in its FFmpeg worker threads.
     """
-    from PySide6.QtCore import QUrl
+    from PySide6.QtCore import Q_ARG, QEventLoop, QMetaObject, Qt, QUrl
     from PySide6.QtMultimedia import QMediaPlayer
 
-    player.stop()
-    player.setSource(QUrl())
+    # Called straight from Python, stop() can deadlock with Qt's audio thread, which needs
+    # Python's lock to destroy the Python-made output (see player/ui/playback.py): run both
+    # calls from Qt's event loop, as the app does.
+    loop = QEventLoop()
+    queued = Qt.ConnectionType.QueuedConnection
+    QMetaObject.invokeMethod(player, "stop", queued)
+    QMetaObject.invokeMethod(player, "setSource", queued, Q_ARG(QUrl, QUrl()))
+    QMetaObject.invokeMethod(loop, "quit", queued)
+    loop.exec()
     qtbot.waitUntil(lambda: player.mediaStatus() == QMediaPlayer.MediaStatus.NoMedia)
 
 

@@ -111,3 +111,13 @@ def test_every_mark_is_hit_exactly(m: SyncMap) -> None:
     for b, a in m.points:
         assert m.to_audio(b) == a
         assert m.to_brief(a) == b
+
+
+def test_inside_an_ad_what_lights_waits_just_before_the_quote_after_it() -> None:
+    # A found quote at 14 s is heard at 23 s: 9 s of ad play before it.
+    m = SyncMap([(2_000, 2_000), (14_000, 23_000)])
+    assert m.to_brief(20_000) == 14_000  # the strip and seeks wait at the quote...
+    assert m.to_brief_heard(20_000) == 13_999  # ...but the quote is not lit until it is said
+    assert m.to_brief_heard(23_000) == 14_000
+    assert m.to_brief_heard(10_000) == 10_000  # in step before the ad
+    assert SyncMap([(0, 5_000)]).to_brief_heard(1_000) == 0  # an intro holds at the start

@@ -1,4 +1,4 @@
-"""Whole sessions through the real window, as a person uses it.
+"""Whole sessions through the real window, as a person uses it, across restarts of the app.
 
 Each window is built by the app's composition root (``player.ui.session``) over a real data
 folder, with real generated audio; "quitting" closes the window the way Ctrl+Q does and closes
@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from player.ui.app_data import AppData
 from tests.media import make_wav
-from tests.ui.apps import app_of, forget_apps, open_main_window
-from tests.ui.conftest import isolated_settings  # noqa: F401  (autouse: settings per test)
+from tests.ui.apps import app_of, open_main_window
+from tests.ui.conftest import _forget_apps, isolated_settings  # noqa: F401  (autouse fixtures)
 from tests.ui.dbus_bus import bus_address  # noqa: F401  (a private session bus)
+from tests.ui.feed.conftest import real_audio  # noqa: F401  (the feed journey's audio)
 
 BRIEF = """Journey Guest — “A listening session”
 A summary about ghosts, animals and engineering.
@@ -106,7 +107,6 @@ def session(qtbot, brief_file: Path, tmp_path: Path) -> Iterator[Session]:
         s.window.close()
     if s.data is not None:
         s.finish()
-    forget_apps()
 
 
 def click_seek_bar(qtbot, window, fraction: float) -> None:

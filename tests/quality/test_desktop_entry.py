@@ -37,13 +37,15 @@ def test_desktop_entry_launches_the_player_for_audio_files() -> None:
     entry = _entry()
     assert entry["Type"] == "Application"
     assert entry["Name"] == "Brief Player"
-    assert entry["Exec"] == "brief-player %F"
+    assert entry["Exec"] == "brief-player %u"  # one file or link per window, as a URI
     assert entry["Icon"] == "brief-player"
     assert entry["Terminal"] == "false"
     assert set(entry["Categories"].rstrip(";").split(";")) >= {"AudioVideo", "Audio", "Player"}
     mimes = [m for m in entry["MimeType"].split(";") if m]
     assert mimes
-    assert all(m.startswith("audio/") for m in mimes), mimes
+    assert "x-scheme-handler/brief-player" in mimes  # brief-player:// links open the app
+    files = [m for m in mimes if not m.startswith("x-scheme-handler/")]
+    assert all(m.startswith("audio/") for m in files), mimes
     assert "audio/ogg" in mimes
 
 
@@ -89,6 +91,22 @@ def test_install_script_installs_into_xdg_data_home_and_uninstalls(tmp_path: Pat
     assert result.returncode == 0, result.stdout + result.stderr
     left = sorted(p.name for p in data_home.rglob("brief-player*") if p.is_file())
     assert left == []
+
+
+@pytest.mark.skipif(shutil.which("gio") is None, reason="no gio (libglib2.0-bin)")
+def test_installed_entry_handles_brief_player_links(tmp_path: Path) -> None:
+    data_home = tmp_path / "share"
+    assert _run_install(data_home).returncode == 0
+    env = {**os.environ, "XDG_DATA_HOME": str(data_home), "XDG_DATA_DIRS": str(data_home)}
+    env.pop("XDG_CONFIG_HOME", None)
+    result = subprocess.run(
+        ["gio", "mime", "x-scheme-handler/brief-player"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert "brief-player.desktop" in result.stdout, result.stdout + result.stderr
 
 
 def test_install_script_rejects_unknown_options(tmp_path: Path) -> None:

@@ -398,3 +398,43 @@ def test_export_and_import_through_the_notes_menu(qtbot, win, data, tmp_path, mo
     win.actions_by_name["notes_import"].trigger()
     assert data.notes.count(ep) == 1
     QApplication.processEvents()
+
+
+def test_a_note_added_or_deleted_among_many_keeps_the_pane_where_the_listener_is(
+    qtbot, brief_file, audio_file, data
+) -> None:
+    """No reset of the pane: the selected quote stays selected and the list does not jump."""
+    probe = open_window(qtbot, brief_file, audio_file, AppData(memory=True))
+    episode_id = app_of(probe).notes.episode_id
+    probe.playback.stop()
+    probe.close()
+    with data.db.transaction():
+        for i in range(2_000):
+            data.notes.add(Note(episode_id=episode_id, start_ms=4_000 + i, text=f"old {i}"))
+    w = open_window(qtbot, brief_file, audio_file, data)
+    notes = app_of(w).notes
+    select_pane_row(w, CueKind.QUOTE, 2)
+    selected = w.pane.currentIndex().data(Role.CUE)
+    w.pane.scrollTo(w.pane.currentIndex())
+
+    with qtbot.assertNotEmitted(w.pane_model.modelReset):
+        added = notes.add(Note(episode_id=episode_id, start_ms=500, text="a new thought"))
+        qtbot.wait(50)
+    assert w.pane.currentIndex().data(Role.CUE) == selected
+    assert "a new thought" in pane_note_bodies(w)
+    assert any(c.kind == CueKind.NOTE and c.start_ms == 500 for c in w.strip.cues())
+    assert w.side.tabText(w.side.indexOf(notes.tab)) == "Notes (2001)"
+    w.seek_brief(600)
+    qtbot.waitUntil(
+        lambda: notes.model.index(0).data(Qt.ItemDataRole.DisplayRole) == "a new thought"
+    )
+    qtbot.waitUntil(lambda: tab_active(w)[0], timeout=3_000)  # it lights up when reached
+
+    with qtbot.assertNotEmitted(w.pane_model.modelReset):
+        notes.delete(added)
+        notes.undo_stack.undo()
+        notes.undo_stack.redo()
+    assert w.pane.currentIndex().data(Role.CUE) == selected
+    assert "a new thought" not in pane_note_bodies(w)
+    assert w.side.tabText(w.side.indexOf(notes.tab)) == "Notes (2000)"
+    assert [n.text for n in data.notes.for_episode(episode_id)][:1] == ["old 0"]

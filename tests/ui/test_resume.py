@@ -24,7 +24,7 @@ def test_position_speed_volume_and_audio_come_back(qtbot, brief_file, audio_file
     first.playback.set_volume(0.4)
     first.seek_brief(3_300)
     first.close()
-    data.close()  # as the command does on quit: what is queued is written
+    data.close()  # as the app does on its way out: what is queued is written
 
     # A new process would open the same file: reopen the database too.
     data2 = AppData(tmp_path / "notes.db")
@@ -36,6 +36,26 @@ def test_position_speed_volume_and_audio_come_back(qtbot, brief_file, audio_file
     assert abs(second.playback.volume() - 0.4) < 0.01
     assert active_texts(second)[0].startswith("Third quote")
     assert second.transport.speed_button.text() == "1.5×"
+
+
+def test_a_pause_then_quit_resumes_where_it_was_paused(
+    qtbot, brief_file, audio_file, tmp_path
+) -> None:
+    """Releasing the player at close stops it at 0:00: neither that stop nor the save still
+    pending after a seek may take the place of the one reached."""
+    data = AppData(tmp_path / "notes.db")
+    first = _open(qtbot, brief_file, data, audio=audio_file)
+    qtbot.waitUntil(lambda: first.playback.duration_ms() > 0, timeout=10_000)
+    first.play_from(3_000)
+    qtbot.waitUntil(lambda: first.playback.now_ms() > 3_300, timeout=5_000)
+    first.playback.pause()
+    paused_at = first.playback.now_ms()
+    first.close()  # within the 400 ms a seek waits before it is saved
+    data.close()
+
+    second = _open(qtbot, brief_file, AppData(tmp_path / "notes.db"))
+    qtbot.waitUntil(lambda: second.playback.duration_ms() > 0, timeout=10_000)
+    assert abs(second.playback.now_ms() - paused_at) < 200
 
 
 def test_window_size_and_panel_layout_come_back(qtbot, brief_file, audio_file, tmp_path) -> None:

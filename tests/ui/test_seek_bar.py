@@ -116,3 +116,43 @@ def test_the_strip_has_a_legend_of_its_colours(qtbot, window) -> None:
     for word in ("Quote", "Concept", "Note", "Chapter"):
         assert word in tip
     assert "Quotes" in strip.accessibleDescription()
+
+
+def test_a_strip_with_thousands_of_notes_looks_as_if_each_marker_were_drawn(qtbot) -> None:
+    """Markers that cover the same pixels are drawn once; the picture must not change."""
+    import random
+
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QPainter, QPalette, QPixmap
+
+    from player.core.timeline import Cue, CueKind
+    from player.ui.widgets.timeline_strip import TimelineStrip
+
+    strip = TimelineStrip()
+    qtbot.addWidget(strip)
+    strip.resize(900, 26)
+    strip.set_duration(3_600_000)
+    rng = random.Random(3)
+    kinds = [CueKind.NOTE, CueKind.QUOTE, CueKind.CONCEPT]
+    cues = []
+    for i in range(20_000):
+        start = rng.randrange(0, 3_600_000)
+        cues.append(Cue(rng.choice(kinds), start, start + 5_000, "n", i))
+    cues.append(Cue(CueKind.CHAPTER, 100_000, 900_000, "a chapter", 0))
+    strip.set_cues(cues)
+    strip.show()
+    shown = strip._markers().toImage()
+
+    every = QPixmap(shown.size())
+    every.fill(Qt.GlobalColor.transparent)
+    p = QPainter(every)
+    left, width = strip._span()
+    groove = strip.palette().color(QPalette.ColorRole.Text)
+    groove.setAlpha(18)
+    p.fillRect(QRectF(left, 0, width, strip.height()), groove)
+    for c in strip.cues():
+        rect, color = strip._marker(c, strip.height())
+        p.fillRect(rect, color)
+    p.end()
+    assert every.toImage() == shown
+    assert len(strip._shown_markers(1.0)) < len(cues) / 4

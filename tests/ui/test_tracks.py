@@ -461,3 +461,98 @@ def test_attaching_a_shifted_copy_keeps_the_moment_of_the_brief(
     qtbot.waitUntil(lambda: abs(w.playback.now_ms() - 5_000) < 150, timeout=5_000)
     assert active_texts(w)[0].startswith("Third quote")
     close_window(w)
+
+
+# 5. which file beside the audio, and how it was read ------------------------------------------
+
+
+def _source_entries(w) -> list:
+    menu = w.action("transcript_source").menu()
+    menu.aboutToShow.emit()  # what opening it does: list the files found now
+    return [a for a in menu.actions() if a.text() and not a.isSeparator()]
+
+
+def test_transcript_source_lists_every_file_found_and_switches_to_the_one_picked(
+    qtbot, brief_file: Path, audio_file: Path, data
+) -> None:
+    write_vtt(audio_file.with_suffix(".vtt"), [(0, 1500, "named after the audio")])
+    write_vtt(brief_file.with_suffix(".vtt"), [(0, 1500, "named after the brief")])
+    write_vtt(brief_file.parent / "transcript.vtt", [(0, 1500, "generic"), (1500, 3000, "two")])
+    w = open_window(qtbot, brief_file, audio_file, data)
+    tracks = app_of(w).tracks
+    assert tracks.model.cue(0).text == "named after the audio"  # the most specific name wins
+
+    entries = [a for a in _source_entries(w) if a.isCheckable()]
+    assert [a.text() for a in entries] == [
+        "audio.vtt — named after the audio, 1 item(s)",
+        "brief.vtt — named after the brief, 1 item(s)",
+        "transcript.vtt — in the brief's folder, 2 item(s)",
+    ]
+    assert [a.isChecked() for a in entries] == [True, False, False]
+
+    entries[2].trigger()
+    assert [tracks.model.cue(i).text for i in range(tracks.model.rowCount())] == ["generic", "two"]
+    assert w.statusBar().currentMessage() == (
+        "Transcript from transcript.vtt (in the brief's folder)."
+    )
+    # The choice holds when the audio is set again, and the menu ticks it.
+    w.set_audio(audio_file)
+    assert tracks.model.cue(0).text == "generic"
+    assert [a.isChecked() for a in _source_entries(w) if a.isCheckable()] == [False, False, True]
+    close_window(w)
+
+
+def test_transcript_source_says_when_nothing_was_found(qtbot, window) -> None:
+    texts = [a.text() for a in _source_entries(window)]
+    assert texts[0] == "No transcript or chapters file beside the audio or brief"
+    assert "Open &Transcript or Chapters…" in texts
+
+
+def test_the_status_says_which_encoding_a_transcript_and_a_brief_were_read_in(
+    qtbot, brief_file: Path, audio_file: Path, data
+) -> None:
+    vtt = "WEBVTT\n\n00:00.000 --> 00:01.500\n“Curly” quotes – and a dash\n"
+    audio_file.with_suffix(".vtt").write_bytes(vtt.encode("cp1252"))
+    w = open_window(qtbot, brief_file, audio_file, data)
+    tracks = app_of(w).tracks
+    assert tracks.model.cue(0).text == "“Curly” quotes – and a dash"
+    assert w.statusBar().currentMessage() == "audio.vtt was read as Windows-1252, not plain UTF-8."
+    close_window(w)
+
+    utf16 = brief_file.parent / "utf16.srt"
+    utf16.write_bytes(b"\xff\xfe" + "1\n00:00:00,000 --> 00:00:01,000\nHi\n".encode("utf-16-le"))
+    w = open_window(qtbot, brief_file, audio_file, data)
+    assert app_of(w).tracks.open_track_file(utf16)
+    assert w.statusBar().currentMessage() == (
+        "Transcript loaded from utf16.srt: 1 item(s)."
+        " utf16.srt was read as UTF-16, not plain UTF-8."
+    )
+    close_window(w)
+
+    brief_file.write_bytes(brief_file.read_text(encoding="utf-8").encode("cp1252"))
+    audio_file.with_suffix(".vtt").unlink()
+    w = open_window(qtbot, brief_file, None, data)
+    assert w.episode.brief.title == "Test Guest — “A short test episode”"
+    assert w.statusBar().currentMessage() == "brief.txt was read as Windows-1252, not plain UTF-8."
+    close_window(w)
+
+
+def test_the_undo_menu_says_whether_it_undoes_a_note_or_a_sync_point(
+    qtbot, brief_file: Path, shifted_audio: Path, data
+) -> None:
+    """Notes and sync points share Ctrl+Z; the menu names what it will undo."""
+
+    w = open_window(qtbot, brief_file, shifted_audio, data)
+    undo, redo = w.actions_by_name["note_undo"], w.actions_by_name["note_redo"]
+    notes = app_of(w).notes
+    select_quote(w, 2)
+    w.playback.seek(5_000)
+    w.actions_by_name["sync_here"].trigger()
+    assert undo.text() == "&Undo Sync point"
+    notes.add(Note(episode_id=notes.episode_id, start_ms=1_000, text="later"))
+    assert undo.text() == "&Undo Add note"
+    undo.trigger()
+    assert undo.text() == "&Undo Sync point" and redo.text() == "&Redo Add note"
+    undo.trigger()
+    assert not undo.isEnabled() and redo.text() == "&Redo Sync point"
+    close_window(w)

@@ -1,25 +1,6 @@
-"""The audio brief: its model, its text format, and the links between its parts."""
+"""The audio brief: its model (``models``), its text and JSON formats (``parser``,
+``json_brief``), the links between its parts (``links``) and its cues (``cues``).
 
-from player.core.brief.models import (
-    Brief,
-    BriefError,
-    Concept,
-    Link,
-    ParseResult,
-    Problem,
-    Quote,
-    Source,
-    Takeaway,
-)
-
-__all__ = [
-    "Brief",
-    "BriefError",
-    "Concept",
-    "Link",
-    "ParseResult",
-    "Problem",
-    "Quote",
-    "Source",
-    "Takeaway",
-]
+Import from the module that holds a thing; the package itself re-exports nothing, so importing
+one part never loads the rest.
+"""

@@ -9,24 +9,24 @@ can be explained by pointing at the shared words, and when it gets one wrong the
 
 from __future__ import annotations
 
-import itertools
-import math
-from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
+
 from player.core.brief.models import Brief, Link, Problem
+from player.core.brief.term_matrix import Parts, unit_weights
 from player.core.jsonpos import JsonSyntaxError, loads_with_lines, path_text
 from player.core.text import terms
-from player.core.timefmt import TimeFormatError, format_clock, parse_time
+from player.core.timefmt import TimeFormatError, format_clock, seconds_value
 
 THRESHOLD = 0.12  # keep links at least this similar ...
 FLOOR = 0.06  # ... but give every item its best quote if it reaches this
 MAX_LINKS = 3
 NAME_WEIGHT = 3.0  # a concept's name says more than its description
 CONTEXT_WEIGHT = 0.8  # the brief's comment on a quote, a little less than the words
+PAIRS_PER_PASS = 2_000_000  # (item term, quote) pairs scored per numpy pass
 
 
 @dataclass(frozen=True)
@@ -46,80 +46,90 @@ class Pins:
     file: str = "links.json"
 
 
-@dataclass
-class _Vector:
-    weights: dict[str, float] = field(default_factory=dict)
-    norm: float = 0.0
-
-
-def _bag(parts: Sequence[tuple[str, float]]) -> Counter[str]:
-    """Weighted stems and adjacent stem pairs ("model collapse" is stronger than either)."""
-    bag: Counter[str] = Counter()
-    for text, weight in parts:
-        ts = terms(text)
-        for t in ts:
-            bag[t] += weight
-        for a, b in itertools.pairwise(ts):
-            bag[f"{a} {b}"] += weight
-    return bag
-
-
-def _quote_bags(brief: Brief) -> list[Counter[str]]:
-    return [
-        _bag([(q.text, 1.0), (q.note or "", 1.0), (q.context or "", CONTEXT_WEIGHT)])
+def _texts(brief: Brief) -> tuple[list[Parts], list[tuple[str, int]]]:
+    """Every quote's parts, then every concept's and takeaway's, and the items' keys."""
+    texts: list[Parts] = [
+        [(q.text, 1.0), (q.note or "", 1.0), (q.context or "", CONTEXT_WEIGHT)]
         for q in brief.quotes
     ]
+    keys: list[tuple[str, int]] = []
+    for i, c in enumerate(brief.concepts):
+        texts.append([(c.name, NAME_WEIGHT), (c.description, 1.0)])
+        keys.append(("concept", i))
+    for i, t in enumerate(brief.takeaways):
+        texts.append([(t.text, 1.0)])
+        keys.append(("takeaway", i))
+    return texts, keys
 
 
-def _vector(bag: Counter[str], idf: dict[str, float], default_idf: float) -> _Vector:
-    # Damped term frequency: a word said five times is not five times as telling.
-    weights = {
-        t: (1 + math.log(c) if c >= 1 else c) * idf.get(t, default_idf) for t, c in bag.items()
-    }
-    return _Vector(weights, math.sqrt(sum(w * w for w in weights.values())))
+def _score_arrays(brief: Brief) -> dict[tuple[str, int], np.ndarray]:
+    """Cosine similarity of every concept and takeaway to every quote, one array per item.
 
-
-def _cosine(a: _Vector, b: _Vector) -> float:
-    if not a.norm or not b.norm:
-        return 0.0
-    small, large = (a, b) if len(a.weights) < len(b.weights) else (b, a)
-    dot = sum(w * large.weights.get(t, 0.0) for t, w in small.weights.items())
-    return dot / (a.norm * b.norm)
+    Document frequency counts quotes and items together: a word every concept uses ("AI" in
+    this brief) says little about which quote a concept belongs to. Only terms some item uses
+    can score, so quotes' weights are kept just for those, sorted by term (postings); each item
+    entry is then paired with the postings of its term and summed per (item, quote) with
+    ``bincount``, a few million pairs per pass: the work is the postings items share with quotes.
+    """
+    texts, keys = _texts(brief)
+    n = len(brief.quotes)
+    if not keys:
+        return {}
+    w = unit_weights(texts)
+    is_quote = w.doc < n
+    item_term = w.term[~is_quote]
+    wanted = np.zeros(int(w.term.max(initial=-1)) + 1, dtype=bool)
+    wanted[item_term] = True
+    keep = is_quote & wanted[w.term]
+    order = np.argsort(w.term[keep], kind="stable")
+    q_term, q_doc, q_unit = w.term[keep][order], w.doc[keep][order], w.unit[keep][order]
+    starts = np.searchsorted(q_term, item_term, side="left")
+    counts = np.searchsorted(q_term, item_term, side="right") - starts
+    item_doc, item_unit = w.doc[~is_quote] - n, w.unit[~is_quote]
+    # A few million pairs at a time: the pairs of a 10 MB brief would take hundreds of MB at once.
+    # Passes split between item entries, so each (item, quote) sum keeps its order.
+    ends = np.cumsum(counts)
+    scores = np.zeros(len(keys) * n)
+    lo = 0
+    while lo < len(item_term):
+        hi = max(lo + 1, int(np.searchsorted(ends, ends[lo] - counts[lo] + PAIRS_PER_PASS)))
+        c = counts[lo:hi]
+        entry = np.repeat(np.arange(lo, hi), c)
+        pos = np.repeat(starts[lo:hi] - (np.cumsum(c) - c), c) + np.arange(len(entry))
+        where = item_doc[entry] * n + q_doc[pos]
+        scores += np.bincount(where, weights=q_unit[pos] * item_unit[entry], minlength=len(scores))
+        lo = hi
+    rows = scores.reshape(len(keys), n)
+    return {key: rows[k] for k, key in enumerate(keys)}
 
 
 def score_table(brief: Brief) -> dict[tuple[str, int], list[float]]:
     """Similarity of every concept and takeaway to every quote, for inspection and tests."""
-    quote_bags = _quote_bags(brief)
-    item_bags: dict[tuple[str, int], Counter[str]] = {}
-    for i, c in enumerate(brief.concepts):
-        item_bags[("concept", i)] = _bag([(c.name, NAME_WEIGHT), (c.description, 1.0)])
-    for i, t in enumerate(brief.takeaways):
-        item_bags[("takeaway", i)] = _bag([(t.text, 1.0)])
-    # Document frequency over quotes and items together: a word every concept uses ("AI" in this
-    # brief) says little about which quote a concept belongs to.
-    docs = [*quote_bags, *item_bags.values()]
-    df: Counter[str] = Counter()
-    for bag in docs:
-        df.update(bag.keys())
-    n = len(docs)
-    idf = {t: math.log((n + 1) / (d + 1)) + 1 for t, d in df.items()}
-    default_idf = math.log(n + 1) + 1
-    quote_vectors = [_vector(b, idf, default_idf) for b in quote_bags]
-    return {
-        key: [_cosine(_vector(bag, idf, default_idf), qv) for qv in quote_vectors]
-        for key, bag in item_bags.items()
-    }
+    return {key: scores.tolist() for key, scores in _score_arrays(brief).items()}
 
 
 def auto_links(brief: Brief) -> list[Link]:
     links: list[Link] = []
-    for (kind, index), scores in score_table(brief).items():
-        ranked = sorted(range(len(scores)), key=lambda q: (-scores[q], q))
-        for rank, q in enumerate(ranked[:MAX_LINKS]):
-            s = scores[q]
+    for (kind, index), scores in _score_arrays(brief).items():
+        ranked = _best(scores, MAX_LINKS)
+        for rank, q in enumerate(ranked.tolist()):
+            s = float(scores[q])
             if s >= THRESHOLD or (rank == 0 and s >= FLOOR):
                 links.append(Link(kind=kind, index=index, quote=q, score=round(s, 4)))  # type: ignore[arg-type]
     return links
+
+
+def _best(scores: np.ndarray, k: int) -> np.ndarray:
+    """Indexes of the ``k`` highest scores, best first, ties to the earlier quote.
+
+    A partition finds the ``k``-th score without sorting 50,000; only what reaches it (in
+    quote order, so a stable sort keeps ties early) is sorted.
+    """
+    if len(scores) <= k:
+        return np.argsort(-scores, kind="stable")
+    kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+    reaching = np.flatnonzero(scores >= kth)
+    return reaching[np.argsort(-scores[reaching], kind="stable")][:k]
 
 
 def load_pins(path: str | Path) -> tuple[Pins, tuple[Problem, ...]]:
@@ -184,9 +194,7 @@ def _pin(entry: object, line: int, *, needs_time: bool) -> Pin | str:
             return 'a pin needs "at": the time of the quote'
         return Pin(kind, target, None, line)  # type: ignore[arg-type]
     try:
-        seconds = float(at) if isinstance(at, int | float) and not isinstance(at, bool) else None
-        if seconds is None:
-            seconds = parse_time(str(at))
+        seconds = seconds_value(at)
     except TimeFormatError as e:
         return str(e)
     return Pin(kind, target, seconds, line)  # type: ignore[arg-type]
@@ -201,7 +209,11 @@ def link_brief(brief: Brief, pins: Pins | None = None) -> tuple[Brief, tuple[Pro
     """Like ``apply_links``, also saying which pins named nothing in this brief."""
     pins = pins or Pins()
     problems: list[Problem] = []
-    links = {(lk.kind, lk.index, lk.quote): lk for lk in (brief.links or auto_links(brief))}
+    links = {
+        (lk.kind, lk.index, lk.quote): lk
+        for lk in (brief.links or auto_links(brief))
+        if lk.quote < len(brief.quotes)
+    }
     for pin, adding in [(p, False) for p in pins.remove] + [(p, True) for p in pins.pin]:
         found = _resolve(brief, pin)
         if isinstance(found, str):

@@ -7,9 +7,14 @@ JSON contract says; the timeline turns them into integer milliseconds for Qt.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from player.core.timefmt import checked
+
+# A time in seconds inside the one range every reader accepts (see ``timefmt.MAX_SECONDS``).
+Seconds = Annotated[float, AfterValidator(checked)]
 
 
 class _Frozen(BaseModel):
@@ -32,7 +37,7 @@ class Problem(_Frozen):
 
 
 class Quote(_Frozen):
-    at: float = Field(ge=0, description="seconds from the start of the episode")
+    at: Seconds = Field(description="seconds from the start of the episode")
     text: str = Field(description="the spoken words, without the bracketed stage note")
     note: str | None = Field(default=None, description="bracketed stage note, e.g. 'On LLMs'")
     context: str | None = Field(default=None, description="what the brief says after the quote")
@@ -42,13 +47,13 @@ class Quote(_Frozen):
 class Concept(_Frozen):
     name: str
     description: str
-    at: tuple[float, ...] = Field(default=(), description="times of the quotes that speak of it")
+    at: tuple[Seconds, ...] = Field(default=(), description="times of the quotes that speak of it")
     line: int | None = Field(default=None, exclude=True)
 
 
 class Takeaway(_Frozen):
     text: str
-    at: tuple[float, ...] = Field(default=(), description="times of the quotes that speak of it")
+    at: tuple[Seconds, ...] = Field(default=(), description="times of the quotes that speak of it")
     line: int | None = Field(default=None, exclude=True)
 
 
@@ -85,3 +90,4 @@ class Brief(_Frozen):
 class ParseResult(_Frozen):
     brief: Brief
     problems: tuple[Problem, ...] = ()
+    encoding: str = Field(default="UTF-8", description="text encoding assumed when read")

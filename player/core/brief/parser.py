@@ -9,12 +9,10 @@ see nineteen quotes and one warning than nothing at all.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
-from pydantic import ValidationError
-
+from player.core.brief.json_brief import dump_brief_json, load_brief_json, parse_brief_json
 from player.core.brief.models import (
     Brief,
     BriefError,
@@ -25,7 +23,7 @@ from player.core.brief.models import (
     Source,
     Takeaway,
 )
-from player.core.jsonpos import JsonSyntaxError, line_for, loads_with_lines, path_text
+from player.core.brief.source import read_brief, with_encoding
 from player.core.timefmt import TimeFormatError, parse_clock
 
 _SECTIONS: dict[str, str] = {
@@ -54,52 +52,22 @@ _TIMED = re.compile(
     re.IGNORECASE,
 )
 _TIME_LIKE = re.compile(r"\b\d{1,3}:\d")
-_TITLE_DASH = re.compile(r"\s+[-–—]\s+|\s*—\s*")
-_CONTEXT_SEP = re.compile(r"\s+[-–—]\s+")
+# Each starts only where a run of spaces starts ``(?<!\s)``: tried at every space of a long run,
+# ``\s+`` would rescan the rest of the run each time, quadratic in the run's length.
+_TITLE_DASH = re.compile(r"(?<!\s)\s+[-–—]\s+|(?<!\s)\s*—\s*")
+_CONTEXT_SEP = re.compile(r"(?<!\s)\s+[-–—]\s+")
+_CONCEPT_DASH = re.compile(r"(?<!\s)\s+[—–]\s+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_MAX_REPLACED_SHARE = 0.1
+_HEADING_FIRST = frozenset(key[0] for key in _SECTIONS)
+_SPACES = re.compile(r"\s+")
+_CLOSING = re.compile(r"[\"”“»](?=\s*$|\s*[-–—]\s|\s*[—–])")
 
 
 def load_brief(path: str | Path) -> ParseResult:
-    """Read a brief text file: UTF-8 with or without a byte-order mark, any line endings."""
+    """Read a brief text file: any of the encodings ``read_brief`` knows, any line endings."""
     p = Path(path)
-    data = _read_bytes(p)
-    text = decode_text(data, str(p))
-    result = parse_brief_text(text, str(p))
-    return _with_decode_problems(result, data, str(p))
-
-
-def _read_bytes(p: Path) -> bytes:
-    try:
-        return p.read_bytes()
-    except OSError as e:
-        raise BriefError(f"{p}: cannot be read ({e.strerror or e}).") from None
-
-
-def decode_text(data: bytes, file: str) -> str:
-    """UTF-8 text, with undecodable bytes replaced; ``BriefError`` when it is not text at all."""
-    if b"\x00" in data:
-        raise BriefError(f"{file}: is not a text file (it contains NUL bytes).")
-    text = data.decode("utf-8-sig", errors="replace")
-    replaced = text.count("\ufffd") - data.decode("utf-8-sig", errors="ignore").count("\ufffd")
-    if replaced and replaced > _MAX_REPLACED_SHARE * max(len(text), 1):
-        raise BriefError(f"{file}: is not UTF-8 text.")
-    return text
-
-
-def _with_decode_problems(result: ParseResult, data: bytes, file: str) -> ParseResult:
-    extra: list[Problem] = []
-    for number, raw in enumerate(_LINE_BREAK.split(data.decode("latin-1")), start=1):
-        try:
-            raw.encode("latin-1").decode("utf-8-sig")
-        except UnicodeDecodeError:
-            extra.append(
-                Problem(file=file, line=number, message="bytes that are not UTF-8 were replaced")
-            )
-    if not extra:
-        return result
-    problems = sorted((*result.problems, *extra), key=lambda p: p.line)
-    return ParseResult(brief=result.brief, problems=tuple(problems))
+    decoded = read_brief(p)
+    return with_encoding(parse_brief_text(decoded.text, str(p)), decoded, str(p))
 
 
 def parse_brief_text(text: str, file: str = "<brief>") -> ParseResult:
@@ -202,7 +170,7 @@ class _Reader:
         if not sep:
             name, sep, description = text.partition(":")
         if not sep:
-            parts = re.split(r"\s+[—–]\s+", text, maxsplit=1)
+            parts = _CONCEPT_DASH.split(text, maxsplit=1)
             if len(parts) == 2:
                 name, description, sep = parts[0], parts[1], "—"
         if not sep:
@@ -243,9 +211,11 @@ def _clean(raw: str) -> str:
 
 
 def _heading(line: str) -> str | None:
+    # Most lines of a long brief are quotes: rule them out on their first letter alone.
+    if line.lstrip("#").lstrip()[:1].casefold()[:1] not in _HEADING_FIRST:
+        return None
     key = line.lstrip("#").strip().rstrip(":").strip().casefold()
-    key = re.sub(r"\s+", " ", key)
-    return _SECTIONS.get(key)
+    return _SECTIONS.get(_SPACES.sub(" ", key))
 
 
 def _guest(title: str) -> str | None:
@@ -287,7 +257,7 @@ def _take_note(text: str) -> tuple[str | None, str]:
 
 def _closing_quote(rest: str) -> int | None:
     """Position of the quotation mark that ends the words: one followed by a dash or the end."""
-    for m in re.finditer(r"[\"”“»](?=\s*$|\s*[-–—]\s|\s*[—–])", rest):
+    for m in _CLOSING.finditer(rest):
         if m.start() > 0:
             return m.start()
     last = max(rest.rfind(c) for c in _CLOSE_QUOTES)
@@ -301,96 +271,22 @@ def _strip_single_quotes(words: str) -> str:
     return words
 
 
-def load_brief_json(path: str | Path) -> ParseResult:
-    """A brief in the JSON form ``brief-player import`` writes.
-
-    Items that fail validation are dropped one by one, each with a ``Problem`` naming its JSON
-    path, so one bad quote does not cost the whole brief.
-    """
-    p = Path(path)
-    data = _read_bytes(p)
-    text = decode_text(data, str(p))
-    return parse_brief_json(text, str(p))
-
-
-def parse_brief_json(text: str, file: str = "<brief.json>") -> ParseResult:
-    try:
-        raw, lines = loads_with_lines(text.removeprefix("\ufeff"))
-    except JsonSyntaxError as e:
-        raise BriefError(f"{file}:{e.line}: not valid JSON: {e}.") from None
-    if not isinstance(raw, dict):
-        raise BriefError(f"{file}: a JSON brief must be an object with title, quotes, ….")
-    problems: list[Problem] = []
-
-    def report(loc: tuple[str | int, ...], message: str) -> None:
-        line = line_for(lines, loc)
-        problems.append(Problem(file=file, line=line, message=f"{path_text(loc)}: {message}"))
-
-    kept: dict[str, object] = {}
-    for key, value in raw.items():
-        if key not in Brief.model_fields:
-            report((key,), "unknown key, ignored")
-            continue
-        if isinstance(value, list) and key in ("concepts", "quotes", "takeaways", "links"):
-            good = []
-            for i, entry in enumerate(value):
-                if _valid_entry(key, entry, (key, i), report):
-                    good.append(entry)
-            value = good
-        kept[key] = value
-    try:
-        brief = Brief.model_validate(kept)
-    except ValidationError as e:
-        for err in e.errors():
-            report(tuple(err["loc"]), err["msg"])
-        kept = {k: v for k, v in kept.items() if not _field_fails(k, v)}
-        brief = Brief.model_validate(kept)
-    quotes = tuple(sorted(brief.quotes, key=lambda q: q.at))
-    if quotes != brief.quotes and brief.links:
-        report(("quotes",), "quotes are not in time order; links were dropped")
-        brief = brief.model_copy(update={"links": ()})
-    brief = brief.model_copy(update={"quotes": quotes, "source": Source(path=file, format="json")})
-    if not (brief.title or brief.quotes or brief.concepts or brief.takeaways or brief.summary):
-        raise BriefError(f"{file}: no brief found: the JSON has no title, quotes or concepts.")
-    problems.sort(key=lambda p: p.line)
-    return ParseResult(brief=brief, problems=tuple(problems))
-
-
-def _valid_entry(key: str, entry: object, loc: tuple[str | int, ...], report) -> bool:
-    from player.core.brief.models import Link
-
-    model = {"concepts": Concept, "quotes": Quote, "takeaways": Takeaway, "links": Link}[key]
-    try:
-        model.model_validate(entry)
-    except ValidationError as e:
-        for err in e.errors():
-            report((*loc, *err["loc"]), err["msg"])
-        return False
-    return True
-
-
-def _field_fails(key: str, value: object) -> bool:
-    try:
-        Brief.model_validate({key: value})
-    except ValidationError:
-        return True
-    return False
-
-
 def load_any(path: str | Path) -> ParseResult:
     """A brief from either form: JSON when the name or the first character says so."""
     p = Path(path)
     if p.suffix.lower() == ".json":
         return load_brief_json(p)
-    try:
-        head = p.read_bytes()[:64]
-    except OSError as e:
-        raise BriefError(f"{p}: cannot be read ({e.strerror or e}).") from None
-    if head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
-        return load_brief_json(p)
-    return load_brief(p)
+    decoded = read_brief(p)
+    if decoded.text.removeprefix("\ufeff").lstrip().startswith("{"):
+        return with_encoding(parse_brief_json(decoded.text, str(p)), decoded, str(p))
+    return with_encoding(parse_brief_text(decoded.text, str(p)), decoded, str(p))
 
 
-def dump_brief_json(brief: Brief) -> str:
-    """The JSON form, quotes in time order, indented for people who read diffs."""
-    return json.dumps(brief.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+__all__ = [
+    "dump_brief_json",
+    "load_any",
+    "load_brief",
+    "load_brief_json",
+    "parse_brief_json",
+    "parse_brief_text",
+]

@@ -26,6 +26,7 @@ from player.core.feed.fetch import (
     downloads_dir,
     fetch_episode,
     find_in_feed,
+    read_and_match,
 )
 from player.core.feed.match import Candidate, EpisodeClue, MatchResult, match_episode, pick
 from player.core.feed.reader import Feed, FeedEpisode, parse_feed, read_feed
@@ -59,5 +60,6 @@ __all__ = [
     "match_episode",
     "parse_feed",
     "pick",
+    "read_and_match",
     "read_feed",
 ]

@@ -61,6 +61,15 @@ def find_in_feed(
     source: BriefSource, progress: Progress, *, feed_url: str = "", guid: str = ""
 ) -> Found:
     """Read the feed and pick the brief's episode; ``NoMatch`` lists candidates when unsure."""
+    feed, result = read_and_match(source, progress, feed_url=feed_url)
+    return Found(feed, result, pick(result, feed, guid or source.clue.guid))
+
+
+def read_and_match(
+    source: BriefSource, progress: Progress, *, feed_url: str = ""
+) -> tuple[Feed, MatchResult]:
+    """Read the feed and rank its episodes for the brief, best first, without choosing: the
+    window shows the candidates when the match is not sure."""
     url = feed_url or source.feed_url
     if not url:
         raise FeedError(
@@ -70,8 +79,7 @@ def find_in_feed(
     feed = read_feed(url, progress)
     if not feed.episodes:
         raise NoMatch(f"The feed {feed.title or url} lists no episodes.")
-    result = match_episode(source.clue, feed)
-    return Found(feed, result, pick(result, feed, guid or source.clue.guid))
+    return feed, match_episode(source.clue, feed)
 
 
 def fetch_episode(episode: FeedEpisode, folder: Path, progress: Progress) -> Fetched:

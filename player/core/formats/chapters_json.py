@@ -9,15 +9,15 @@ What we write follows the current spec exactly, so any app that reads chapters r
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from player.core.brief.models import Brief
 from player.core.formats.problems import FormatError, FormatProblem
+from player.core.formats.textfile import load_text_track
 from player.core.formats.track import Track, TrackItem, TrackKind, sort_items
-from player.core.timefmt import parse_time
+from player.core.timefmt import seconds_value as seconds
 
 SPEC_VERSION = "1.2.0"
 
@@ -25,14 +25,7 @@ Note = tuple[float, float | None, str]
 
 
 def load_chapters_json(path: str | Path) -> tuple[Track, list[FormatProblem]]:
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise FormatError(f"{p}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except OSError as exc:
-        raise FormatError(f"{p}: cannot be read: {exc.strerror or exc}") from None
-    return parse_chapters_json(text, str(p), name=p.stem)
+    return load_text_track(path, parse_chapters_json)
 
 
 def parse_chapters_json(
@@ -57,6 +50,9 @@ def parse_chapters_json(
         item = _chapter(raw, file, where, problems)
         if item is not None:
             items.append(item)
+    if not items:
+        why = "no chapter could be read (see above)" if chapters else "the list is empty"
+        problems.append(FormatProblem(file=file, where=base, message=f"no chapters: {why}"))
     title = data.get("title") if isinstance(data, dict) else None
     track_name = title if isinstance(title, str) and title.strip() else name
     return Track(kind=TrackKind.CHAPTERS, name=track_name, items=sort_items(items)), problems
@@ -99,24 +95,6 @@ def item_span(
                 report(".endTime", "ends before it starts; ignored")
                 end = None
     return start, end
-
-
-def seconds(value: Any) -> float:
-    """A time in seconds from a number or a string (``"12.5"``, ``"1:02:03"``)."""
-    if isinstance(value, bool):
-        raise ValueError("must be a number of seconds, not true/false")
-    if isinstance(value, int | float):
-        out = float(value)
-    elif isinstance(value, str):
-        try:
-            out = parse_time(value)
-        except ValueError as exc:  # TimeFormatError, or digits past int()'s limit
-            raise ValueError(str(exc)) from None
-    else:
-        raise ValueError(f"must be a number of seconds, not {type(value).__name__}")
-    if not math.isfinite(out) or out < 0:
-        raise ValueError(f"must be a time of 0 or more seconds, not {value!r}")
-    return out
 
 
 def _chapter(raw: Any, file: str, where: str, problems: list[FormatProblem]) -> TrackItem | None:

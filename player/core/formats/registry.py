@@ -13,14 +13,16 @@ from pathlib import Path
 from player.core.formats.chapters_json import load_chapters_json, load_json
 from player.core.formats.problems import FormatError, FormatProblem
 from player.core.formats.subrip import load_srt
-from player.core.formats.textfile import decode
+from player.core.formats.textfile import decode, read_text
 from player.core.formats.track import Track
 from player.core.formats.transcript_json import load_transcript_json
 from player.core.formats.vtt import load_vtt
 
 Loader = Callable[[Path], tuple[Track, list[FormatProblem]]]
 
-_SRT_START = re.compile(r"\s*\d+\s*\r?\n\s*\d+:\d+:\d+[,.]\d+\s*-->")
+# Spaces and tabs only between the parts: ``\s*`` on both sides of a line break backtracks
+# quadratically over a run of blank lines, and the head read here is 64 kB.
+_SRT_START = re.compile(r"\s*\d+[ \t]*\r?\n[ \t]*\d+:\d+:\d+[,.]\d+[ \t]*-->")
 
 
 def load_track(path: str | Path) -> tuple[Track, list[FormatProblem]]:
@@ -40,8 +42,10 @@ def _pick(p: Path) -> Loader:
             head = f.read(64 * 1024)
     except OSError as exc:
         raise FormatError(f"{p}: cannot be read: {exc.strerror or exc}") from None
+    if not head:
+        raise FormatError(f"{p}: the file is empty")
     try:
-        text = decode(head)
+        text = decode(head).text.removeprefix("\ufeff")
     except FormatError as exc:
         raise FormatError(f"{p}: {exc}") from None
     if text.startswith("WEBVTT"):
@@ -64,10 +68,7 @@ def _json_loader(p: Path, head: str) -> Loader:
         return load_transcript_json
     if chap >= 0:
         return load_chapters_json
-    try:
-        data = load_json(p.read_text(encoding="utf-8-sig"), str(p))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FormatError(f"{p}: cannot be read: {exc}") from None
+    data = load_json(read_text(p).text, str(p))
     if isinstance(data, dict) and "segments" in data:
         return load_transcript_json
     if (isinstance(data, dict) and "chapters" in data) or isinstance(data, list):

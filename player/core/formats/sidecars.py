@@ -1,4 +1,4 @@
-"""Transcript and chapters files that travel beside an episode's audio or brief.
+"""Transcript, chapters and cover files that travel beside an episode's audio or brief.
 
 Podcast tools save them next to the audio with the audio's name (``episode.vtt`` beside
 ``episode.mp3``), feed downloaders as ``transcript.vtt`` or ``chapters.json`` in the episode's
@@ -22,6 +22,8 @@ FOLDER_NAMES = (
     "transcript.json",
     "chapters.json",
 )
+COVER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+COVER_LIMIT = 20 * 1024 * 1024  # larger is not a cover
 
 
 class TimeBase(StrEnum):
@@ -33,6 +35,7 @@ class TimeBase(StrEnum):
 class Sidecar:
     path: Path
     time_base: TimeBase
+    why: str = ""  # how it was found, for the list of alternatives offered to the listener
 
 
 def _named_like(stem_of: Path) -> list[Path]:
@@ -44,20 +47,26 @@ def _named_like(stem_of: Path) -> list[Path]:
 
 
 def find_sidecars(audio: Path | None, brief: Path | None) -> list[Sidecar]:
-    """Existing candidate files, most specific first, each once.
+    """Existing candidate files, ranked: the audio's name, then the brief's, then generic names.
+
+    The first file of each kind (transcript, chapters) is the one to load; the rest are the
+    alternatives a listener can pick instead.
 
     The brief file itself is never a candidate (a JSON brief shares its stem with nothing but
     would match ``{stem}.json``), nor is the audio file.
     """
     ordered: list[Sidecar] = []
+    audio_base, brief_base = TimeBase.AUDIO, TimeBase.BRIEF
     if audio is not None:
-        ordered += [Sidecar(p, TimeBase.AUDIO) for p in _named_like(audio)]
+        ordered += [Sidecar(p, audio_base, "named after the audio") for p in _named_like(audio)]
     if brief is not None:
-        ordered += [Sidecar(p, TimeBase.BRIEF) for p in _named_like(brief)]
+        ordered += [Sidecar(p, brief_base, "named after the brief") for p in _named_like(brief)]
     if audio is not None:
-        ordered += [Sidecar(audio.parent / n, TimeBase.AUDIO) for n in FOLDER_NAMES]
+        generic = "in the audio's folder"
+        ordered += [Sidecar(audio.parent / n, audio_base, generic) for n in FOLDER_NAMES]
     if brief is not None:
-        ordered += [Sidecar(brief.parent / n, TimeBase.BRIEF) for n in FOLDER_NAMES]
+        generic = "in the brief's folder"
+        ordered += [Sidecar(brief.parent / n, brief_base, generic) for n in FOLDER_NAMES]
     skip = {_resolved(p) for p in (audio, brief) if p is not None}
     seen: set[Path] = set()
     out: list[Sidecar] = []
@@ -75,3 +84,16 @@ def _resolved(p: Path) -> Path:
         return p.resolve()
     except OSError:
         return p.absolute()
+
+
+def cover_beside(audio: Path) -> Path | None:
+    """The art saved under the audio's name (``episode.jpg`` beside ``episode.mp3``), as a
+    download from the feed leaves it, for audio that carries no cover of its own."""
+    for suffix in COVER_SUFFIXES:
+        path = audio.with_name(audio.stem + suffix)
+        try:
+            if path.is_file() and 0 < path.stat().st_size <= COVER_LIMIT:
+                return path
+        except OSError:
+            continue
+    return None

@@ -1,76 +1,92 @@
-"""SRT transcripts, through the ``srt`` library.
+"""SRT transcripts.
 
-``srt.parse`` is strict: one malformed block stops the whole file. A clean file (the usual case)
-goes through it in one call; when it stops, the file is read again block by block so the good
-cues are kept and each bad block becomes a ``FILE:LINE:`` problem.
+SRT has no specification; what players accept is: blocks separated by blank lines, each an
+optional number, a ``HH:MM:SS,mmm --> HH:MM:SS,mmm`` line and text. This reader accepts what
+the ``srt`` library accepts on real files (``tests/core/formats/test_wild_files.py`` checks the
+same cue count on every sample), but reads one line at a time with patterns anchored at the
+line's start, so its work grows linearly with the file: the library's timestamp pattern
+backtracks cubically on long runs of digits and its block search quadratically on blank lines,
+which let one hostile sidecar freeze the window's start for minutes.
+
+A bad block becomes a ``FILE:LINE:`` problem and every other cue is kept.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import srt
-
 from player.core.formats.problems import FormatError, FormatProblem
-from player.core.formats.textfile import read_text, split_blocks
+from player.core.formats.textfile import Block, load_text_track, split_blocks
 from player.core.formats.track import Track, TrackKind, build_track
+from player.core.timefmt import MAX_SECONDS, OUT_OF_RANGE
 
-_TAG = re.compile(r"<[^>]*>|\{\\[^}]*\}")  # <i>, <font ...>, and {\an8} position codes
+# <i>, <font ...>, and {\an8} position codes; a '<' with no '>' stops at the next '<' (linear)
+_TAG = re.compile(r"<[^<>]*>|\{\\[^{}]*\}")
+_STAMP = r"(-?\d+):(\d{1,2}):(\d{1,2})(?:[,.:](\d{1,3}))?"
+_TIMING = re.compile(rf"[ \t]*{_STAMP}[ \t]*-->[ \t]*{_STAMP}(?:[ \t].*)?")
+_INDEX = re.compile(r"[ \t]*\d{1,12}[ \t]*")
 
 
 def load_srt(path: str | Path) -> tuple[Track, list[FormatProblem]]:
-    p = Path(path)
-    try:
-        text = read_text(p)
-    except FormatError as exc:
-        raise FormatError(f"{p}: {exc}") from None
-    return parse_srt(text, str(p), name=p.stem)
+    return load_text_track(path, parse_srt)
 
 
 def parse_srt(
     text: str, file: str = "<srt>", *, name: str = ""
 ) -> tuple[Track, list[FormatProblem]]:
+    text = text.removeprefix("\ufeff")
     problems: list[FormatProblem] = []
-    try:
-        subs = list(srt.parse(text))
-    except (srt.SRTParseError, ValueError, OverflowError):
-        subs = None
-    if subs is not None and all(timedelta(0) <= sub.start < sub.end for sub in subs):
-        items = [_item(sub, file, 0, problems) for sub in subs]
-    else:
-        items = []
-        for block in split_blocks(text):
-            chunk = "\n".join(block.lines) + "\n"
-            try:
-                parsed = list(srt.parse(chunk))
-            except (srt.SRTParseError, ValueError, OverflowError):
-                problems.append(_explain(file, block.line, block.lines))
-                continue
-            items.extend(_item(sub, file, block.line, problems) for sub in parsed)
-    if not items and "-->" not in text and text.strip():
-        raise FormatError(f"{file}:1: no SRT cues found (no 'start --> end' timing anywhere)")
-    kept = [item for item in items if item is not None]
-    return build_track(TrackKind.TRANSCRIPT, name, kept), problems
+    rows: list[dict[str, Any]] = []
+    blocks = split_blocks(text)
+    for block in blocks:
+        row = _cue(block, file, problems)
+        if row is not None:
+            rows.append(row)
+    if not rows:
+        if "-->" not in text:
+            reason = "no 'start --> end' timing anywhere" if text.strip() else "it is blank"
+            raise FormatError(f"{file}:1: no SRT cues found ({reason})")
+        problems.append(FormatProblem.at_line(file, 1, "no cues could be read (see above)"))
+    return build_track(TrackKind.TRANSCRIPT, name, rows), problems
 
 
-def _item(
-    sub: srt.Subtitle, file: str, line: int, problems: list[FormatProblem]
-) -> dict[str, Any] | None:
-    """The cue as an item; ``line`` is only used for problems, which a clean file has none of."""
-    start = sub.start.total_seconds()
-    end: float | None = sub.end.total_seconds()
-    if start < 0:
-        problems.append(FormatProblem.at_line(file, line, "cue starts before 0; skipped"))
+def _cue(block: Block, file: str, problems: list[FormatProblem]) -> dict[str, Any] | None:
+    lines = block.lines
+    timing_at = 0
+    if _INDEX.fullmatch(lines[0]) and len(lines) > 1:
+        timing_at = 1
+    m = _TIMING.fullmatch(lines[timing_at]) if len(lines[timing_at]) < 400 else None
+    line = block.line + timing_at
+    if m is None:
+        problems.append(_explain(file, block.line, lines))
         return None
-    if end is not None and end <= start:
+    try:
+        start, end = _seconds(m.groups()[:4]), _seconds(m.groups()[4:])
+    except ValueError as exc:
+        problems.append(FormatProblem.at_line(file, line, f"{exc}; cue skipped"))
+        return None
+    end_s: float | None = end
+    if end <= start:
         problems.append(FormatProblem.at_line(file, line, "cue ends before it starts; end ignored"))
-        end = None
-    text = html.unescape(" ".join(_TAG.sub("", sub.content).split()))
-    return dict(start_s=start, end_s=end, text=text, speaker=None)
+        end_s = None
+    text = html.unescape(" ".join(_TAG.sub("", "\n".join(lines[timing_at + 1 :])).split()))
+    return {"start_s": start, "end_s": end_s, "text": text, "speaker": None}
+
+
+def _seconds(parts: tuple[str, ...]) -> float:
+    hours, minutes, seconds, frac = parts
+    if hours.startswith("-"):
+        raise ValueError("cue starts before 0")
+    if len(hours.lstrip("0")) > 6:
+        raise ValueError(OUT_OF_RANGE)
+    total = int(hours) * 3600 + int(minutes) * 60 + int(seconds)
+    total += int(frac.ljust(3, "0")) / 1000 if frac else 0
+    if total > MAX_SECONDS:
+        raise ValueError(OUT_OF_RANGE)
+    return total
 
 
 def _explain(file: str, line: int, lines: list[str]) -> FormatProblem:
@@ -80,6 +96,6 @@ def _explain(file: str, line: int, lines: list[str]) -> FormatProblem:
             file,
             line + 1,
             f"expected a timing like '00:01:02,500 --> 00:01:04,000', found "
-            f"{lines[1].strip()!r}; cue skipped",
+            f"{lines[1].strip()[:60]!r}; cue skipped",
         )
     return FormatProblem.at_line(file, line, "not an SRT cue (number, timing, text); skipped")

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from player.core.brief.models import Seconds
 from player.core.timeline import FOREVER_MS, Cue, CueKind
 
 
@@ -24,8 +25,8 @@ class TrackKind(StrEnum):
 class TrackItem(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    start_s: float = Field(ge=0)
-    end_s: float | None = Field(default=None, description="None: until the next item starts")
+    start_s: Seconds
+    end_s: Seconds | None = Field(default=None, description="None: until the next item starts")
     text: str = ""
     speaker: str | None = None
     url: str | None = None
@@ -39,6 +40,7 @@ class Track(BaseModel):
     kind: TrackKind
     name: str = ""
     items: tuple[TrackItem, ...] = Field(default=(), description="in start order")
+    encoding: str = Field(default="", description="text encoding assumed when it was read")
 
 
 _CUE_KIND = {TrackKind.CHAPTERS: CueKind.CHAPTER, TrackKind.TRANSCRIPT: CueKind.TRANSCRIPT}

@@ -12,17 +12,12 @@ from typing import Any
 
 from player.core.formats.chapters_json import item_span, load_json
 from player.core.formats.problems import FormatError, FormatProblem
-from player.core.formats.textfile import read_text
+from player.core.formats.textfile import load_text_track
 from player.core.formats.track import Track, TrackKind, build_track
 
 
 def load_transcript_json(path: str | Path) -> tuple[Track, list[FormatProblem]]:
-    p = Path(path)
-    try:
-        text = read_text(p)
-    except FormatError as exc:
-        raise FormatError(f"{p}: {exc}") from None
-    return parse_transcript_json(text, str(p), name=p.stem)
+    return load_text_track(path, parse_transcript_json)
 
 
 def parse_transcript_json(
@@ -40,6 +35,9 @@ def parse_transcript_json(
         item = _segment(raw, file, f"$.segments[{i}]", problems)
         if item is not None:
             items.append(item)
+    if not items:
+        why = "no segment could be read (see above)" if segments else "the list is empty"
+        problems.append(FormatProblem(file=file, where="$.segments", message=f"no cues: {why}"))
     return build_track(TrackKind.TRANSCRIPT, name, items), problems
 
 

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from player.core.brief.models import Seconds
 from player.core.formats.track import Track, TrackItem, TrackKind
+from player.core.timefmt import MAX_SECONDS
 
 
 class Chapter(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    start_s: float = Field(ge=0)
-    end_s: float | None = None
+    start_s: Seconds
+    end_s: Seconds | None = None
     title: str = ""
     url: str | None = None
     level: int = Field(default=0, ge=0, description="0 in the top table of contents, 1 below it…")
@@ -116,6 +119,9 @@ def _chap(frame: Any, level: int, problems: list[str]) -> Chapter | None:
     if start < 0 or start == 0xFFFFFFFF:
         problems.append(f"chapter {frame.element_id!r} has no usable start time; skipped")
         return None
+    if start > MAX_SECONDS * 1000:
+        problems.append(f"chapter {frame.element_id!r}: time out of range; skipped")
+        return None
     title, url = "", None
     for sub in getattr(frame, "sub_frames", {}).values():
         sid = getattr(sub, "FrameID", "")
@@ -125,7 +131,7 @@ def _chap(frame: Any, level: int, problems: list[str]) -> Chapter | None:
             url = str(sub.url)
     return Chapter(
         start_s=start / 1000,
-        end_s=end / 1000 if end > start and end != 0xFFFFFFFF else None,
+        end_s=end / 1000 if start < end <= MAX_SECONDS * 1000 else None,
         title=title,
         url=url,
         level=level,
@@ -159,7 +165,7 @@ def vorbis_chapters(
     for n in sorted(starts):
         key, value = starts[n]
         m = _VORBIS_TIME.match(value)
-        if not m or int(m.group(2)) > 59 or int(m.group(3)) > 59:
+        if not m or len(m.group(1)) > 4 or int(m.group(2)) > 59 or int(m.group(3)) > 59:
             problems.append(f"{key.upper()}: not a time {value!r} (expected HH:MM:SS.mmm); skipped")
             continue
         h, mi, s, frac = m.groups()
@@ -169,6 +175,9 @@ def vorbis_chapters(
             + int(s)
             + (int(frac[:3].ljust(3, "0")) / 1000 if frac else 0)
         )
+        if start > MAX_SECONDS:
+            problems.append(f"{key.upper()}: time out of range; skipped")
+            continue
         out.append(
             Chapter(
                 start_s=start, title=" ".join(names.get(n, "").split()), url=urls.get(n) or None
@@ -190,7 +199,38 @@ def mp4_chapters(chapters: Any) -> tuple[Chapter, ...]:
     out = [
         Chapter(start_s=float(c.start), title=" ".join(str(c.title or "").split()))
         for c in chapters
-        if c.start is not None and float(c.start) >= 0
+        if c.start is not None and 0 <= float(c.start) <= MAX_SECONDS
     ]
+    out.sort(key=lambda c: c.start_s)
+    return tuple(out)
+
+
+def quicktime_chapters(path: Path, problems: list[str]) -> tuple[Chapter, ...]:
+    """Chapters from a QuickTime chapter track (``tref``/``chap``), which mutagen does not read.
+
+    Auphonic, Hindenburg and Apple's tools write them into ``.m4a``/``.m4b`` without a Nero
+    ``chpl`` list; FFmpeg's demuxer, through PyAV, reads them.
+    """
+    try:
+        import av
+    except ImportError:  # a build without PyAV still reads every other kind of chapter
+        return ()
+    try:
+        with av.open(str(path)) as container:
+            raw = container.chapters()
+    except (av.FFmpegError, OSError, ValueError) as exc:
+        problems.append(f"chapter track cannot be read ({exc}); no chapters shown")
+        return ()
+    out: list[Chapter] = []
+    for entry in raw:
+        base = entry.get("time_base") or 0
+        start, end = float(entry["start"] * base), float(entry["end"] * base)
+        if not 0 <= start <= MAX_SECONDS:
+            problems.append(f"chapter {entry.get('id')}: time out of range; skipped")
+            continue
+        title = " ".join(str(entry.get("metadata", {}).get("title", "")).split())
+        out.append(
+            Chapter(start_s=start, end_s=end if start < end <= MAX_SECONDS else None, title=title)
+        )
     out.sort(key=lambda c: c.start_s)
     return tuple(out)

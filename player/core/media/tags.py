@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import mutagen
+from mutagen.apev2 import APEv2
 from mutagen.flac import FLAC, Picture
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
@@ -24,7 +25,13 @@ from mutagen.oggvorbis import OggVorbis
 from mutagen.wave import WAVE
 from pydantic import BaseModel, ConfigDict
 
-from player.core.media.chapters import Chapter, id3_chapters, mp4_chapters, vorbis_chapters
+from player.core.media.chapters import (
+    Chapter,
+    id3_chapters,
+    mp4_chapters,
+    quicktime_chapters,
+    vorbis_chapters,
+)
 
 AudioFormat = Literal["mp3", "m4a", "ogg", "opus", "flac", "wav", "other"]
 SUPPORTED = "MP3, M4A, Ogg Vorbis, Opus, FLAC or WAV"
@@ -61,6 +68,11 @@ def read_media_info(path: str | Path) -> MediaInfo:
     if not p.is_file():
         raise MediaInfoError(f"{p}: no such file")
     try:
+        if p.stat().st_size == 0:
+            raise MediaInfoError(f"{p}: the file is empty")
+    except OSError as exc:
+        raise MediaInfoError(f"{p}: cannot be read ({exc.strerror or exc})") from None
+    try:
         audio = mutagen.File(p)
     except mutagen.MutagenError as exc:
         raise MediaInfoError(f"{p}: not a readable audio file ({_reason(exc)})") from None
@@ -87,9 +99,13 @@ def _info(p: Path, audio: Any) -> MediaInfo:
     if isinstance(tags, ID3):
         fields.update(_id3(tags, problems))
     elif isinstance(audio, MP4) and tags is not None:
-        fields.update(_mp4(audio, problems))
+        fields.update(_mp4(p, audio, problems))
     elif isinstance(audio, FLAC | OggVorbis | OggOpus) or _has_vorbis_comments(tags):
         fields.update(_vorbis(audio, problems))
+    elif tags is not None:
+        fields.update(_generic(p, problems))
+    if isinstance(audio, MP3) and not fields.get("title"):
+        fields.update({k: v for k, v in _apev2(p).items() if v})
     if isinstance(audio, WAVE) and not (fields.get("title") or fields.get("album")):
         fields.update({k: v for k, v in _riff_info(p, problems).items() if v})
     fields["problems"] = tuple(problems)
@@ -146,7 +162,7 @@ def _id3(tags: ID3, problems: list[str]) -> dict[str, Any]:
 # -- MP4 ---------------------------------------------------------------------------------------
 
 
-def _mp4(audio: MP4, problems: list[str]) -> dict[str, Any]:
+def _mp4(p: Path, audio: MP4, problems: list[str]) -> dict[str, Any]:
     tags = audio.tags
     assert tags is not None
 
@@ -167,7 +183,7 @@ def _mp4(audio: MP4, problems: list[str]) -> dict[str, Any]:
         cover = covers[0]
         mime = "image/png" if getattr(cover, "imageformat", None) == MP4Cover.FORMAT_PNG else ""
         out["cover"] = Cover(mime=mime or _sniff_mime(bytes(cover)), data=bytes(cover))
-    out["chapters"] = mp4_chapters(audio.chapters)
+    out["chapters"] = mp4_chapters(audio.chapters) or quicktime_chapters(p, problems)
     return out
 
 
@@ -200,6 +216,52 @@ def _vorbis(audio: Any, problems: list[str]) -> dict[str, Any]:
         out["cover"] = Cover(mime=front[0].mime or _sniff_mime(front[0].data), data=front[0].data)
     out["chapters"] = vorbis_chapters(comments, problems)
     return out
+
+
+# -- everything else (APEv2 in WavPack, Monkey's Audio, MP3; ASF in WMA; …) ------------------
+
+
+def _generic(p: Path, problems: list[str]) -> dict[str, Any]:
+    """Title, show, artist and date through mutagen's common "easy" keys."""
+    try:
+        easy = mutagen.File(p, easy=True)
+    except Exception as exc:  # the tags were readable once; a second look failing is damage
+        problems.append(f"tags cannot be read ({_reason(exc)})")
+        return {}
+    tags = getattr(easy, "tags", None)
+    if tags is None:
+        return {}
+
+    def first(*keys: str) -> str:
+        for key in keys:
+            try:
+                value = tags.get(key)
+            except (KeyError, ValueError, TypeError):
+                continue
+            if _text(value):
+                return _text(value)
+        return ""
+
+    return {
+        "title": first("title", "Title", "WM/Title"),
+        "album": first("album", "Album", "WM/AlbumTitle"),
+        "artist": first("artist", "Artist", "Author", "WM/AlbumArtist"),
+        "date": first("date", "Year", "WM/Year"),
+    }
+
+
+def _apev2(p: Path) -> dict[str, str]:
+    """An APEv2 tag at the end of an MP3, which ``mutagen.File`` passes over for the ID3 one."""
+    try:
+        tags = APEv2(p)
+    except Exception:  # no tag, or a damaged one: the ID3 reading stands
+        return {}
+    return {
+        "title": _text(tags.get("Title")),
+        "album": _text(tags.get("Album")),
+        "artist": _text(tags.get("Artist")),
+        "date": _text(tags.get("Year")),
+    }
 
 
 # -- RIFF INFO (WAV) ---------------------------------------------------------------------------

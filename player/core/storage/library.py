@@ -63,6 +63,15 @@ class LibraryStore:
         rows = self.db.query(f"SELECT {_COLUMNS} FROM library WHERE episode_id=?", (episode_id,))
         return _entry(rows[0]) if rows else None
 
+    def id_at(self, brief_path: str) -> str | None:
+        """The id a brief at this path was last opened under."""
+        rows = self.db.query(
+            "SELECT episode_id FROM library WHERE brief_path=? "
+            "ORDER BY last_opened DESC, rowid DESC LIMIT 1",
+            (brief_path,),
+        )
+        return rows[0][0] if rows else None
+
     def remove(self, episode_id: str) -> LibraryEntry | None:
         """Forget a brief from the list (its notes stay); returns it for Undo."""
         with self.db.transaction() as conn:

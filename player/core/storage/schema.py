@@ -91,7 +91,19 @@ _V3 = [
     ) WITHOUT ROWID""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
+# 4: quote searches in the listener's audio, kept so one file is never decoded twice.
+_V4 = [
+    """CREATE TABLE alignments (
+        audio_key TEXT NOT NULL,
+        brief_key TEXT NOT NULL,
+        source TEXT NOT NULL,
+        result TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (audio_key, brief_key, source)
+    ) WITHOUT ROWID""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
 
 
 def repair_search_index(conn) -> str | None:  # sqlite3.Connection, inside a write transaction

@@ -1,6 +1,6 @@
 """A row of the synced pane drawn as a card: time, a coloured bar for its kind, its words.
 
-Heights depend on the width the text wraps to, so they are cached per (row, width) and the
+Heights depend on the width the text wraps to, so they are cached per (cue, width) and the
 cache is dropped when the model resets or the view is resized.
 """
 
@@ -34,7 +34,8 @@ _KIND_LABEL = {
 class CueCardDelegate(QStyledItemDelegate):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._heights: dict[tuple[int, int], int] = {}
+        self._heights: dict[tuple[object, int], tuple[PaneRow | None, int]] = {}
+        self.model: PaneModel | None = None  # the view's model, set by it: asked per row
         self._font_cache: dict[tuple[str, float | None], tuple[QFont, QFont, QFont, QFont]] = {}
         self.body_point_size: float | None = None
 
@@ -82,9 +83,10 @@ class CueCardDelegate(QStyledItemDelegate):
             body = f"“{body}”"
         return kind, title, body, detail
 
-    @staticmethod
-    def _row(index: QModelIndex | QPersistentModelIndex) -> PaneRow | None:
+    def _row(self, index: QModelIndex | QPersistentModelIndex) -> PaneRow | None:
         """The row itself, one call instead of a role lookup per field (a hot path)."""
+        if self.model is not None:
+            return self.model.row(index.row())
         model = index.model()
         return model.row(index.row()) if isinstance(model, PaneModel) else None
 
@@ -101,11 +103,17 @@ class CueCardDelegate(QStyledItemDelegate):
             # Before the view is shown its width is a guess; measuring every card at it would
             # be thrown away at the first show. A placeholder costs nothing.
             return QSize(width, PLACEHOLDER_H)
-        key = (index.row(), width)
-        cached = self._heights.get(key)
-        if cached is None:
+        # Per row object, not row number: a row inserted above moves the rest. Keyed by its id
+        # (hashing a row's text 100,000 times costs more than measuring one); the entry keeps
+        # the row itself, so an id is never mistaken for a later row's.
+        row = self._row(index)
+        key = (id(row), width) if row is not None else (index.data(Role.CUE), width)
+        entry = self._heights.get(key)
+        if entry is not None and entry[0] is row:
+            cached = entry[1]
+        else:
             cached = int(self._measure(option, index))
-            self._heights[key] = cached
+            self._heights[key] = (row, cached)
         return QSize(width, cached)
 
     def _measure(self, option: QStyleOptionViewItem, index) -> float:

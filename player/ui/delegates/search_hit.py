@@ -52,6 +52,9 @@ def titled(row: SearchRow) -> tuple[str, SearchRow]:
     return name, replace(row, text=rest, spans=spans)
 
 
+NO_MOMENT = "no moment linked"
+
+
 def header_text(row: SearchRow) -> str:
     name, _ = titled(row)
     header = row.kind.upper()
@@ -59,6 +62,8 @@ def header_text(row: SearchRow) -> str:
         header += "  ·  " + name
     if row.at_ms is not None:
         header += "  ·  ▶ " + format_ms(row.at_ms)
+    elif row.kind == "concept":
+        header += "  ·  " + NO_MOMENT
     return header
 
 

@@ -15,7 +15,7 @@ from player.core.timefmt import format_ms
 from player.core.timeline import CueKind
 from player.ui import palette
 from player.ui.delegates.card_frame import paint_card_background, paint_separator
-from player.ui.models.takeaway_model import NUMBER_ROLE, STARRED_ROLE, TIMES_ROLE
+from player.ui.models.takeaway_model import ACTIVE_ROLE, NUMBER_ROLE, STARRED_ROLE, TIMES_ROLE
 from player.ui.text_paint import draw_text, text_height
 
 PAD = 8.0
@@ -24,7 +24,7 @@ CHIP_H = 20.0
 
 
 class TakeawayCardDelegate(QStyledItemDelegate):
-    moment_clicked = Signal(int)  # ms
+    moment_clicked = Signal("qlonglong")  # ms
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -64,7 +64,8 @@ class TakeawayCardDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(option.rect)
         pal = option.palette
-        paint_card_background(painter, option)
+        lit = palette.active_fill(CueKind.TAKEAWAY) if index.data(ACTIVE_ROLE) else None
+        paint_card_background(painter, option, lit)
         color = palette.kind_color(CueKind.TAKEAWAY)
         num_f = QFont(option.font)
         num_f.setBold(True)

@@ -7,6 +7,7 @@ repaints two cards, not the list.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -15,7 +16,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from player.core.brief.models import Brief
 from player.core.timefmt import format_ms
-from player.core.timeline import Cue, CueKind, Timeline
+from player.core.timeline import Cue, CueKind, Timeline, cue_order
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -49,40 +50,58 @@ def brief_rows(brief: Brief, timeline: Timeline, kinds: Iterable[CueKind]) -> li
     for cue in timeline:
         if cue.kind not in wanted:
             continue
-        if cue.kind == CueKind.QUOTE and cue.ref < len(brief.quotes):
-            q = brief.quotes[cue.ref]
-            rows.append(PaneRow(cue, q.note or "", q.text, q.context or ""))
-        elif cue.kind == CueKind.CONCEPT and cue.ref < len(brief.concepts):
-            c = brief.concepts[cue.ref]
-            rows.append(PaneRow(cue, c.name, c.description, "", cue.ref in seen_concepts))
+        rows.append(pane_row(brief, cue, cue.ref in seen_concepts))
+        if cue.kind == CueKind.CONCEPT:
             seen_concepts.add(cue.ref)
-        elif cue.kind == CueKind.TAKEAWAY and cue.ref < len(brief.takeaways):
-            rows.append(PaneRow(cue, "", brief.takeaways[cue.ref].text, ""))
-        else:
-            rows.append(PaneRow(cue, "", cue.text, ""))
     return rows
+
+
+def pane_row(brief: Brief, cue: Cue, seen: bool = False) -> PaneRow:
+    """The row of one cue; ``seen``: a concept shown earlier in the pane (one line is enough)."""
+    if cue.kind == CueKind.QUOTE and cue.ref < len(brief.quotes):
+        q = brief.quotes[cue.ref]
+        return PaneRow(cue, q.note or "", q.text, q.context or "")
+    if cue.kind == CueKind.CONCEPT and cue.ref < len(brief.concepts):
+        c = brief.concepts[cue.ref]
+        return PaneRow(cue, c.name, c.description, "", seen)
+    if cue.kind == CueKind.TAKEAWAY and cue.ref < len(brief.takeaways):
+        return PaneRow(cue, "", brief.takeaways[cue.ref].text, "")
+    return PaneRow(cue, "", cue.text, "")
+
+
+def _row_order(row: PaneRow) -> tuple[int, int, int, int]:
+    return cue_order(row.cue)
 
 
 class PaneModel(QAbstractListModel):
     def __init__(self, rows: Sequence[PaneRow] = (), parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[PaneRow] = list(rows)
-        self._row_of: dict[Cue, int] = {}
-        self._active: set[int] = set()
+        self._rows: list[PaneRow] = list(rows)  # in timeline order
+        self._active: set[Cue] = set()  # cues, not rows: a row inserted above moves them
         self._starred: set[tuple[str, int]] = set()
-        self._reindex()
-
-    def _reindex(self) -> None:
-        self._row_of = {}
-        for i, r in enumerate(self._rows):
-            self._row_of.setdefault(r.cue, i)
 
     def set_rows(self, rows: Sequence[PaneRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._active = set()
-        self._reindex()
         self.endResetModel()
+
+    def insert_row(self, row: PaneRow) -> int:
+        """One row in its place in timeline order; the rest of the list is left as it is."""
+        i = bisect_right(self._rows, _row_order(row), key=_row_order)
+        self.beginInsertRows(QModelIndex(), i, i)
+        self._rows.insert(i, row)
+        self.endInsertRows()
+        return i
+
+    def remove_cue(self, cue: Cue) -> int | None:
+        i = self.row_of(cue)
+        if i is not None:
+            self.beginRemoveRows(QModelIndex(), i, i)
+            del self._rows[i]
+            self._active.discard(cue)
+            self.endRemoveRows()
+        return i
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -91,7 +110,13 @@ class PaneModel(QAbstractListModel):
         return self._rows[i]
 
     def row_of(self, cue: Cue) -> int | None:
-        return self._row_of.get(cue)
+        key = cue_order(cue)
+        i = bisect_left(self._rows, key, key=_row_order)
+        while i < len(self._rows) and _row_order(self._rows[i]) == key:
+            if self._rows[i].cue == cue:
+                return i
+            i += 1
+        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -113,7 +138,7 @@ class PaneModel(QAbstractListModel):
         if role == Role.START_MS:
             return r.cue.start_ms
         if role == Role.ACTIVE:
-            return index.row() in self._active
+            return r.cue in self._active
         if role == Role.CUE:
             return r.cue
         if role == Role.STARRED:
@@ -126,17 +151,19 @@ class PaneModel(QAbstractListModel):
         return {int(r): r.name.lower().encode() for r in Role}
 
     def active_rows(self) -> list[int]:
-        return sorted(self._active)
+        return sorted(r for r in map(self.row_of, self._active) if r is not None)
 
     def set_active(self, cues: Iterable[Cue]) -> list[int]:
         """Mark the rows of ``cues`` active; returns the active rows in order."""
-        new = {self._row_of[c] for c in cues if c in self._row_of}
+        new = {c for c in cues if self.row_of(c) is not None}
         changed = new ^ self._active
         self._active = new
-        for row in changed:
-            idx = self.index(row)
-            self.dataChanged.emit(idx, idx, [Role.ACTIVE])
-        return sorted(new)
+        for cue in changed:
+            row = self.row_of(cue)
+            if row is not None:
+                idx = self.index(row)
+                self.dataChanged.emit(idx, idx, [Role.ACTIVE])
+        return self.active_rows()
 
     def set_starred(self, starred: set[tuple[str, int]]) -> None:
         self._starred = set(starred)

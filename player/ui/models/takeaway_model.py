@@ -11,6 +11,7 @@ Index = QModelIndex | QPersistentModelIndex
 TIMES_ROLE = Qt.ItemDataRole.UserRole + 1  # list[int] ms
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2
 STARRED_ROLE = Qt.ItemDataRole.UserRole + 3
+ACTIVE_ROLE = Qt.ItemDataRole.UserRole + 4  # a quote it is linked to is playing
 
 
 class TakeawayModel(QAbstractListModel):
@@ -18,11 +19,25 @@ class TakeawayModel(QAbstractListModel):
         super().__init__(parent)
         self._items = list(takeaways)
         self._starred: set[int] = set()
+        self._active: set[int] = set()
 
     def set_takeaways(self, takeaways: tuple[Takeaway, ...]) -> None:
         self.beginResetModel()
         self._items = list(takeaways)
+        self._active = set()
         self.endResetModel()
+
+    def set_active(self, refs: set[int]) -> None:
+        """Light the takeaways whose linked moment is playing; only changed rows repaint."""
+        changed = refs ^ self._active
+        self._active = set(refs)
+        for row in changed:
+            if 0 <= row < len(self._items):
+                idx = self.index(row)
+                self.dataChanged.emit(idx, idx, [ACTIVE_ROLE])
+
+    def active_rows(self) -> list[int]:
+        return sorted(self._active)
 
     def set_starred(self, refs: set[int]) -> None:
         self._starred = set(refs)
@@ -45,4 +60,6 @@ class TakeawayModel(QAbstractListModel):
             return index.row() + 1
         if role == STARRED_ROLE:
             return index.row() in self._starred
+        if role == ACTIVE_ROLE:
+            return index.row() in self._active
         return None

@@ -1,8 +1,9 @@
 """Notes in the window: the keys, the Notes tab, markers on the timeline, stars and search.
 
 The window knows nothing about notes. This object adds a tab, a search provider and a track of
-note cues to it, and answers the Notes menu. Every change goes to the store first and the view
-is rebuilt from the store, so what is on screen is what is saved.
+note cues to it, and answers the Notes menu. Every change goes to the store first; then the one
+note changed leaves or enters the list, the timeline and the pane in place (a row and a cue, not
+a rebuild), so an episode with 100,000 notes takes a new one as fast as an empty one.
 """
 
 from __future__ import annotations
@@ -39,14 +40,17 @@ ITEM_CUE_KINDS = (CueKind.QUOTE, CueKind.CONCEPT, CueKind.TAKEAWAY)
 QUOTE_KINDS = frozenset({CueKind.QUOTE})
 
 
+def note_cue(note: Note, ref: int) -> Cue:
+    """The note's cue on the window's timeline; ``ref`` names the note (``NotesController``)."""
+    end = note.end_ms if note.end_ms is not None and note.end_ms > note.start_ms else None
+    return Cue(
+        CueKind.NOTE, note.start_ms, end or note.start_ms + NOTE_GLOW_MS, note.text or BOOKMARK, ref
+    )
+
+
 def note_cues(notes: list[Note]) -> list[Cue]:
     """Cues for the window's timeline; ``ref`` is the note's row in time order."""
-    cues = []
-    for i, n in enumerate(notes):
-        end = n.end_ms if n.end_ms is not None and n.end_ms > n.start_ms else None
-        glow_end = end or n.start_ms + NOTE_GLOW_MS
-        cues.append(Cue(CueKind.NOTE, n.start_ms, glow_end, n.text or BOOKMARK, i))
-    return cues
+    return [note_cue(n, i) for i, n in enumerate(notes)]
 
 
 class _Change(QUndoCommand):
@@ -98,6 +102,11 @@ class NotesController(QObject):
         self.pending_clip_start: int | None = None
         self.clip_id: str | None = None
         self._stars: set[tuple[str, int]] = set()
+        # A cue's ref names its note for as long as the note is shown; refs are never reused,
+        # so adding a note does not renumber the cues of the others.
+        self._ref_of: dict[str, int] = {}
+        self._shown: dict[int, Note] = {}
+        self._next_ref = 0
         # Whether the listener moved the keyboard to an item since the quote playing began:
         # only then do S and Shift+N act on that item instead of on the quote playing.
         self._chosen = False
@@ -136,6 +145,10 @@ class NotesController(QObject):
         actions["note_redo"].setEnabled(False)
         self.undo_stack.canUndoChanged.connect(actions["note_undo"].setEnabled)
         self.undo_stack.canRedoChanged.connect(actions["note_redo"].setEnabled)
+        # Notes and sync points share this history (Ctrl+Z undoes whatever came last), so the
+        # menu says which it is: "Undo Add note", "Undo Sync point".
+        self.undo_stack.undoTextChanged.connect(self._name_undo)
+        self.undo_stack.redoTextChanged.connect(self._name_redo)
 
         self.tab.play_requested.connect(lambda n: self.window.play_from(n.start_ms))
         self.tab.edit_requested.connect(lambda n: self.edit(n))
@@ -153,6 +166,12 @@ class NotesController(QObject):
             queue.add_listener(self._relay.said.emit)
         self.reload()
 
+    def _name_undo(self, text: str) -> None:  # a method: no call once this object is going
+        self.window.action("note_undo").setText(f"&Undo {text}".strip())
+
+    def _name_redo(self, text: str) -> None:
+        self.window.action("note_redo").setText(f"&Redo {text}".strip())
+
     # reading ----------------------------------------------------------------------------------
 
     def notes(self) -> list[Note]:
@@ -168,12 +187,35 @@ class NotesController(QObject):
             self._say(str(e))
             notes = []
         self.model.set_notes(notes)
-        self.window.set_track(TRACK, note_cues(self.model.notes()))
+        shown = self.model.notes()
+        self._ref_of = {n.id: i for i, n in enumerate(shown)}
+        self._shown = dict(enumerate(shown))
+        self._next_ref = len(shown)
+        self.window.set_track(TRACK, note_cues(shown))
         self._show_stars()
         if current is not None:
             self.tab.select(current.id)
-        self.tab.setAccessibleName(f"Notes ({len(notes)})")
-        self.window.side.setTabText(self.window.side.indexOf(self.tab), f"Notes ({len(notes)})")
+        self._show_count()
+
+    def _show_count(self) -> None:
+        n = self.model.rowCount()
+        self.tab.setAccessibleName(f"Notes ({n})")
+        self.window.side.setTabText(self.window.side.indexOf(self.tab), f"Notes ({n})")
+
+    def _place(self, note: Note) -> None:
+        ref, self._next_ref = self._next_ref, self._next_ref + 1
+        self._ref_of[note.id] = ref
+        self._shown[ref] = note
+        self.model.insert_note(note)
+        self.window.add_cue(TRACK, note_cue(note, ref))
+
+    def _take(self, note_id: str) -> None:
+        ref = self._ref_of.pop(note_id, None)
+        if ref is None:
+            return
+        shown = self._shown.pop(ref)
+        self.model.remove_note(note_id)
+        self.window.remove_cue(TRACK, note_cue(shown, ref))
 
     def _check_episode(self) -> None:
         episode = self.window.episode
@@ -190,9 +232,9 @@ class NotesController(QObject):
         if quote is not None and quote != self._playing_quote:
             self._playing_quote = quote
             self._chosen = False
-        rows = self.model.rowCount()
+        shown = self._shown
         self.model.set_active(
-            {self.model.note(c.ref).id for c in cues if c.kind == CueKind.NOTE and c.ref < rows}
+            shown[c.ref].id for c in cues if c.kind == CueKind.NOTE and c.ref in shown
         )
 
     def search(self, query: str) -> list[SearchRow]:
@@ -221,7 +263,15 @@ class NotesController(QObject):
                 self.store.delete(before.id)
         except StorageError as e:
             self._say(f"Could not save the note: {e}")
-        self.reload()
+            self.reload()  # show what the store holds
+        else:
+            if before is not None:
+                self._take(before.id)
+            if after is not None:
+                self._take(after.id)  # the same note edited: it moves to its new place
+                if after.episode_id == self.episode_id:
+                    self._place(after)
+            self._show_count()
         if after is not None:
             self.tab.select(after.id)
             self.looper.update(after)
@@ -240,6 +290,16 @@ class NotesController(QObject):
         if (edited.text, edited.tags) != (note.text, note.tags):
             self._push(note, edited, "Edit note")
         return edited
+
+    def move(self, note: Note, start_ms: int) -> Note:
+        """Give ``note`` another moment; a clip keeps its length."""
+        start_ms = max(0, int(start_ms))
+        end = None if note.end_ms is None else note.end_ms + start_ms - note.start_ms
+        moved = note.model_copy(update={"start_ms": start_ms, "end_ms": end, "updated_at": _now()})
+        if start_ms != note.start_ms:
+            self._push(note, moved, "Change note's time")
+            self._say(f"Note moved to {format_ms(start_ms)}. Ctrl+Z moves it back.")
+        return moved
 
     def delete(self, note: Note) -> None:
         self._push(note, None, "Delete note")
@@ -335,18 +395,25 @@ class NotesController(QObject):
             self._say("Select a quote, concept or takeaway to star it.")
             return None
         a = item[0]
-        starred = (a.kind, a.ref) not in self._stars
+        return self.set_star(a.kind, a.ref, (a.kind, a.ref) not in self._stars, a.label)
+
+    def stars(self) -> set[tuple[str, int]]:
+        """(kind, ref) of every starred quote, concept and takeaway of the episode."""
+        return set(self._stars)
+
+    def set_star(self, kind: str, ref: int, starred: bool, label: str = "") -> bool | None:
+        """Star or unstar one item; returns whether it is starred now (None: not saved)."""
         try:
             if starred:
-                self.store.star(self.episode_id, a.kind, a.ref)
+                self.store.star(self.episode_id, kind, ref)
             else:
-                self.store.unstar(self.episode_id, a.kind, a.ref)
+                self.store.unstar(self.episode_id, kind, ref)
             self._stars = self.store.stars(self.episode_id)
         except StorageError as e:
             self._say(str(e))
             return None
         self._show_stars()
-        self._say(f"{'Starred' if starred else 'Unstarred'} {a.kind}: {clip_words(a.label)}")
+        self._say(f"{'Starred' if starred else 'Unstarred'} {kind}: {clip_words(label)}")
         return starred
 
     def _show_stars(self) -> None:

@@ -7,7 +7,8 @@ tooltip escapes it, so whatever a listener writes is shown, never interpreted.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
@@ -70,10 +71,38 @@ class NotesModel(RowsModel[Note]):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._active: set[str] = set()
+        self._by_id: dict[str, Note] = {}
+        self._in_time_order = True  # rows are found by bisection then, not by a scan
 
     def set_notes(self, notes: Sequence[Note], *, keep_order: bool = False) -> None:
         """Time order unless ``keep_order`` (the All Notes list is newest first)."""
-        self.set_rows(list(notes) if keep_order else sorted(notes, key=sort_key))
+        self._in_time_order = not keep_order
+        rows = list(notes) if keep_order else sorted(notes, key=sort_key)
+        self._by_id = {n.id: n for n in rows}
+        self._active &= self._by_id.keys()
+        self.set_rows(rows)
+
+    def insert_note(self, note: Note) -> int:
+        """One note in its place in time order, without resetting the list."""
+        assert self._in_time_order
+        i = bisect_right(self._rows, sort_key(note), key=sort_key)
+        self.beginInsertRows(QModelIndex(), i, i)
+        self._rows.insert(i, note)
+        self._by_id[note.id] = note
+        self.endInsertRows()
+        return i
+
+    def remove_note(self, note_id: str) -> Note | None:
+        """Take the note with this id out of the list; it is handed back, or None."""
+        row = self.row_of(note_id)
+        if row is None:
+            return None
+        self.beginRemoveRows(QModelIndex(), row, row)
+        note = self._rows.pop(row)
+        del self._by_id[note_id]
+        self._active.discard(note_id)
+        self.endRemoveRows()
+        return note
 
     def notes(self) -> list[Note]:
         return self.rows()
@@ -82,13 +111,22 @@ class NotesModel(RowsModel[Note]):
         return self._rows[row]
 
     def row_of(self, note_id: str) -> int | None:
-        return self.find(lambda n: n.id == note_id)
+        note = self._by_id.get(note_id)
+        if note is None:
+            return None
+        if not self._in_time_order:
+            return self.find(lambda n: n.id == note_id)
+        key = sort_key(note)
+        i = bisect_left(self._rows, key, key=sort_key)
+        return i if i < len(self._rows) and self._rows[i].id == note_id else None
 
-    def set_active(self, note_ids: set[str]) -> None:
+    def set_active(self, note_ids: Iterable[str]) -> None:
         """Light up the notes playback is in; only rows whose state changed are repainted."""
-        changed = note_ids ^ self._active
-        self._active = set(note_ids)
-        for i, n in enumerate(self._rows):
-            if n.id in changed:
-                idx = self.index(i)
+        ids = set(note_ids)
+        changed = ids ^ self._active
+        self._active = ids
+        for note_id in changed:
+            row = self.row_of(note_id)
+            if row is not None:
+                idx = self.index(row)
                 self.dataChanged.emit(idx, idx, [ACTIVE_ROLE])

@@ -70,6 +70,8 @@ class NotesTab(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         model.modelReset.connect(self._update_state)
+        model.rowsInserted.connect(lambda *_: self._update_state())
+        model.rowsRemoved.connect(lambda *_: self._update_state())
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_state())
         self._update_state()
 

@@ -1,10 +1,11 @@
 """What the audio file and the files beside it add to the window.
 
-When audio is set, its tags give the header a cover (and a title or show the brief lacks), its
-embedded chapters become a track in the pane and on the strip, and transcript or chapters files
-found beside the audio or the brief are loaded. A transcript gets a tab of its own that lights the
-line being heard. Sync points line a shifted copy up with the brief; the export commands write the
-brief and the listener's notes for other players.
+When audio is set, its tags give the header a cover (else the image saved beside it under its
+name) and a title or show the brief lacks, its embedded chapters become a track in the pane and
+on the strip, and transcript or chapters files found beside the audio or the brief are loaded.
+A transcript gets a tab of its own that lights the line being heard. Sync points line a shifted
+copy up with the brief; the export commands write the brief and the listener's notes for other
+players.
 
 Times: chapters and transcripts that came with the audio count in the audio's time, so they are
 moved onto the brief's timeline through the sync map, and move again whenever the map changes.
@@ -13,6 +14,7 @@ moved onto the brief's timeline through the sync map, and move again whenever th
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from player.core.formats.problems import FormatError
 from player.core.formats.registry import load_track
-from player.core.formats.sidecars import Sidecar, TimeBase, find_sidecars
+from player.core.formats.sidecars import Sidecar, TimeBase, cover_beside, find_sidecars
+from player.core.formats.textfile import encoding_note
 from player.core.formats.track import Track, TrackKind, to_ms, track_cues
 from player.core.media.chapters import chapters_track
 from player.core.media.tags import MediaInfo, MediaInfoError, read_media_info
@@ -40,6 +43,7 @@ from player.ui.file_dialogs import open_file
 from player.ui.models.search_model import SearchRow
 from player.ui.tracks.export import choose_export_path, export_text
 from player.ui.tracks.remembered import remember, remembered
+from player.ui.tracks.sources import Candidate, SourceMenu
 from player.ui.tracks.sync_points import SyncController
 from player.ui.tracks.transcript_model import TranscriptModel
 from player.ui.tracks.transcript_view import TranscriptView
@@ -54,6 +58,7 @@ TRACK_FILTER = (
     "JSON (*.json);;All files (*)"
 )
 NAMES = {TrackKind.CHAPTERS: "chapters", TrackKind.TRANSCRIPT: "transcript"}
+KIND_NAMES = {TrackKind.CHAPTERS: "Chapters", TrackKind.TRANSCRIPT: "Transcript"}
 TRANSCRIPT_KINDS = frozenset({CueKind.TRANSCRIPT})
 
 
@@ -86,6 +91,7 @@ class TracksController(QObject):
         self.media_info: MediaInfo | None = None
         self.loaded: dict[TrackKind, Loaded] = {}
         self.problems: list[str] = []
+        self.candidates: list[Candidate] = []  # every file found beside the audio or brief
         self.problems_dialog: QDialog | None = None
         self._episode_id: str | None = None
         self._shown: dict[str, list[Cue]] = {}
@@ -104,6 +110,14 @@ class TracksController(QObject):
             "show_transcript": self.show_transcript,
         }.items():
             window.action(name).triggered.connect(lambda _=False, s=slot: s())
+        self.sources = SourceMenu(
+            window.action("transcript_source"),
+            window.as_widget(),
+            candidates=lambda: self.candidates,
+            in_use=self.path_in_use,
+            choose=self.use_candidate,
+            open_other=window.action("open_track"),
+        )
         window.action("follow").toggled.connect(self.view.set_follow_enabled)
         window.action("back_to_now").triggered.connect(lambda: self.view.resume_following())
         self.view.set_follow_enabled(window.action("follow").isChecked())
@@ -135,6 +149,7 @@ class TracksController(QObject):
         if path is not None:
             self.media_info = self._read_media(path)
         brief_path = episode.brief_path if episode is not None else None
+        self.candidates = []
         for car in find_sidecars(path, brief_path):
             self._load_sidecar(car)
         self._show_tracks()
@@ -166,7 +181,8 @@ class TracksController(QObject):
         return said
 
     def _describe_picked_up(self) -> list[str]:
-        """One sentence per file found beside the audio or the brief and shown."""
+        """One sentence per file found beside the audio or the brief and shown, and the
+        encoding assumed for it when it did not say."""
         said = []
         for kind, held in self.loaded.items():
             if held.origin != "sidecar" or held.path is None:
@@ -179,6 +195,9 @@ class TracksController(QObject):
                 end = format_ms(self._audio_end_ms() or 0)
                 sentence += f"; {_count(kind, past)} after the end of the audio ({end}) left out"
             said.append(sentence + ".")
+            assumed = encoding_note(held.path.name, held.track.encoding)
+            if assumed:
+                said.append(assumed)
         return said
 
     def _read_media(self, path: Path) -> MediaInfo | None:
@@ -193,8 +212,11 @@ class TracksController(QObject):
         except MediaInfoError as e:
             reason = str(e).removeprefix(f"{path}: ")
             self._say(f"{path.name}: {reason}. Trying to play it anyway.")
+            self._show_cover_beside(path)
             return None
         self._show_media(info)
+        if info.cover is None:
+            self._show_cover_beside(path)
         self.problems += [f"{path}: {p}" for p in info.problems]
         if info.chapters:
             track = chapters_track(info.chapters, name=path.stem)
@@ -215,20 +237,48 @@ class TracksController(QObject):
         w.header.set_episode(title, subtitle)
         w.set_title(title)
 
+    def _show_cover_beside(self, audio: Path) -> None:
+        """The episode's art saved beside the audio (a feed download leaves it there)."""
+        image = cover_beside(audio)
+        if image is None:
+            return
+        with suppress(OSError):  # a nicety: no message for a file that went away
+            self.window.header.set_cover(image.read_bytes())
+
     def _load_sidecar(self, car: Sidecar) -> None:
         try:
             track, problems = load_track(car.path)
         except FormatError as e:
             self.problems.append(str(e))
+            self.candidates.append(Candidate(car, error=str(e)))
             return
         self.problems += [str(p) for p in problems]
+        self.candidates.append(Candidate(car, track))
         self._offer(Loaded(track, car.time_base, "sidecar", car.path))
+
+    def path_in_use(self, kind: TrackKind) -> Path | None:
+        held = self.loaded.get(kind)
+        return held.path if held is not None else None
+
+    def use_candidate(self, candidate: Candidate) -> None:
+        """Show this file instead of the one ranked first; it stays until another episode.
+
+        Its clock stays the one its place implies (beside the audio: audio times).
+        """
+        track, car = candidate.track, candidate.sidecar
+        if track is None:
+            return
+        self._offer(Loaded(track, car.time_base, "manual", car.path))
+        self._show_tracks()
+        what = KIND_NAMES[track.kind]
+        assumed = encoding_note(car.path.name, track.encoding)
+        self._say(" ".join(filter(None, (f"{what} from {car.path.name} ({car.why}).", assumed))))
 
     def _offer(self, loaded: Loaded) -> None:
         """Keep ``loaded`` unless a track of its kind from a surer source is already there."""
         kind = loaded.track.kind
         held = self.loaded.get(kind)
-        if held is None or _RANK[loaded.origin] <= _RANK[held.origin]:
+        if held is None or _RANK[loaded.origin] < _RANK[held.origin] or loaded.origin == "manual":
             self.loaded[kind] = loaded
 
     def choose_track(self) -> None:
@@ -258,12 +308,14 @@ class TracksController(QObject):
         if self._episode_id is not None:
             remember(self.window.settings, self._episode_id, track.kind, path)
         self._show_tracks()
-        what = "Transcript" if track.kind == TrackKind.TRANSCRIPT else "Chapters"
+        what = KIND_NAMES[track.kind]
+        assumed = encoding_note(path.name, track.encoding)
         if problems:
             self._report([str(p) for p in problems], f"{path.name}: lines that could not be read")
-            self._say(f"{what} loaded from {path.name}; {len(problems)} item(s) skipped.")
+            said = f"{what} loaded from {path.name}; {len(problems)} item(s) skipped."
         else:
-            self._say(f"{what} loaded from {path.name}: {len(track.items)} item(s).")
+            said = f"{what} loaded from {path.name}: {len(track.items)} item(s)."
+        self._say(" ".join(filter(None, (said, assumed))))
         if track.kind == TrackKind.TRANSCRIPT:
             self.show_transcript()
         return True
@@ -311,6 +363,14 @@ class TracksController(QObject):
                 self.model.set_track(held.track if held else None, cues)
                 self._set_tab_visible(bool(cues))
                 self._on_active(self.window.clock.active)
+
+    def audio_transcript(self) -> Track | None:
+        """The transcript of the audio playing now, in its own times (None when there is none,
+        or when the only one is timed to the brief's release)."""
+        held = self.loaded.get(TrackKind.TRANSCRIPT)
+        if held is None or held.time_base != TimeBase.AUDIO:
+            return None
+        return held.track
 
     def _set_tab_visible(self, visible: bool) -> None:
         side = self.window.side

@@ -100,7 +100,7 @@ class SyncController(QObject):
 
     def _install(self) -> None:
         m = self.map
-        self.window.clock.set_mapping(m.to_brief, m.to_audio)
+        self.window.clock.set_mapping(m.to_brief_heard, m.to_audio)
         self.map_changed.emit(m)
         if self.dialog is not None:
             self.dialog.refresh()
@@ -142,6 +142,33 @@ class SyncController(QObject):
         if self.key is None or not len(self.map):
             return
         self.undo_stack.push(_Change(self, self.key, self.map, SyncMap(), "Clear sync points"))
+
+    def merge_points(self, audio: Path, points: list[tuple[int, int]], text: str) -> int:
+        """Add found points to ``audio``'s own as one undo step; how many old points they moved.
+
+        Points already there (set with Ctrl+J, or accepted before) stay unless a new point
+        crosses them or sits at the same brief time: the new ones were just heard, like a
+        Ctrl+J, so they win where the two disagree.
+        """
+        try:
+            key = audio_key_for(audio)
+        except OSError as e:
+            self._say(f"{audio.name}: cannot be read ({e.strerror or e}); nothing was saved.")
+            return 0
+        before = self.map if key == self.key else self._stored(key)
+        after = before
+        for b, a in points:
+            after = after.with_point(b, a)
+        if after != before:
+            self.undo_stack.push(_Change(self, key, before, after, text))
+        now = set(after.points)
+        return sum(p not in now for p in before.points)
+
+    def _stored(self, key: str) -> SyncMap:
+        try:
+            return SyncMap([tuple(p) for p in self.store.get(key)])
+        except (StorageError, SyncError):
+            return SyncMap()
 
     def _apply(self, key: str, m: SyncMap) -> None:
         try:

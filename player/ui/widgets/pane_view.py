@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QListView, QWidget
 
 from player.ui.delegates.cue_card import CueCardDelegate
 from player.ui.models.pane_model import PaneModel
@@ -18,6 +18,7 @@ from player.ui.widgets.following_view import FollowingListView
 # Where a newly active card lands when the view must scroll: a quarter down, so what led up to it
 # stays in sight above.
 ANCHOR_FRACTION = 0.25
+BATCH_ROWS = 250  # cards measured per pass of the event loop: about 20 ms
 
 
 class PaneView(FollowingListView):
@@ -25,12 +26,18 @@ class PaneView(FollowingListView):
         super().__init__(parent, "Back to now: follow playback again")
         self.setModel(model)
         self.card_delegate = CueCardDelegate(self)
+        self.card_delegate.model = model
         self.setItemDelegate(self.card_delegate)
         configure_card_list(self, "Brief: quotes and concepts in time order")
         # A scroll bar that comes and goes changes the wrap width, and every card would be
         # measured again; a long episode always scrolls anyway.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         model.modelReset.connect(self.card_delegate.clear_cache)
+        # Each card's height is measured from its wrapped text; 50,000 of them took seconds
+        # before the window could paint. In batches the first screenful shows at once and the
+        # rest is measured between events, a batch at a time, so keys still answer.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(BATCH_ROWS)
 
     def lit_rows(self) -> list[int]:
         return self.pane_model().active_rows()

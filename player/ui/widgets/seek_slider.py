@@ -18,7 +18,7 @@ MAX_UNITS = 2**31 - 1
 
 
 class SeekSlider(QSlider):
-    jumped = Signal(int)  # ms: a click on the groove moved the handle there
+    jumped = Signal("qlonglong")  # ms: a click on the groove moved the handle there
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from player.core.brief.models import Brief
-from player.ui.delegates.search_hit import SearchHitDelegate
+from player.core.timefmt import format_ms
+from player.ui.delegates.search_hit import NO_MOMENT, SearchHitDelegate
 from player.ui.delegates.takeaway_card import TakeawayCardDelegate
 from player.ui.models.search_model import HIT_ROLE, SearchModel, SearchRow
 from player.ui.models.takeaway_model import TIMES_ROLE, TakeawayModel
@@ -46,11 +47,23 @@ def summary_html(brief: Brief, meta_lines: Sequence[str] = ()) -> str:
         parts.append("<h4>Episode overview</h4><ul>")
         parts += [f"<li>{html.escape(p)}</li>" for p in brief.overview]
         parts.append("</ul>")
+    if brief.concepts:
+        # Every concept, also one no quote speaks of: otherwise it would appear nowhere.
+        parts.append("<h4>Key concepts</h4>")
+        for c in brief.concepts:
+            moments = " ".join(
+                f"<a href='moment:{round(at * 1000)}'>▶&nbsp;{format_ms(round(at * 1000))}</a>"
+                for at in c.at
+            )
+            where = moments or f"<i style='color:gray'>{NO_MOMENT}</i>"
+            parts.append(
+                f"<p><b>{html.escape(c.name)}</b>: {html.escape(c.description)}<br>{where}</p>"
+            )
     return "\n".join(parts)
 
 
 class SidePanel(QTabWidget):
-    moment_requested = Signal(int)  # ms: play from here
+    moment_requested = Signal("qlonglong")  # ms: play from here
     keys_returned = Signal()  # the search box is done: the keyboard goes back to the player
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -116,6 +129,8 @@ class SidePanel(QTabWidget):
         self.summary_view.setAccessibleName("Summary and overview")
         self.summary_view.setOpenExternalLinks(False)
         self.summary_view.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.summary_view.setOpenLinks(False)  # a concept's moment plays; nothing navigates
+        self.summary_view.anchorClicked.connect(self._summary_link)
         self.addTab(self.summary_view, "Summary")
 
     def tabInserted(self, index: int) -> None:
@@ -151,6 +166,11 @@ class SidePanel(QTabWidget):
             self.search_status.setText(f"{len(rows)} match{'es' if len(rows) != 1 else ''}")
         else:
             self.search_status.setText("No matches")
+
+    def _summary_link(self, url) -> None:
+        kind, _, ms = url.toString().partition(":")
+        if kind == "moment" and ms.isdigit():
+            self.moment_requested.emit(int(ms))
 
     def _takeaway_activated(self, index) -> None:
         times = self.takeaway_model.data(index, TIMES_ROLE) or []

@@ -8,7 +8,7 @@ find the nearest one with ``bisect`` instead of scanning a transcript's worth of
 from __future__ import annotations
 
 import html
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
@@ -44,7 +44,7 @@ def _name(cue: Cue) -> str:
 
 
 class TimelineStrip(QWidget):
-    seek_requested = Signal(int)  # ms
+    seek_requested = Signal("qlonglong")  # ms
     cue_clicked = Signal(object)  # Cue
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -70,6 +70,22 @@ class TimelineStrip(QWidget):
         self._cues = sorted((c for c in cues if c.kind in shown), key=lambda c: c.start_ms)
         self._starts = [c.start_ms for c in self._cues]
         self._invalidate()
+
+    def add_cue(self, cue: Cue) -> None:
+        if cue.kind in _LEGEND:
+            i = bisect_right(self._starts, cue.start_ms)
+            self._cues.insert(i, cue)
+            self._starts.insert(i, cue.start_ms)
+            self._invalidate()
+
+    def remove_cue(self, cue: Cue) -> None:
+        i = bisect_left(self._starts, cue.start_ms)
+        while i < len(self._cues) and self._starts[i] == cue.start_ms:
+            if self._cues[i] == cue:
+                del self._cues[i], self._starts[i]
+                self._invalidate()
+                return
+            i += 1
 
     def cues(self) -> list[Cue]:
         return list(self._cues)
@@ -154,12 +170,32 @@ class TimelineStrip(QWidget):
         groove = self.palette().color(QPalette.ColorRole.Text)
         groove.setAlpha(18)
         p.fillRect(QRectF(left, 0, width, h), groove)
-        for c in self._cues:
+        for c in self._shown_markers(dpr):
             rect, color = self._marker(c, h)
             p.fillRect(rect, color)
         p.end()
         self._cache, self._cache_key = pix, key
         return pix
+
+    def _shown_markers(self, dpr: float) -> list[Cue]:
+        """The markers that show: of several that would cover the same pixels in the same
+        colour only the last is drawn, in drawing order, so the picture is the same and
+        100,000 notes cost about as many fills as the strip has pixels. Chapters (translucent)
+        are all drawn."""
+        last: dict[tuple[CueKind, int], Cue] = {}
+        chapters = 0
+        left, width = self._span()
+        per_ms = width / self._duration_ms
+        for c in self._cues:
+            if c.kind == CueKind.CHAPTER:
+                key = (c.kind, chapters)
+                chapters += 1
+            else:
+                x = left + min(width, max(0.0, c.start_ms * per_ms))  # x_for, inlined
+                key = (c.kind, round((x - (1.5 if c.kind == CueKind.NOTE else 1.0)) * dpr))
+            last.pop(key, None)
+            last[key] = c
+        return list(last.values())
 
     def _invalidate(self) -> None:
         self._cache = None

@@ -21,11 +21,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from player.core.navigation.clock_text import right_time_text
 from player.core.timefmt import format_ms
 from player.ui.icons import themed_icon
 from player.ui.playback import RATE_STEPS, Playback
 from player.ui.widgets.seek_slider import SeekSlider
 from player.ui.widgets.timeline_strip import TimelineStrip
+
+
+class _TimeLabel(QLabel):
+    """The right-hand time; a click switches between time left and the episode's length."""
+
+    clicked = Signal()
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
 
 def _button(parent: QWidget, text: str, tip: str, name: str) -> QToolButton:
@@ -41,6 +55,7 @@ def _button(parent: QWidget, text: str, tip: str, name: str) -> QToolButton:
 class TransportBar(QWidget):
     previous_cue_requested = Signal()
     next_cue_requested = Signal()
+    time_mode_clicked = Signal()  # the right-hand time was clicked: total <-> left
 
     def __init__(self, playback: Playback, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +64,7 @@ class TransportBar(QWidget):
         self.forward_ms = 30_000
         self._scrubbing = False
         self._scrub_from_ms = 0
+        self.show_total = False  # the right-hand time shows the length, not the time left
 
         self.play_button = _button(self, "", "Play / pause (Space)", "Play")
         self.play_button.setIconSize(self.play_button.iconSize() * 1.5)
@@ -65,7 +81,10 @@ class TransportBar(QWidget):
         self.seek_slider.setAccessibleName("Position")
         self.seek_slider.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.elapsed_label = QLabel("0:00", self)
-        self.remaining_label = QLabel("-0:00", self)
+        self.remaining_label = _TimeLabel("-0:00", self)
+        self.remaining_label.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.remaining_label.setToolTip("Time left at this speed; click for the total")
+        self.remaining_label.clicked.connect(self.time_mode_clicked)
         for label in (self.elapsed_label, self.remaining_label):
             label.setMinimumWidth(self.fontMetrics().horizontalAdvance("-00:00:00") + 4)
         self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -118,6 +137,7 @@ class TransportBar(QWidget):
             self.next_cue_button,
         ):
             bottom.addWidget(w)
+        self._extras_at = bottom.count()  # features add their widgets after the buttons
         bottom.addStretch(1)
         bottom.addWidget(self.speed_button)
         bottom.addSpacing(8)
@@ -128,6 +148,7 @@ class TransportBar(QWidget):
         outer.setSpacing(2)
         outer.addLayout(top)
         outer.addLayout(bottom)
+        self._bottom = bottom
 
         self.play_button.clicked.connect(playback.toggle)
         self.back_button.clicked.connect(lambda: playback.skip(-self.back_ms))
@@ -152,6 +173,21 @@ class TransportBar(QWidget):
         self._show_state()
         self._show_muted(playback.is_muted())
         self._duration_ms = 0
+
+    def add_widget(self, widget: QWidget) -> None:
+        """Put a feature's widget (the chapter, the sleep timer) in the row of buttons."""
+        self._bottom.insertWidget(self._extras_at, widget)
+        self._extras_at += 1
+
+    def set_show_total(self, total: bool) -> None:
+        self.show_total = total
+        self.remaining_label.setAccessibleName("Total time" if total else "Remaining time")
+        self.remaining_label.setToolTip(
+            "The episode's length; click for the time left"
+            if total
+            else "Time left at this speed; click for the total"
+        )
+        self._show_times(self.seek_slider.position_ms())
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -211,8 +247,11 @@ class TransportBar(QWidget):
 
     def _show_times(self, position_ms: int) -> None:
         self.elapsed_label.setText(format_ms(position_ms))
-        remaining = max(0, self._duration_ms - position_ms)
-        self.remaining_label.setText("-" + format_ms(remaining))
+        self.remaining_label.setText(
+            right_time_text(
+                self._duration_ms, position_ms, self._playback.rate(), total=self.show_total
+            )
+        )
 
     def _show_duration(self, duration_ms: int) -> None:
         if duration_ms <= 0:
@@ -230,6 +269,7 @@ class TransportBar(QWidget):
         self.play_button.setAccessibleName("Pause" if playing else "Play")
 
     def _show_rate(self, rate: float) -> None:
+        self._show_times(self.seek_slider.position_ms())
         self.speed_button.setText(f"{rate:g}×" if rate != 1.0 else "1.0×")
         for act in self._speed_group.actions():
             act.setChecked(abs(float(act.data()) - rate) < 1e-6)

@@ -86,6 +86,10 @@ def test_wrapped_bullets_and_quote_variants() -> None:
     assert quotes[0].text == "No context at all." and quotes[0].context is None
     assert quotes[1].text == "Same second, second quote."
     assert quotes[3].note == "A note" and quotes[3].text == "Hours."
+    # The wrapped bullet joins into one quote; what follows its dash is the context.
+    assert quotes[2].text.startswith("'Straight single' quotes continue here")
+    assert [q.context for q in quotes] == [None, "b", "and context", "d", "c"]
+    assert [q.line for q in quotes] == [8, 9, 6, 11, 10]
     assert result.brief.concepts[0].description == "a description that wraps onto a second line."
 
 

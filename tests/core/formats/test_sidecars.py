@@ -45,3 +45,17 @@ def test_one_folder_for_audio_and_brief_lists_each_file_once(tmp_path: Path) -> 
 def test_nothing_beside_nothing(tmp_path: Path) -> None:
     assert find_sidecars(None, None) == []
     assert find_sidecars(tmp_path / "missing.mp3", None) == []
+
+
+def test_most_specific_name_ranks_first_and_each_says_why(tmp_path: Path) -> None:
+    audio = touch(tmp_path / "standin.opus")
+    brief = touch(tmp_path / "brief.txt")
+    generic = touch(tmp_path / "transcript.vtt")
+    by_brief = touch(tmp_path / "brief.vtt")
+    by_audio = touch(tmp_path / "standin.vtt")
+    found = find_sidecars(audio, brief)
+    assert [(c.path, c.why) for c in found] == [
+        (by_audio, "named after the audio"),
+        (by_brief, "named after the brief"),
+        (generic, "in the audio's folder"),
+    ]

@@ -96,7 +96,8 @@ def test_transcript_json_rejects_nan_times() -> None:
         '{"segments": [{"startTime": NaN, "body": "x"}]}', "x.json"
     )
     assert track.items == ()
-    assert [p.where for p in problems] == ["$.segments[0].startTime"]
+    assert [p.where for p in problems] == ["$.segments[0].startTime", "$.segments"]
+    assert problems[-1].message == "no cues: no segment could be read (see above)"
 
 
 def test_registry_sniffs_files_with_a_misleading_extension(tmp_path: Path) -> None:
@@ -122,16 +123,21 @@ def test_registry_refuses_what_it_cannot_read(tmp_path: Path) -> None:
 
 
 def test_vtt_short_timestamps_and_settings_read_like_canonical_ones() -> None:
+    """Hours may be one digit or omitted; minutes, seconds and fractions have fixed widths, as
+    browsers read them (a cue a browser drops is reported here)."""
     text = (
         "WEBVTT\n\n"
         "00:01:02.500 --> 00:01:03.000 align:start line:0\ncanonical\n\n"
         "1:2:4.5 --> 1:2:5.25\nshort fields\n\n"
+        "1:02:04.500 --> 1:02:05.250\none-digit hours\n\n"
         "01:02.000 --> 01:02.400\nno hours\n"
     )
     track, problems = parse_vtt(text, "x.vtt")
-    assert problems == []
+    assert [str(p) for p in problems] == [
+        "x.vtt:6: cue timing not understood: '1:2:4.5 --> 1:2:5.25'; cue skipped"
+    ]
     assert [(i.text, i.start_s, i.end_s) for i in track.items] == [
         ("no hours", 62.0, 62.4),
         ("canonical", 62.5, 63.0),
-        ("short fields", 3724.5, 3725.25),
+        ("one-digit hours", 3724.5, 3725.25),
     ]

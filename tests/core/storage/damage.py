@@ -15,10 +15,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from player.core.storage import Note, NoteStore, open_database
 from player.core.storage.database import latest_version
 
+T = TypeVar("T")
 REPO = Path(__file__).resolve().parents[3]
 
 
@@ -189,3 +191,44 @@ def without_write_access() -> list[str]:
     if setpriv is None:
         raise LookupError("running as root and setpriv (util-linux) is not installed")
     return [setpriv, "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+
+
+def without_write_access_here(job: Callable[[], T]) -> T:
+    """``job()`` run in a thread that obeys permission bits, in this process, so its lines are
+    traced like any other test's. Root's overrides are dropped for that thread only (Linux keeps
+    capabilities per thread); when not root there is nothing to drop."""
+    import ctypes
+    import threading
+
+    out: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            if os.geteuid() == 0:
+                _drop_overrides_of_this_thread()
+            out["value"] = job()
+        except BaseException as e:  # re-raised in the caller
+            out["error"] = e
+
+    def _drop_overrides_of_this_thread() -> None:
+        class Header(ctypes.Structure):
+            _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+        class Data(ctypes.Structure):
+            _fields_ = [(n, ctypes.c_uint32) for n in ("effective", "permitted", "inheritable")]
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        header, data = Header(0x20080522, 0), (Data * 2)()  # _LINUX_CAPABILITY_VERSION_3
+        capget, capset = 125, 126  # x86_64 system call numbers
+        if os.uname().machine != "x86_64" or libc.syscall(capget, ctypes.byref(header), data):
+            raise LookupError("cannot drop root's file access overrides on this machine")
+        data[0].effective &= ~0b1110  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER
+        if libc.syscall(capset, ctypes.byref(header), data):
+            raise LookupError(f"capset failed: {os.strerror(ctypes.get_errno())}")
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if "error" in out:
+        raise out["error"]
+    return out["value"]

@@ -32,7 +32,7 @@ def test_every_note_reported_saved_survives_sigkill(tmp_path: Path) -> None:
     rng = random.Random(20240611)
     printed: set[str] = set()
     killed_while_writing = 0
-    deadline = time.monotonic() + 25
+    deadline = time.monotonic() + 60  # a busy machine starts children slowly
     for i in range(30):
         if time.monotonic() > deadline:
             break

@@ -230,9 +230,17 @@ def test_a_tag_match_ranks_above_a_passing_mention(store: NoteStore) -> None:
 def test_a_query_too_broad_to_rank_lists_newest_notes_first(store: NoteStore) -> None:
     from player.core.storage.notes import RANK_AT_MOST
 
+    # The oldest notes are tagged "alpha", which ranking would put first; newest-first must win.
     with store.db.transaction():  # one commit for the lot, as an import does
         added = [
-            store.add(Note(episode_id=f"ep{i % 3}", start_ms=i, text=f"alpha number {i}"))
+            store.add(
+                Note(
+                    episode_id=f"ep{i % 3}",
+                    start_ms=i,
+                    text=f"alpha number {i}",
+                    tags=("alpha",) if i < 100 else (),
+                )
+            )
             for i in range(RANK_AT_MOST + 50)
         ]
     hits = store.search("a", limit=20)

@@ -160,9 +160,15 @@ def test_an_explicit_theme_survives_a_change_of_the_desktop_scheme(qtbot) -> Non
 def test_every_setting_is_one_row_of_the_table(qtbot) -> None:
     from dataclasses import fields
 
-    from player.ui.settings import SETTINGS, WINDOW_SETTINGS, Preferences, read
+    from player.ui.settings import (
+        FEATURE_SETTINGS,
+        SETTINGS,
+        WINDOW_SETTINGS,
+        Preferences,
+        read,
+    )
 
-    keys = [s.key for s in [*SETTINGS.values(), *WINDOW_SETTINGS]]
+    keys = [s.key for s in [*SETTINGS.values(), *FEATURE_SETTINGS, *WINDOW_SETTINGS]]
     assert len(keys) == len(set(keys))
     assert [f.name for f in fields(Preferences)] == list(SETTINGS)
     settings = QSettings()

@@ -1,0 +1,1 @@
+"""Moving around an episode the way podcast apps let listeners: chapters, typed times, time left."""

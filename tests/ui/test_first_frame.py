@@ -1,0 +1,62 @@
+"""The window paints the episode first; notes, tracks, library and desktop arrive right after."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from player.core.storage.notes import Note
+from player.core.timeline import CueKind
+from player.ui.app_data import AppData
+from tests.ui.apps import app_of, open_main_window
+
+
+def _tab_titles(w) -> list[str]:
+    return [w.side.tabText(i) for i in range(w.side.count())]
+
+
+def _shown_tabs(w) -> int:
+    return sum(w.side.isTabVisible(i) for i in range(w.side.count()))
+
+
+def test_notes_and_the_rest_arrive_after_the_first_paint_in_the_places_kept_for_them(
+    qtbot, brief_file: Path, audio_file: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "notes.db"
+    first = open_main_window(brief_file, audio=audio_file, data=AppData(db), remember=False)
+    qtbot.addWidget(first)
+    app_of(first).notes.add(
+        Note(
+            episode_id=app_of(first).notes.episode_id, start_ms=1_500, text="a note from yesterday"
+        )
+    )
+    first.close()
+    app_of(first).data.close()
+
+    w = open_main_window(
+        brief_file, audio=audio_file, data=AppData(db), remember=False, features="after-paint"
+    )
+    qtbot.addWidget(w)
+    app = app_of(w)
+    assert not app.ready()
+    notes_at = _tab_titles(w).index("Notes")  # the first frame keeps the Notes tab's place
+    tabs_before = _shown_tabs(w)
+    assert not any(r.cue.kind == CueKind.NOTE for r in _rows(w))
+
+    w.resize(1100, 700)
+    w.show()
+    qtbot.waitUntil(app.ready, timeout=5_000)
+    assert w.side.tabText(notes_at) == "Notes (1)"
+    assert w.side.widget(notes_at) is app.notes.tab
+    assert _shown_tabs(w) == tabs_before  # nothing jumps
+    assert any(r.cue.kind == CueKind.NOTE and "yesterday" in r.body for r in _rows(w))
+    assert app.tracks is not None and app.library is not None
+    assert w.acceptDrops()  # the desktop part: files dropped on the window open
+    w.action("library").trigger()
+    assert app.library.dialog is not None and app.library.dialog.isVisible()
+    app.library.dialog.close()
+    w.close()
+    app.data.close()
+
+
+def _rows(w):
+    return [w.pane_model.row(i) for i in range(w.pane_model.rowCount())]
