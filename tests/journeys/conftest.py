@@ -136,7 +136,9 @@ def answer_modal(answer, kind: type = QDialog) -> list:
     """Run ``answer(dialog)`` on the next dialog of ``kind`` the window opens (a file dialog,
     a message box), as the listener would; the list gets what it returned."""
     seen: list = []
-    before = {id(w) for w in QApplication.topLevelWidgets()}
+    # Hold the wrappers, not just their ids: a freed wrapper's id can be reused by the dialog's.
+    existing = QApplication.topLevelWidgets()
+    before = {id(w) for w in existing}
 
     def look() -> None:
         opened = [
@@ -147,6 +149,7 @@ def answer_modal(answer, kind: type = QDialog) -> list:
         if not opened:
             QTimer.singleShot(20, look)
             return
+        existing.clear()
         seen.append(answer(opened[0]))
 
     QTimer.singleShot(20, look)
