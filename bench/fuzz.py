@@ -3,7 +3,8 @@
 Each target starts from real files (the samples in ``tests/data`` and ``tests/data/wild``) and
 mutates them the way damage and hostile files do: timestamps and numbers made huge, negative,
 ``inf`` or hundreds of digits long; lines duplicated, dropped, or swapped; deep nesting; odd
-Unicode (lone surrogates, BOMs, form feeds, NULs); long runs of digits and blank lines. A
+Unicode (lone surrogates, BOMs, form feeds, NULs); long runs of digits and blank lines. The
+notes import is mutated through its JSON tree and read into a real database (`fuzz_notes.py`). A
 reader may only raise its declared error. Prints, per target: inputs per second, unexpected
 exceptions (with the first one's input), and the slowest input's time and size.
 """
@@ -22,6 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+
+from fuzz_notes import notes_target
 
 from player.core.brief.models import BriefError
 from player.core.brief.parser import parse_brief_json, parse_brief_text
@@ -103,12 +106,15 @@ def _seeds(*names: str) -> list[str]:
     return out
 
 
-def targets() -> dict[str, tuple[Callable[[str], None], list[str]]]:
+Mutator = Callable[[str, random.Random], str]
+
+
+def targets() -> dict[str, tuple[Callable[[str], None], list[str], Mutator]]:
     brief_text = BRIEF.read_text(encoding="utf-8")
     brief_json = json.dumps(
         parse_brief_text(brief_text, "seed").brief.model_dump(mode="json"), ensure_ascii=False
     )
-    return {
+    plain: dict[str, tuple[Callable[[str], None], list[str]]] = {
         "brief text": (_text_target(parse_brief_text, BriefError), [brief_text]),
         "brief JSON": (_text_target(parse_brief_json, BriefError), [brief_json]),
         "SRT": (_text_target(parse_srt, FormatError), _seeds("*.srt", "wild/*/*.srt")),
@@ -121,6 +127,11 @@ def targets() -> dict[str, tuple[Callable[[str], None], list[str]]]:
         "sniffing": (_sniff, _seeds("*.*")),
         "times": (_times, _seeds("*.srt", "*.vtt")),
     }
+    out: dict[str, tuple[Callable[[str], None], list[str], Mutator]] = {
+        name: (run, seeds, _mutate) for name, (run, seeds) in plain.items()
+    }
+    out["notes import"] = notes_target()
+    return out
 
 
 def _timed(run: Callable[[str], None], text: str) -> float:
@@ -134,7 +145,7 @@ def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     only = sys.argv[2:]
     rng = random.Random(20261201)
-    for name, (run, seeds) in targets().items():
+    for name, (run, seeds, mutate) in targets().items():
         if only and name not in only:
             continue
         unexpected, first = 0, ""
@@ -142,7 +153,7 @@ def main() -> None:
         slowest, slow_input = 0.0, ""
         started = time.perf_counter()
         for _ in range(n):
-            text = _mutate(rng.choice(seeds), rng)
+            text = mutate(rng.choice(seeds), rng)
             t = time.perf_counter()
             try:
                 run(text)

@@ -36,6 +36,14 @@ NO_TESTS = {5, 33}
 # (module, line before[, line after]) -> why the app behaves the same: every surviving mutant
 # of that line (or only the one with that line after). Keep this short.
 _SCORE_ONLY = "Hit.score is shown nowhere and orders nothing"
+_EXPLICIT = "every write is in an explicit BEGIN IMMEDIATE ... COMMIT: no implicit one starts"
+_EMPTY_CHUNK = "a chunk header ending exactly at the end has nothing to read"
+_UTF8_DEFAULT = "bytes.decode() is UTF-8 by default"
+_FIRST_PART = "any maxsplit gives the same first part"
+_ASCII_FOLD = "for ASCII words fold() is lower()"
+_APE_ASF = "APEv2 keys ignore case and ASF has neither spelling: the survivors are one key twice"
+_APE_CASE = "APEv2 keys ignore case"
+_DEFAULTS = "the app always passes the file and name (load_text_track)"
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/search", "weight = 0.0"): _SCORE_ONLY,
     ("core/search", "weight += w"): _SCORE_ONLY,
@@ -132,6 +140,130 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/search", "return BriefIndex(brief).search(query, limit)"): (
         "search_brief's default limit is the same as BriefIndex.search's"
     ),
+    ("core/formats/subrip", 'text: str, file: str = "<srt>", *, name: str = ""'): _DEFAULTS,
+    (
+        "core/media/tags",
+        '"title": _text(tags.get("Title")),',
+        '"title": _text(tags.get("title")),',
+    ): _APE_CASE,
+    (
+        "core/media/tags",
+        '"title": _text(tags.get("Title")),',
+        '"title": _text(tags.get("TITLE")),',
+    ): _APE_CASE,
+    (
+        "core/media/tags",
+        '"album": _text(tags.get("Album")),',
+        '"album": _text(tags.get("album")),',
+    ): _APE_CASE,
+    (
+        "core/media/tags",
+        '"album": _text(tags.get("Album")),',
+        '"album": _text(tags.get("ALBUM")),',
+    ): _APE_CASE,
+    (
+        "core/media/tags",
+        '"artist": _text(tags.get("Artist")),',
+        '"artist": _text(tags.get("artist")),',
+    ): _APE_CASE,
+    (
+        "core/media/tags",
+        '"artist": _text(tags.get("Artist")),',
+        '"artist": _text(tags.get("ARTIST")),',
+    ): _APE_CASE,
+    (
+        "core/media/tags",
+        '"date": _text(tags.get("Year")),',
+        '"date": _text(tags.get("year")),',
+    ): _APE_CASE,
+    (
+        "core/media/tags",
+        '"date": _text(tags.get("Year")),',
+        '"date": _text(tags.get("YEAR")),',
+    ): _APE_CASE,
+    (
+        "core/media/tags",
+        'fields["duration_s"] = float(length) if length > 0 and length != float("inf") else 0.0',
+        'fields["duration_s"] = float(length) if length > 0 and length != float("INF") else 0.0',
+    ): "float() reads INF as inf",
+    ("core/formats/chapters_json", 'text: str, file: str = "<chapters>", *, name: str = ""'): (
+        _DEFAULTS
+    ),
+    ("core/formats/textfile", "start = 0"): "set from the first line of every block before use",
+    ("core/formats/textfile", 'text = raw.decode("utf-8", errors="replace")'): _UTF8_DEFAULT,
+    (
+        "core/formats/textfile",
+        'replaced = text.count("\\ufffd") - raw.decode("utf-8", errors="ignore").count("\\ufffd")',
+        'replaced = text.count("\\ufffd") - raw.decode(errors="ignore").count("\\ufffd")',
+    ): _UTF8_DEFAULT,
+    ("core/text", 'base = w.split("\'", 1)[0]', 'base = w.split("\'", 2)[0]'): _FIRST_PART,
+    ("core/text", 'base = w.split("\'", 1)[0]', 'base = w.split("\'", )[0]'): _FIRST_PART,
+    ("core/text", "return [w.lower() if w.isascii() else fold(w) for w in found]"): _ASCII_FOLD,
+    ("core/text", "yield m.start(), m.end(), (w.lower() if w.isascii() else fold(w))"): _ASCII_FOLD,
+    ("core/media/tags", '"title": first("title", "Title", "WM/Title"),'): _APE_ASF,
+    ("core/media/tags", '"album": first("album", "Album", "WM/AlbumTitle"),'): _APE_ASF,
+    (
+        "core/media/tags",
+        '"artist": first("artist", "Artist", "Author", "WM/AlbumArtist"),',
+    ): _APE_ASF,
+    ("core/media/tags", '"date": first("date", "Year", "WM/Year"),'): _APE_ASF,
+    (
+        "core/media/tags",
+        "data = f.read(16 * 1024 * 1024)",
+    ): "a bound on work; INFO is near the start",
+    ("core/media/tags", 'if data[:4] != b"RIFF" or data[8:12] != b"WAVE":'): (
+        "mutagen has already read the file as RIFF/WAVE"
+    ),
+    ("core/media/tags", "while pos + 8 <= len(data):"): _EMPTY_CHUNK,
+    ("core/media/tags", "while sub + 8 <= len(body):"): _EMPTY_CHUNK,
+    ("core/media/tags", 'raw = body[sub + 8 : sub + 8 + ssize].split(b"\\x00", 1)[0]'): (
+        "any maxsplit gives the same text before the first NUL"
+    ),
+    ("core/media/tags", '"date": first("TDRL", "TDRC", "TYER"),'): (
+        "mutagen turns an ID3v2.3 TYER into TDRC on load (TDRL before TDRC is tested)"
+    ),
+    ("core/storage/database", "target = latest_version() if upto is None else upto"): (
+        "no caller passes upto"
+    ),
+    ("core/storage/database", 'kept = files.keep_copy(wal, "damaged", with_wal=False)'): (
+        "a WAL has no WAL of its own to copy"
+    ),
+    (
+        "core/storage/database",
+        'src = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)',
+    ): ("Debian's SQLite is built to open file: URIs even without uri=True"),
+    ("core/storage/database", "return stat.f_bavail * stat.f_frsize < 64 * 1024"): (
+        "a full disk has far less than 64 KiB free and a working one far more"
+    ),
+    (
+        "core/storage/database",
+        "conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)",
+        "conn = sqlite3.connect(path, check_same_thread=False)",
+    ): _EXPLICIT,
+    (
+        "core/storage/database",
+        'mem = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)',
+        'mem = sqlite3.connect(":memory:", check_same_thread=False)',
+    ): _EXPLICIT,
+    (
+        "core/storage/database",
+        'db = Database(sqlite3.connect(":memory:", isolation_level=None, '
+        "check_same_thread=False), None)",
+        'db = Database(sqlite3.connect(":memory:", check_same_thread=False), None)',
+    ): _EXPLICIT,
+    ("core/formats/transcript_json", 'text: str, file: str = "<transcript>", *, name: str = ""'): (
+        _DEFAULTS
+    ),
+    ("core/formats/transcript_json", "speaker = None", 'speaker = ""'): (
+        "an empty speaker becomes None two lines below"
+    ),
+    ("core/formats/subrip", 'if len(hours.lstrip("0")) > 6:'): (
+        "6 or 7 digits of hours are past MAX_SECONDS anyway; the guard only bounds int()"
+    ),
+    (
+        "core/formats/subrip",
+        "m = _TIMING.fullmatch(lines[timing_at]) if len(lines[timing_at]) < 400 else None",
+    ): "a bound on regex work for hostile lines; no timing line is 400 characters",
 }
 
 _SQL = re.compile(
@@ -139,7 +271,7 @@ _SQL = re.compile(
     r"|\w\s*=\s*\?",
     re.I,
 )
-_CODEC = re.compile(r"[\"'](utf-8|utf-8-sig|latin-1|ascii)[\"']", re.I)
+_CODEC = re.compile(r"[\"'](utf-8|utf-8-sig|latin-1|ascii|cp1252)[\"']", re.I)
 
 
 def equivalent_by_rule(before: str, after: str) -> str | None:

@@ -125,13 +125,19 @@ def _from_entry(entry: LibraryEntry) -> LibraryItem:
 def _with_state(
     item: LibraryItem, playstate: PlayStateStore | None, notes: NoteStore | None
 ) -> LibraryItem:
+    """The place reached, the notes, and the length of the listener's own audio when they
+    attached a file: progress is measured against what plays, not the brief's nominal length."""
     position = count = 0
+    length_s = item.length_s
     try:
         state = playstate.get(item.episode_id) if playstate is not None else None
-        position = state.position_ms if state is not None else 0
+        if state is not None:
+            position = state.position_ms
+            if state.audio_path and state.audio_length_ms:
+                length_s = state.audio_length_ms / 1000
         count = notes.count(item.episode_id) if notes is not None else 0
     except StorageError:
         pass
-    if not position and not count:
+    if not position and not count and length_s == item.length_s:
         return item
-    return replace(item, position_ms=position, notes=count)
+    return replace(item, position_ms=position, notes=count, length_s=length_s)

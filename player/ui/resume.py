@@ -39,6 +39,8 @@ class ResumeKeeper(QObject):
         playback.rate_changed.connect(lambda r: self._save(speed=r))
         playback.volume_changed.connect(lambda v: self._save(volume=v))
         playback.muted_changed.connect(lambda m: self._save(muted=m))
+        playback.duration_changed.connect(self._save_length)
+        self._audio: Path | None = None  # the file the listener chose for the open episode
 
     def restore(self, episode_id: str) -> tuple[int, Path | None]:
         """Apply the saved speed and volume; return the saved position and audio file."""
@@ -53,9 +55,11 @@ class ResumeKeeper(QObject):
             self._playback.set_volume(state.volume)
             self._playback.set_muted(state.muted)
         self.episode_id = episode_id
+        self._audio = None
         if state is None:
             return 0, None
         audio = Path(state.audio_path) if state.audio_path else None
+        self._audio = audio
         return state.position_ms, audio
 
     @contextmanager
@@ -72,7 +76,15 @@ class ResumeKeeper(QObject):
             self.episode_id = episode_id
 
     def remember_audio(self, path: Path) -> None:
+        self._audio = path
         self._save(audio_path=str(path))
+        self._save_length(self._playback.duration_ms())
+
+    def _save_length(self, duration_ms: int) -> None:
+        """The chosen file's length as the player read it, for the library: the brief's own
+        length is the release's, which the listener's copy need not match."""
+        if duration_ms > 0 and self._audio is not None and self._playback.source == self._audio:
+            self._save(audio_length_ms=int(duration_ms))
 
     def finish(self) -> None:
         """Save the place and stop saving: the window is closing.

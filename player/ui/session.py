@@ -30,6 +30,7 @@ from player.ui.resume import ResumeKeeper
 
 if TYPE_CHECKING:
     from player.ui.align import AlignController
+    from player.ui.attach import AttachController
     from player.ui.chapters import ChaptersController
     from player.ui.desktop import DesktopIntegration
     from player.ui.feed import FeedController
@@ -83,6 +84,7 @@ class App:
         self.library: LibraryController
         self.desktop: DesktopIntegration
         self.align: AlignController
+        self.attach: AttachController
         self.feed: FeedController
         self.chapters: ChaptersController
         self.moments: MomentsController
@@ -121,6 +123,7 @@ class App:
         from player.appdirs import data_dir
         from player.core.storage.alignments import AlignmentStore
         from player.ui.align import AlignController
+        from player.ui.attach import AttachController
         from player.ui.chapters import ChaptersController
         from player.ui.desktop import DesktopIntegration
         from player.ui.feed import FeedController
@@ -151,6 +154,11 @@ class App:
             AlignmentStore(data.db),
             transcript=self.tracks.audio_transcript,
             merge_points=self.tracks.sync.merge_points,
+        )
+        self.attach = AttachController(
+            window,
+            transcript_lines=self.tracks.model.rowCount,
+            sync_points=lambda: len(self.tracks.sync.map),
         )
         self.chapters = ChaptersController(window)
         self.moments = MomentsController(window, self.notes)

@@ -72,3 +72,7 @@ def test_words_keep_their_place_in_the_text_and_fold_accents_and_case() -> None:
         (14, 19, "naive"),
     ]
     assert fold("ÉCOLE’s") == "ecole's"
+
+
+def test_a_word_with_several_apostrophes_is_its_first_part() -> None:
+    assert terms("rock'n'roll agents") == ["rock", "agent"]

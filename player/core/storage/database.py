@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -295,11 +296,27 @@ def _kept(copy: Path | None) -> str:
     return f"a copy was kept as {copy}" if copy else "no copy could be kept (no space or access)"
 
 
+def _journal_mode_wal(conn: sqlite3.Connection, busy_timeout_ms: int) -> str:
+    """Switch to WAL, retrying while another connection rebuilds the WAL index.
+
+    Right after a crash the first connections race to recover the WAL; SQLite answers the
+    losers "locked" at once, without calling the busy handler, so the wait is done here.
+    """
+    deadline = time.monotonic() + max(busy_timeout_ms, 100) / 1000
+    while True:
+        try:
+            return str(conn.execute("PRAGMA journal_mode=WAL").fetchone()[0])
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 def _configure(db: Database, busy_timeout_ms: int) -> None:
     conn, path = db.conn, db.path
     conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
     with _translated(path):
-        mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        mode = _journal_mode_wal(conn, busy_timeout_ms)
         if str(mode).lower() != "wal":
             raise DatabaseReadOnly(f"{path} cannot be switched to WAL (got {mode})")
         conn.execute("PRAGMA synchronous=FULL")

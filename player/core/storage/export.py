@@ -232,12 +232,16 @@ def import_json(store: NoteStore, path: str | Path) -> ImportReport:
 
 def _read_document(path: Path, report: ImportReport) -> _Document | None:
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig")
     except OSError as e:
         report.problems.append(f"{path}: cannot read: {e.strerror}")
         return None
-    except UnicodeDecodeError:
-        report.problems.append(f"{path}: not a UTF-8 text file")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1  # e.g. a lone surrogate written unescaped
+        report.problems.append(
+            f"{path}:{line}: not a UTF-8 text file (a bad byte, 0x{data[e.start]:02x})"
+        )
         return None
     depth, line = _depth(text)
     if depth > MAX_DEPTH:

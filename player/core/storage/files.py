@@ -67,7 +67,13 @@ def check_header(path: Path, head: bytes) -> int:
         head[24:28],
         head[92:96],
     )
-    if size % page_size or (counter == valid_for and size < pages * page_size):
+    # A crash in the middle of a checkpoint can leave the file shorter than its header says
+    # while the WAL still holds every page: SQLite finishes the checkpoint at the next open, so
+    # a short file is damage only when no WAL with frames stands beside it.
+    wal = path.with_name(path.name + "-wal")
+    wal_has_frames = wal.exists() and wal.stat().st_size > 32
+    short = counter == valid_for and size < pages * page_size and not wal_has_frames
+    if size % page_size or short:
         raise HeaderProblem(f"is cut short ({size} bytes, expected {pages * page_size})")
     return int(struct.unpack(">I", head[60:64])[0])
 

@@ -103,7 +103,11 @@ _V4 = [
     ) WITHOUT ROWID""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
+# 5: the length of the listener's own audio, once the player has read it, so the library shows
+# the file's length rather than the brief's.
+_V5 = ["ALTER TABLE playstate ADD COLUMN audio_length_ms INTEGER"]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
 
 
 def repair_search_index(conn) -> str | None:  # sqlite3.Connection, inside a write transaction

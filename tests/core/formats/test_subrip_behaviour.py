@@ -96,6 +96,14 @@ def test_the_last_hour_the_player_can_reach_still_loads() -> None:
     assert _cues("0001000:00:00,000 --> 1000:00:00,000\nEnd\n") == [(3_600_000.0, None, "End")]
 
 
+def test_a_numbered_block_with_only_a_bad_timing_names_that_line() -> None:
+    text = "1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\n00:00:03 - 00:00:04\n"
+    assert _problems(text) == [
+        "ep.srt:6: expected a timing like '00:01:02,500 --> 00:01:04,000', "
+        "found '00:00:03 - 00:00:04'; cue skipped"
+    ]
+
+
 def test_a_block_whose_timing_is_wrong_names_the_timing_line_and_what_it_found() -> None:
     text = "1\n00:00:01,000 --> 00:00:02,000\nA\n\n\n12\n" + "0:01 to 0:02 " * 10 + "\nB\n"
     found = ("0:01 to 0:02 " * 10).strip()[:60]

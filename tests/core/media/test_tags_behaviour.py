@@ -89,3 +89,40 @@ def test_without_a_front_cover_the_first_picture_is_shown(tmp_path: Path) -> Non
     cover = read_media_info(path).cover
     assert cover is not None and cover.data in (JPEG, b"GIF89a")
     assert cover.mime == ("image/jpeg" if cover.data == JPEG else "application/octet-stream")
+
+
+def test_a_wav_with_other_lists_and_unterminated_fields_shows_each_field_whole(
+    tmp_path: Path,
+) -> None:
+    labels = b"LIST" + struct.pack("<I", 12) + b"adtl" + b"note" + struct.pack("<I", 0)
+    info_chunk = _info_chunk(
+        [(b"INAM", b"Ghosts"), (b"IART", b"Karpathy"), (b"IPRD", b"Show\x00old\x00")]
+    )
+    info = read_media_info(_wav_with(tmp_path, labels + info_chunk))
+    assert (info.title, info.artist, info.album) == ("Ghosts", "Karpathy", "Show")
+
+
+def test_a_wav_whose_last_chunk_claims_more_than_the_file_still_opens(tmp_path: Path) -> None:
+    huge = b"junk" + struct.pack("<I", 0xFFFFFFF0) + b"abcd"
+    info = read_media_info(_wav_with(tmp_path, _info_chunk([(b"INAM", b"Title\x00")]) + huge))
+    assert info.title == "Title"
+    info = read_media_info(_wav_with(tmp_path, huge))
+    assert (info.title, info.format) == ("", "wav")
+
+
+def test_a_wav_with_id3_tags_shows_them_over_its_info_chunk(tmp_path: Path) -> None:
+    path = _wav_with(tmp_path, _info_chunk([(b"INAM", b"Info title\x00"), (b"IPRD", b"Info\x00")]))
+    audio = WAVE(path)
+    audio.add_tags()
+    audio.tags.add(TIT2(encoding=3, text=["ID3 title"]))
+    audio.save()
+    assert (read_media_info(path).title, read_media_info(path).album) == ("ID3 title", "")
+    audio.tags.delall("TIT2")
+    audio.tags.add(TALB(encoding=3, text=["ID3 show"]))
+    audio.save()
+    assert (read_media_info(path).title, read_media_info(path).album) == ("", "ID3 show")
+
+
+def test_a_wav_with_no_audio_frames_shows_no_duration(tmp_path: Path) -> None:
+    info = read_media_info(make_wav(tmp_path / "empty.wav", 0.0))
+    assert (info.format, info.duration_s) == ("wav", 0.0)

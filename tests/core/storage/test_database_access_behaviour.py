@@ -6,6 +6,7 @@ every line they pass through is measured."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -33,8 +34,8 @@ def _as_listener(job):
         pytest.skip(str(e))
 
 
-def _opened(path: Path) -> tuple[str | None, bool, list[str]]:
-    db, message = open_or_fallback(path)
+def _opened(path: Path, **options: object) -> tuple[str | None, bool, list[str]]:
+    db, message = open_or_fallback(path, **options)
     try:
         return message, db.in_memory, [n.text for n in NoteStore(db).for_episode("ep")]
     finally:
@@ -154,3 +155,73 @@ def test_an_in_memory_database_names_itself_in_its_errors() -> None:
     with pytest.raises(StorageError) as e, db.transaction() as conn:
         conn.execute("INSERT INTO t VALUES (1)")
     assert str(e.value).startswith("the in-memory database cannot be written: ")
+
+
+def test_a_damaged_file_in_a_read_only_folder_says_no_copy_could_be_kept(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = damage.garbage(folder)
+    before = path.read_bytes()
+    folder.chmod(0o555)
+    message, in_memory, _ = _as_listener(lambda: _opened(path))
+    assert message == (
+        f"{path} is not a notes database (no SQLite header); no copy could be kept "
+        "(no space or access). Notes will not be saved this session."
+    )
+    assert in_memory and path.read_bytes() == before
+    assert [p.name for p in folder.iterdir()] == ["notes.db"]
+
+
+def test_notes_taken_when_the_file_cannot_be_used_can_be_saved_from_the_write_thread(
+    tmp_path: Path,
+) -> None:
+    path = damage.garbage(tmp_path)
+    db, message = open_or_fallback(path)
+    assert db.in_memory and message
+    store = NoteStore(db)
+    saver = threading.Thread(
+        target=lambda: store.add(Note(episode_id="ep", start_ms=1, text="kept this session"))
+    )
+    saver.start()
+    saver.join()
+    assert [n.text for n in store.for_episode("ep")] == ["kept this session"]
+
+
+def test_notes_taken_on_a_read_only_file_can_be_saved_for_the_session_from_the_write_thread(
+    tmp_path: Path,
+) -> None:
+    path = damage.with_notes(tmp_path / "notes.db")
+    path.chmod(0o444)
+    db, message = _as_listener(lambda: open_or_fallback(path))
+    assert db.in_memory and message and "cannot be saved" in message
+    store = NoteStore(db)
+    saver = threading.Thread(
+        target=lambda: store.add(Note(episode_id="ep", start_ms=5000, text="this session"))
+    )
+    saver.start()
+    saver.join()
+    assert [n.text for n in store.for_episode("ep")] == [*SAVED, "this session"]
+
+
+def test_a_file_another_program_holds_in_rollback_journal_mode_says_it_is_locked(
+    tmp_path: Path,
+) -> None:
+    path = damage.with_notes(tmp_path / "notes.db")
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=DELETE")  # as a backup or sync tool may leave it
+    conn.close()
+    with damage.held_by_another_process(path):
+        with pytest.raises(DatabaseBusy) as e:
+            open_database(path, busy_timeout_ms=50)
+        assert str(e.value) == f"{path} is locked by another program: database is locked"
+        message, in_memory, texts = _opened(path, busy_timeout_ms=50)
+        assert (
+            texts == []
+            and in_memory
+            and message
+            == (
+                f"{path} is locked by another program: database is locked. "
+                "Notes will not be saved this session."
+            )
+        )
+    assert _opened(path) == (None, False, SAVED)
