@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit
 
 from player.ui.app_data import AppData
 from tests.media import make_wav
@@ -150,7 +150,10 @@ def answer_modal(answer, kind: type = QDialog) -> list:
             QTimer.singleShot(20, look)
             return
         existing.clear()
-        seen.append(answer(opened[0]))
+        dialog = opened[0]
+        seen.append(answer(dialog))
+        if dialog.isVisible():  # the answer did not close it: close it so the test fails, not hangs
+            dialog.reject()
 
     QTimer.singleShot(20, look)
     return seen
@@ -161,7 +164,9 @@ def choose_file(path: Path):
 
     def pick(dialog) -> str:
         shown = dialog.directory().absolutePath()
-        dialog.selectFile(str(path))
+        # Typed into the name box, as a listener pastes a path: ``selectFile`` leaves the box
+        # alone while it has the keyboard, which depends on which window the desktop made active.
+        dialog.findChild(QLineEdit, "fileNameEdit").setText(str(path))
         dialog.accept()
         return shown
 
