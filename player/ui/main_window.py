@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
                 "mute": self.playback.set_muted,
                 "search": self.side.focus_search,
                 "follow": self._set_follow,
-                "back_to_now": self.pane.resume_following,
+                "back_to_now": self._back_to_now,
                 "show_problems": self.show_problems,
                 "shortcuts": lambda: show_shortcuts(self, self.actions_by_name),
                 "about": self.show_about,
@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name["forward"].setText(skip_text("&Forward", prefs.forward_s))
         self.actions_by_name["follow"].setChecked(prefs.follow)
         self.pane.set_follow_enabled(prefs.follow)
+        self.side.takeaway_view.set_follow_enabled(prefs.follow)
         delegate = self.pane.card_delegate
         wanted = float(prefs.font_pt) if prefs.font_pt else None
         if delegate.body_point_size != wanted:
@@ -436,6 +437,7 @@ class MainWindow(QMainWindow):
         self.pane_model.set_active(cues)
         self.side.takeaway_model.set_active({c.ref for c in cues if c.kind == CueKind.TAKEAWAY})
         self.pane.reveal_active()
+        self.side.takeaway_view.reveal_active()
 
     def _on_duration(self, duration_ms: int) -> None:
         if duration_ms > 0:
@@ -527,9 +529,14 @@ class MainWindow(QMainWindow):
         self.playback.release()
         super().closeEvent(event)
 
+    def _back_to_now(self) -> None:
+        self.pane.resume_following()
+        self.side.takeaway_view.resume_following()
+
     def _set_follow(self, on: bool) -> None:
         """View ▸ Follow Playback: the same setting as in Preferences, so it is kept."""
         self.pane.set_follow_enabled(on)
+        self.side.takeaway_view.set_follow_enabled(on)
         write(self.settings, FOLLOW, on)
 
     def show_about(self) -> None:

@@ -27,6 +27,7 @@ from player.ui.delegates.takeaway_card import TakeawayCardDelegate
 from player.ui.models.search_model import HIT_ROLE, SearchModel, SearchRow
 from player.ui.models.takeaway_model import TIMES_ROLE, TakeawayModel
 from player.ui.widgets.card_list import card_list
+from player.ui.widgets.takeaway_view import TakeawayView
 
 SearchFn = Callable[[str], Sequence[SearchRow]]
 
@@ -81,8 +82,7 @@ class SidePanel(QTabWidget):
 
         # takeaways
         self.takeaway_model = TakeawayModel(parent=self)
-        self.takeaway_view = card_list(self, "Takeaways")
-        self.takeaway_view.setModel(self.takeaway_model)
+        self.takeaway_view = TakeawayView(self.takeaway_model, self)
         self._takeaway_delegate = TakeawayCardDelegate(self.takeaway_view)
         self.takeaway_view.setItemDelegate(self._takeaway_delegate)
         self._takeaway_delegate.moment_clicked.connect(self.moment_requested)
