@@ -10,7 +10,7 @@ import html
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -27,6 +27,7 @@ from player.ui.delegates.takeaway_card import TakeawayCardDelegate
 from player.ui.models.search_model import HIT_ROLE, SearchModel, SearchRow
 from player.ui.models.takeaway_model import TIMES_ROLE, TakeawayModel
 from player.ui.widgets.card_list import card_list
+from player.ui.widgets.side_tabs import SideTabBar
 from player.ui.widgets.takeaway_view import TakeawayView
 
 SearchFn = Callable[[str], Sequence[SearchRow]]
@@ -69,15 +70,12 @@ class SidePanel(QTabWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTabBar(SideTabBar(self))
         self.setDocumentMode(True)
         # Tab goes to the tab bar and the page, not to the panel itself: as the last stop of
         # the window's chain it handed Tab straight back to its bar and the cycle never again
         # reached the main list.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        # In a narrow panel every tab stays in sight, its title shortened, rather than some
-        # hidden behind scroll arrows; the full title is its tooltip.
-        self.tabBar().setUsesScrollButtons(False)
-        self.setElideMode(Qt.TextElideMode.ElideRight)
         self._search_fn: SearchFn = lambda _q: ()
 
         # takeaways
@@ -133,14 +131,14 @@ class SidePanel(QTabWidget):
         self.summary_view.anchorClicked.connect(self._summary_link)
         self.addTab(self.summary_view, "Summary")
 
-    def tabInserted(self, index: int) -> None:
-        super().tabInserted(index)
-        self._tip_tabs()
+    def tabBar(self) -> SideTabBar:
+        bar = super().tabBar()
+        assert isinstance(bar, SideTabBar)
+        return bar
 
-    def _tip_tabs(self) -> None:
-        for i in range(self.count()):
-            if not self.tabToolTip(i) or self.tabToolTip(i).startswith("Alt+"):
-                self.setTabToolTip(i, f"Alt+{i + 1}" if i < 9 else "")
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.tabBar().fit(event.size().width())  # before the tab bar is placed in the new width
+        super().resizeEvent(event)
 
     def set_brief(self, brief: Brief, meta_lines: Sequence[str] = ()) -> None:
         self.takeaway_model.set_takeaways(brief.takeaways)
