@@ -367,24 +367,28 @@ class MainWindow(QMainWindow):
         self.clock.set_timeline(self.timeline)
         self.strip.set_cues(self.timeline)
 
+    def brief_note(self) -> str:
+        """What the status line says about the brief just opened: its first unreadable line
+        and the encoding it was read in, when not plain UTF-8."""
+        ep = self.episode
+        if ep is None:
+            return ""
+        path = ep.brief_path
+        assumed = encoding_note(path.name if path else "The brief", ep.encoding)
+        first = str(ep.problems[0]) if ep.problems else ""
+        return " ".join(filter(None, (first, assumed)))
+
     def _show_problems_status(self) -> None:
         ep = self.episode
-        problems = ep.problems if ep else ()
-        path = ep.brief_path if ep else None
-        assumed = encoding_note(path.name if path else "The brief", ep.encoding) if ep else ""
-        if problems:
-            n = len(problems)
-            self.status_label.setText(
-                f"{n} line{'s' if n != 1 else ''} of the brief could not be read"
-            )
-            message = " ".join(filter(None, (str(problems[0]), assumed)))
-            self.statusBar().showMessage(message, 10_000)
-        else:
-            self.status_label.setText("")
-            if assumed:
-                self.statusBar().showMessage(assumed, 10_000)
-        self.problems_button.setVisible(bool(problems))
-        self.actions_by_name["show_problems"].setEnabled(bool(problems))
+        n = len(ep.problems) if ep else 0
+        self.status_label.setText(
+            f"{n} line{'s' if n != 1 else ''} of the brief could not be read" if n else ""
+        )
+        note = self.brief_note()
+        if note:
+            self.statusBar().showMessage(note, 10_000)
+        self.problems_button.setVisible(bool(n))
+        self.actions_by_name["show_problems"].setEnabled(bool(n))
 
     def show_problems(self) -> None:
         """The unreadable lines as ``FILE:LINE: message``, in a window that does not block."""

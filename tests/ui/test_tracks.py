@@ -516,7 +516,11 @@ def test_the_status_says_which_encoding_a_transcript_and_a_brief_were_read_in(
     w = open_window(qtbot, brief_file, audio_file, data)
     tracks = app_of(w).tracks
     assert tracks.model.cue(0).text == "“Curly” quotes – and a dash"
-    assert w.statusBar().currentMessage() == "audio.vtt was read as Windows-1252, not plain UTF-8."
+    # What was picked up from beside the audio is said first, then how it was read.
+    assert w.statusBar().currentMessage() == (
+        "Picked up audio.vtt from beside the audio: 1 transcript line."
+        " audio.vtt was read as Windows-1252, not plain UTF-8."
+    )
     close_window(w)
 
     utf16 = brief_file.parent / "utf16.srt"
@@ -533,7 +537,11 @@ def test_the_status_says_which_encoding_a_transcript_and_a_brief_were_read_in(
     audio_file.with_suffix(".vtt").unlink()
     w = open_window(qtbot, brief_file, None, data)
     assert w.episode.brief.title == "Test Guest — “A short test episode”"
-    assert w.statusBar().currentMessage() == "brief.txt was read as Windows-1252, not plain UTF-8."
+    # The transcript opened by hand last time comes back, and the brief's note is not lost.
+    assert w.statusBar().currentMessage() == (
+        "brief.txt was read as Windows-1252, not plain UTF-8."
+        " Transcript from utf16.srt, opened last time."
+    )
     close_window(w)
 
 

@@ -137,7 +137,8 @@ class TracksController(QObject):
         episode = self.window.episode
         episode_id = episode.id if episode is not None else None
         said: list[str] = []
-        if episode_id != self._episode_id:
+        new_episode = episode_id != self._episode_id
+        if new_episode:
             self._episode_id = episode_id
             self.loaded = {}
             self._shown = {}  # a new episode starts the window without extra tracks
@@ -158,8 +159,10 @@ class TracksController(QObject):
             more = f" (and {n - 1} more)" if n > 1 else ""
             said.insert(0, f"{self.problems[0]}{more}")
         said += self._describe_picked_up()
-        if said:
-            self._say(" ".join(said))
+        if said and new_episode:  # what the window said about the brief stays in front
+            said.insert(0, self.window.brief_note())
+        if any(said):
+            self._say(" ".join(filter(None, said)))
 
     def _reopen_remembered(self) -> list[str]:
         """Load again what the listener opened for this episode last time; what is gone is
