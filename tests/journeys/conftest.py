@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit
 from player.ui.app_data import AppData
 from tests.media import make_wav
 from tests.ui.apps import app_of, open_main_window
-from tests.ui.conftest import _forget_apps, isolated_settings  # noqa: F401  (autouse fixtures)
+from tests.ui.conftest import _forget_apps, isolated_settings, write_brief  # noqa: F401  (autouse fixtures)
 from tests.ui.dbus_bus import bus_address  # noqa: F401  (a private session bus)
 from tests.ui.feed.conftest import real_audio  # noqa: F401  (the feed journey's audio)
 
@@ -44,10 +44,7 @@ AUDIO_S = 32.0
 
 @pytest.fixture
 def brief_file(tmp_path: Path) -> Path:
-    path = tmp_path / "episode" / "brief.txt"
-    path.parent.mkdir(parents=True)
-    path.write_text(BRIEF, encoding="utf-8")
-    return path
+    return write_brief(tmp_path, BRIEF)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.journeys.conftest import BRIEF, press
+from tests.ui.conftest import write_brief
 
 # Many takeaways that speak of nothing said, then one about the fourth quote (0:20) at the end.
 FILLER = [
@@ -35,13 +36,10 @@ LAST = "Animals come from evolution, not from our design."
 
 @pytest.fixture
 def brief_file(tmp_path: Path) -> Path:
-    path = tmp_path / "episode" / "brief.txt"
-    path.parent.mkdir(parents=True)
     head = BRIEF.split("Takeaways\n")[0]
-    path.write_text(
-        head + "Takeaways\n" + "".join(f"- {t}\n" for t in [*FILLER, LAST]), encoding="utf-8"
+    return write_brief(
+        tmp_path, head + "Takeaways\n" + "".join(f"- {t}\n" for t in [*FILLER, LAST])
     )
-    return path
 
 
 def _lit_in_sight(w) -> bool:
