@@ -177,20 +177,26 @@ class BoostedWav:
         self.booster = Booster(self.rate, gain_db)
         self._next = 0  # the frame that follows the last read
         self._lock = threading.Lock()
+        self._closed = False
 
     @property
     def seconds(self) -> float:
         return self.frames / self.rate
 
     def close(self) -> None:
+        """Let go of the file; reads from now on find the end."""
         with self._lock:
-            self._decoder.close()
+            if not self._closed:
+                self._closed = True
+                self._decoder.close()
 
     def read(self, offset: int, size: int) -> bytes:
         """Up to ``size`` bytes from ``offset`` (fewer only at the end of the file)."""
         if size <= 0 or offset >= self.size:
             return b""
         with self._lock:
+            if self._closed:
+                return b""
             out = b""
             if offset < len(self.header):
                 out = self.header[offset : offset + size]
