@@ -14,12 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QIODevice, QObject, Qt
+from PySide6.QtCore import QEvent, QIODevice, QObject, Qt
 from PySide6.QtGui import QActionGroup
 from PySide6.QtMultimedia import QMediaDevices
-from PySide6.QtWidgets import QMenu, QToolButton
+from PySide6.QtWidgets import QMenu, QStyle, QToolButton
 
 from player.core.audio.decode import AudioError
+from player.ui.icons import themed_icon
 from player.ui.settings import BOOST, BOOST_DB, BOOST_LEVELS_DB, read, write
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class BoostController(QObject):
         menu.addActions(list(self._levels.values()))
         menu.addSeparator()
         menu.addAction(self.action)
-        self.button = QToolButton(shell.transport)
+        self.button = _Sign(shell.transport)
         self.button.setObjectName("volume_boost")
         self.button.setAutoRaise(True)
         self.button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -126,10 +127,10 @@ class BoostController(QObject):
         if not self.on:
             return
         if self.boosting:
-            self.button.setText(f"🔊 +{self.level_db} dB")
+            self.button.setText(f"Boost +{self.level_db} dB")
             tip = self._describe()
         else:
-            self.button.setText("🔊 boost off here")
+            self.button.setText("Boost off here")
             if playback.streaming is not None:
                 tip = "Volume Boost works on files: this audio plays from the web as it is."
             elif self.problem:
@@ -137,6 +138,23 @@ class BoostController(QObject):
             else:
                 tip = "Volume Boost starts when audio is attached."
         self.button.setToolTip(tip + " Click to change the level or turn it off (Shift+V).")
+
+
+class _Sign(QToolButton):
+    """The loudspeaker and the level, redrawn in the text colour when the theme changes."""
+
+    def __init__(self, parent) -> None:
+        super().__init__(parent)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._paint_icon()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_icon()
+
+    def _paint_icon(self) -> None:
+        self.setIcon(themed_icon(self, QStyle.StandardPixmap.SP_MediaVolume))
 
 
 def _no_device_note() -> str:

@@ -127,3 +127,11 @@ def test_a_file_that_is_not_audio_is_refused_with_a_reason(tmp_path: Path) -> No
     bad.write_text("not audio at all")
     with pytest.raises(AudioError, match=r"notes\.wav"):
         BoostedWav(bad, 12)
+
+
+def test_a_closed_file_reads_as_ended(tmp_path: Path) -> None:
+    wav = BoostedWav(make_wav(tmp_path / "a.wav", 1.0), 12)
+    assert len(wav.read(0, 1_000)) == 1_000
+    wav.close()
+    wav.close()
+    assert wav.read(0, 1_000) == b""
