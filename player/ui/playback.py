@@ -56,6 +56,7 @@ class Playback(QObject):
         self._source: Path | None = None
         self._stream: str | None = None
         self._filter: SourceFilter | None = None
+        self._switching = False
         self._device: QIODevice | None = None  # what the player reads when a filter gave one
         self._anchor_pos_ms = 0
         self._anchor_wall_ms = _monotonic_ms()
@@ -90,6 +91,12 @@ class Playback(QObject):
 
     def set_source(self, path: Path | None, *, start_ms: int = 0) -> None:
         """Load ``path``; a missing file fails here, with a message, before Qt ever sees it."""
+        try:
+            self._load(path, start_ms)
+        finally:
+            self._switching = False
+
+    def _load(self, path: Path | None, start_ms: int) -> None:
         self._reset(path, None, start_ms)
         if path is None:
             self._set_source_unlocked(QUrl())
@@ -139,9 +146,12 @@ class Playback(QObject):
         A filter does not apply: it reads files."""
         self._reset(None, url, start_ms)
         self._set_source_unlocked(QUrl(url))
+        self._switching = False
         self._swap_device(None)
 
     def _reset(self, path: Path | None, url: str | None, start_ms: int) -> None:
+        self._switching = True  # until the new media is handed over: see ``_on_position``
+        self._anchor(start_ms)
         self._stop_unlocked()
         self._error = None
         self._source, self._stream = path, url
@@ -299,14 +309,19 @@ class Playback(QObject):
         self._anchor_wall_ms = _monotonic_ms()
 
     def _on_position(self, position_ms: int) -> None:
+        if self._switching or self._pending_seek_ms is not None:
+            # While media is swapped and until the place asked for is applied, a report is the
+            # stop's 0:00 or the new media's: shown, it would flash the highlight to the start.
+            return
         self._anchor(position_ms)
         self.position_changed.emit(position_ms)
 
     def _on_state(self, _state: QMediaPlayer.PlaybackState) -> None:
         # Re-anchor so the extrapolation starts from where playback really resumed or stopped.
-        self._anchor(
-            self._player.position() if self._pending_seek_ms is None else self._anchor_pos_ms
-        )
+        if not self._switching:
+            self._anchor(
+                self._player.position() if self._pending_seek_ms is None else self._anchor_pos_ms
+            )
         self.state_changed.emit(self.state().value)
 
     def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:

@@ -113,10 +113,14 @@ def test_switching_off_and_to_another_file_keeps_the_place(qtbot, brief_file, tm
     w.playback.play()
     qtbot.waitUntil(lambda: w.playback.now_ms() >= 3_500, timeout=5_000)
 
+    reported: list[int] = []
+    w.playback.position_changed.connect(reported.append)
     w.action("boost_6").trigger()  # another level: loaded again, at the same moment, playing
     assert boost.level_db == 6 and "+6 dB" in boost.button.text()
     qtbot.waitUntil(lambda: w.playback.now_ms() >= 4_000, timeout=5_000)
     assert w.playback.is_playing() and w.playback.now_ms() < 5_500
+    # the swap never showed another place: no flash of 0:00 on the seek bar or the highlight
+    assert reported and min(reported) >= 3_400
 
     other = make_wav(tmp_path / "other.wav", 9.0, freq=330)
     w.attach_audio(other)  # another file is boosted too
