@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self._clock_refresh = QTimer(self)
         self._clock_refresh.setSingleShot(True)
         self._clock_refresh.setInterval(0)
-        self._clock_refresh.timeout.connect(lambda: self.clock.set_timeline(self._timeline))
+        self._clock_refresh.timeout.connect(self._timeline_changed)
 
         self.header: EpisodeHeader = EpisodeHeader(self)
         self.pane_model: PaneModel = PaneModel(parent=self)
@@ -326,6 +326,12 @@ class MainWindow(QMainWindow):
         self.pane_model.remove_cue(cue)
         self.strip.remove_cue(cue)
         self._clock_refresh.start()
+
+    def _timeline_changed(self) -> None:
+        if self.clock.timeline is self._timeline:
+            self.clock.timeline_changed()
+        else:
+            self.clock.set_timeline(self._timeline)
 
     def _own_timeline(self) -> Timeline:
         """The window's timeline, copied from the episode's before it is first changed."""

@@ -306,23 +306,42 @@ def _row(note: Note) -> tuple[object, ...]:
     )
 
 
+_NOTE_FIELDS = tuple(Note.model_fields)
+_set_attribute = object.__setattr__
+
+
 def _note(row: tuple | sqlite3.Row) -> Note:
+    """A note from a row the store wrote itself, so already valid.
+
+    What ``Note.model_construct`` does, without its per-field alias and default lookups: an
+    episode with 100,000 notes builds them all when it opens, and those lookups were most of
+    the time. Most notes have no tags, so ``[]`` skips the JSON parser.
+    """
     (nid, episode, start, end, text, tags, a_kind, a_ref, a_label, audio, created, updated) = row
     attached = None
     if a_kind is not None:
-        attached = Attachment(kind=a_kind, ref=a_ref or 0, label=a_label or "")
-    return Note.model_construct(
-        id=nid,
-        episode_id=episode,
-        start_ms=start,
-        end_ms=end,
-        text=text,
-        tags=tuple(json.loads(tags or "[]")),
-        attached=attached,
-        audio_key=audio,
-        created_at=created,
-        updated_at=updated,
+        attached = Attachment.model_construct(kind=a_kind, ref=a_ref or 0, label=a_label or "")
+    note = Note.__new__(Note)
+    _set_attribute(
+        note,
+        "__dict__",
+        {
+            "id": nid,
+            "episode_id": episode,
+            "start_ms": start,
+            "end_ms": end,
+            "text": text,
+            "tags": () if not tags or tags == "[]" else tuple(json.loads(tags)),
+            "attached": attached,
+            "audio_key": audio,
+            "created_at": created,
+            "updated_at": updated,
+        },
     )
+    _set_attribute(note, "__pydantic_fields_set__", set(_NOTE_FIELDS))
+    _set_attribute(note, "__pydantic_extra__", None)
+    _set_attribute(note, "__pydantic_private__", None)
+    return note
 
 
 def _unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
