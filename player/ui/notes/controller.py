@@ -155,6 +155,14 @@ class NotesController(QObject):
     def notes(self) -> list[Note]:
         return self.model.notes()
 
+    def note_at(self, row: int) -> Note | None:
+        """The note in row ``row`` of the Notes tab (time order)."""
+        return self.model.note(row) if 0 <= row < self.model.rowCount() else None
+
+    def shown_note(self, ref: int) -> Note | None:
+        """The note a cue on the timeline stands for (its ``ref``)."""
+        return self._shown.get(ref)
+
     def reload(self) -> None:
         """Rebuild the list, the cues and the stars from the store."""
         current = self.tab.current_note()
