@@ -8,6 +8,7 @@ composition root (``player.ui.session``) builds it together with its features.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -291,9 +292,7 @@ class MainWindow(QMainWindow):
         They join the one timeline the clock follows, the pane (for the kinds it shows) and the
         strip, so a note or a chapter lights up exactly like a quote does.
         """
-        counts: dict[Cue, int] = {}
-        for c in cues:
-            counts[c] = counts.get(c, 0) + 1
+        counts = dict(Counter(cues))
         if self._tracks.get(name, {}) == counts:
             return  # an episode without notes or chapters need not rebuild 50,000 rows again
         self._tracks[name] = counts

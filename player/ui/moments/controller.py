@@ -215,7 +215,7 @@ class MomentsController(QObject):
     def _note(self, moment: Moment) -> Note | None:
         if moment.note_id is None:
             return None
-        return next((n for n in self._notes.notes() if n.id == moment.note_id), None)
+        return self._notes.note_by_id(moment.note_id)
 
     # starred ----------------------------------------------------------------------------------
 

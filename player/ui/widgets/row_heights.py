@@ -19,17 +19,18 @@ class RowHeights:
         self._blocks: list[list[int]] = []
         self._sums: list[int] = []
         self._tops: list[int] = []  # y where each block starts, rebuilt after a change
-        self._firsts: list[int] = []  # first row of each block
-        self._stale = True
+        self._firsts: list[int] = []  # first row of each block, rebuilt after an insert
+        self._stale = True  # the tops
+        self._moved = True  # the firsts: rows came or went
         self.reset(heights or [])
 
     def reset(self, heights: list[int]) -> None:
         self._blocks = [heights[i : i + BLOCK] for i in range(0, len(heights), BLOCK)]
         self._sums = [sum(b) for b in self._blocks]
-        self._stale = True
+        self._stale = self._moved = True
 
     def __len__(self) -> int:
-        self._index()
+        self._rows_index()
         return self._firsts[-1] if self._firsts else 0
 
     def total(self) -> int:
@@ -37,14 +38,21 @@ class RowHeights:
         return self._tops[-1] if self._tops else 0
 
     def _index(self) -> None:
+        self._rows_index()
         if self._stale:
             self._tops = [0, *accumulate(self._sums)]
-            self._firsts = [0, *accumulate(len(b) for b in self._blocks)]
             self._stale = False
+
+    def _rows_index(self) -> None:
+        """Measuring a row changes the tops, not which block holds which rows: a paint that
+        measures the rows it draws rebuilds neither on every row."""
+        if self._moved:
+            self._firsts = [0, *accumulate(map(len, self._blocks))]
+            self._moved = False
 
     def _locate(self, row: int) -> tuple[int, int]:
         """(block, position in it) of ``row``; ``row == len(self)`` is just past the end."""
-        self._index()
+        self._rows_index()
         if not 0 <= row <= self._firsts[-1]:
             raise IndexError(row)
         b = bisect_right(self._firsts, row) - 1
@@ -80,7 +88,7 @@ class RowHeights:
             parts = [block[j : j + BLOCK] for j in range(0, len(block), BLOCK)]
             self._blocks[b : b + 1] = parts
             self._sums[b : b + 1] = [sum(p) for p in parts]
-        self._stale = True
+        self._stale = self._moved = True
 
     def remove(self, first: int, last: int) -> int:
         """Take rows ``first..last`` out; returns the height they had."""
@@ -98,13 +106,13 @@ class RowHeights:
             gone += h
             if not self._blocks[b]:
                 del self._blocks[b], self._sums[b]
-            self._stale = True
-            self._index()
+            self._stale = self._moved = True
         return gone
 
     def top(self, row: int) -> int:
         """The y where ``row`` starts (``len(self)``: the end of the list)."""
         b, i = self._locate(row)
+        self._index()
         return self._tops[b] + sum(self._blocks[b][:i])
 
     def row_at(self, y: int) -> int:
