@@ -36,7 +36,7 @@ MEASURE_SLICE_S = 0.006  # measuring while idle, per pass of the event loop
 MEASURE_AT_ONCE = 64  # rows inserted together up to this many are measured on the spot
 # Lists up to this long are measured whole while idle, so the scroll bar is exact; in longer
 # ones only the rows around those shown, and the rest keep their estimates until seen.
-MEASURE_ALL_UP_TO = 20_000
+MEASURE_ALL_UP_TO = 5_000
 MEASURE_AROUND = 500
 SCROLL_STEP = 30
 
@@ -117,10 +117,13 @@ class CardListView(QAbstractItemView):
         start, end = 0, len(self._measured)
         if end > MEASURE_ALL_UP_TO:
             start, end = max(0, first_shown - MEASURE_AROUND), first_shown + MEASURE_AROUND
+        row = self._measured.find(0, max(start, self._scan), end)
+        if row < 0:  # all measured around here: nothing to do, nothing to paint again
+            self._scan = 0
+            return
         deadline = time.perf_counter() + MEASURE_SLICE_S
         option = self._measure_option()
         moved = 0
-        row = self._measured.find(0, max(start, self._scan), end)
         while row >= 0 and time.perf_counter() < deadline:
             delta = self._measure(row, option)
             if row < first_shown:
