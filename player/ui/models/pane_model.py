@@ -51,7 +51,7 @@ def brief_rows(brief: Brief, timeline: Timeline, kinds: Iterable[CueKind]) -> li
     note = CueKind.NOTE
     for cue in timeline:
         kind = cue.kind
-        if kind is note:  # most rows of a long list are notes: no lookups into the brief
+        if kind == note:  # most rows of a long list are notes: no lookups into the brief
             if note in wanted:
                 add(PaneRow(cue, "", cue.text, ""))
             continue

@@ -220,7 +220,7 @@ class NotesController(QObject):
             lines = []
         self.model.episode_id = self.episode_id
         self.model.set_lines(lines)
-        self._ref_of = {line[2]: i for i, line in enumerate(lines)}
+        self._ref_of = dict(zip((line[2] for line in lines), range(len(lines)), strict=True))
         self._shown = dict(enumerate(lines))
         self._next_ref = len(lines)
         self.window.set_track(TRACK, line_cues(lines))

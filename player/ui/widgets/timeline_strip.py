@@ -223,20 +223,20 @@ class TimelineStrip(QWidget):
         colour only the last is drawn, in drawing order, so the picture is the same and
         100,000 notes cost about as many fills as the strip has pixels. Chapters (translucent)
         are all drawn."""
-        last: dict[tuple[CueKind, int], Cue] = {}
-        chapters = 0
+        last: dict[tuple[CueKind, int], int] = {}  # where each (colour, pixel) is last drawn
+        chapter, note = CueKind.CHAPTER, CueKind.NOTE
         left, width = self._span()
         per_ms = width / self._duration_ms
-        for c in cues:
-            if c.kind == CueKind.CHAPTER:
-                key = (c.kind, chapters)
-                chapters += 1
-            else:
-                x = left + min(width, max(0.0, c.start_ms * per_ms))  # x_for, inlined
-                key = (c.kind, round((x - (1.5 if c.kind == CueKind.NOTE else 1.0)) * dpr))
-            last.pop(key, None)
-            last[key] = c
-        return list(last.values())
+        for i, c in enumerate(cues):
+            kind = c.kind
+            if kind == chapter:
+                last[(kind, i)] = i
+                continue
+            x = left + min(width, max(0.0, c.start_ms * per_ms))  # x_for, inlined
+            last[(kind, round((x - (1.5 if kind == note else 1.0)) * dpr))] = i
+        # Drawn in the order of those last places: what a full drawing leaves on top stays on
+        # top.
+        return [cues[i] for i in sorted(last.values())]
 
     def _invalidate(self) -> None:
         self._cache = None
