@@ -126,18 +126,8 @@ def test_a_strip_with_thousands_of_notes_looks_as_if_each_marker_were_drawn(qtbo
     from PySide6.QtGui import QPainter, QPalette, QPixmap
 
     from player.core.timeline import Cue, CueKind
-    from player.ui.widgets.timeline_strip import TimelineStrip
 
-    strip = TimelineStrip()
-    qtbot.addWidget(strip)
-    strip.resize(900, 26)
-    strip.set_duration(3_600_000)
-    rng = random.Random(3)
-    kinds = [CueKind.NOTE, CueKind.QUOTE, CueKind.CONCEPT]
-    cues = []
-    for i in range(20_000):
-        start = rng.randrange(0, 3_600_000)
-        cues.append(Cue(rng.choice(kinds), start, start + 5_000, "n", i))
+    strip, cues = _strip_with_markers(qtbot, 900, 20_000, random.Random(3))
     cues.append(Cue(CueKind.CHAPTER, 100_000, 900_000, "a chapter", 0))
     strip.set_cues(cues)
     strip.show()
@@ -164,21 +154,13 @@ def test_a_note_added_or_removed_redraws_the_strip_as_a_full_drawing_would(qtbot
     import random
 
     from player.core.timeline import Cue, CueKind
-    from player.ui.widgets.timeline_strip import TimelineStrip
 
-    strip = TimelineStrip()
-    qtbot.addWidget(strip)
-    strip.resize(700, 26)
-    strip.set_duration(3_600_000)
     rng = random.Random(5)
-    kinds = [CueKind.NOTE, CueKind.QUOTE, CueKind.CONCEPT]
-    cues = [
+    strip, cues = _strip_with_markers(qtbot, 700, 3_000, rng)
+    cues[:0] = [
         Cue(CueKind.CHAPTER, 0, 1_000_000, "one", 0),
         Cue(CueKind.CHAPTER, 1_000_000, 3_600_000, "two", 1),
     ]
-    for i in range(3_000):
-        start = rng.randrange(0, 3_600_000)
-        cues.append(Cue(rng.choice(kinds), start, start + 5_000, "n", i))
     strip.set_cues(cues)
     strip.show()
     strip._markers()
@@ -196,3 +178,20 @@ def test_a_note_added_or_removed_redraws_the_strip_as_a_full_drawing_would(qtbot
     mended = strip._markers().toImage()
     strip._cache = None
     assert strip._markers().toImage() == mended
+
+
+def _strip_with_markers(qtbot, width: int, count: int, rng):
+    """A strip an hour long, and ``count`` notes, quotes and concepts at random moments."""
+    from player.core.timeline import Cue, CueKind
+    from player.ui.widgets.timeline_strip import TimelineStrip
+
+    strip = TimelineStrip()
+    qtbot.addWidget(strip)
+    strip.resize(width, 26)
+    strip.set_duration(3_600_000)
+    kinds = [CueKind.NOTE, CueKind.QUOTE, CueKind.CONCEPT]
+    cues = []
+    for i in range(count):
+        start = rng.randrange(0, 3_600_000)
+        cues.append(Cue(rng.choice(kinds), start, start + 5_000, "n", i))
+    return strip, cues

@@ -10,11 +10,14 @@ whole run, so a Library opened again shows them at once.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage, QPixmap
 
 from player.core.media.tags import embedded_cover
+
+P = TypeVar("P", QImage, QPixmap)
 
 
 class CoverArt(QObject):
@@ -59,9 +62,12 @@ def _scaled_cover(path: str, size: int) -> QImage | None:
     if cover is None:
         return None
     image = QImage.fromData(cover.data)
-    if image.isNull():
-        return None
-    return image.scaled(
+    return None if image.isNull() else square(image, size)
+
+
+def square(picture: P, size: int) -> P:
+    """The picture filling a ``size`` square, cut to it (a cover is shown square)."""
+    return picture.scaled(
         size,
         size,
         Qt.AspectRatioMode.KeepAspectRatioByExpanding,

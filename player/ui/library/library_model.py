@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from player.core.library_entries import LibraryItem
 from player.core.timefmt import format_ms
-from player.ui.library.covers import CoverArt, shared_cover_art
+from player.ui.library.covers import CoverArt, shared_cover_art, square
 from player.ui.models.rows_model import RowsModel
 from player.ui.palette import muted_text
 
@@ -211,16 +211,7 @@ class LibraryDelegate(QStyledItemDelegate):
         key = str(item.cover_path)
         if key not in self._covers:
             pixmap = QPixmap(key)
-            self._covers[key] = (
-                None
-                if pixmap.isNull()
-                else pixmap.scaled(
-                    COVER_PX,
-                    COVER_PX,
-                    Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                    Qt.TransformationMode.SmoothTransformation,
-                ).copy(0, 0, COVER_PX, COVER_PX)
-            )
+            self._covers[key] = None if pixmap.isNull() else square(pixmap, COVER_PX)
         return self._covers[key]
 
 

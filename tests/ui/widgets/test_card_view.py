@@ -23,8 +23,8 @@ class Measured(QStyledItemDelegate):
         return QSize(option.rect.width(), 20 + (len(index.data()) % 7) * 10)
 
 
-def _view(qtbot, rows: int = ROWS) -> tuple[CardListView, QStringListModel, Measured]:
-    model = QStringListModel([f"card {i}" + "x" * (i % 11) for i in range(rows)])
+def _shown(qtbot, texts: list[str]) -> tuple[CardListView, QStringListModel, Measured]:
+    model = QStringListModel(texts)
     view = CardListView()
     delegate = Measured(view)
     view.setItemDelegate(delegate)
@@ -33,6 +33,12 @@ def _view(qtbot, rows: int = ROWS) -> tuple[CardListView, QStringListModel, Meas
     view.resize(400, 300)
     view.show()
     qtbot.waitExposed(view)
+    return view, model, delegate
+
+
+def _view(qtbot, rows: int = ROWS) -> tuple[CardListView, QStringListModel, Measured]:
+    """A list short enough to be measured whole while idle; returns once it is."""
+    view, model, delegate = _shown(qtbot, [f"card {i}" + "x" * (i % 11) for i in range(rows)])
     bar = view.verticalScrollBar()
     total = sum(20 + (len(s) % 7) * 10 for s in model.stringList())
     qtbot.waitUntil(lambda: bar.maximum() == total - view.viewport().height(), timeout=10_000)
@@ -99,15 +105,7 @@ def test_clicks_keys_and_hit_tests_find_the_card_under_them(qtbot) -> None:
 
 
 def test_a_long_list_shows_at_once_and_measures_only_around_what_is_shown(qtbot) -> None:
-    model = QStringListModel([f"card {i}" for i in range(100_000)])
-    view = CardListView()
-    delegate = Measured(view)
-    view.setItemDelegate(delegate)
-    view.setModel(model)
-    qtbot.addWidget(view)
-    view.resize(400, 300)
-    view.show()
-    qtbot.waitExposed(view)
+    view, model, delegate = _shown(qtbot, [f"card {i}" for i in range(100_000)])
     qtbot.wait(300)
     assert delegate.asked < 5_000
     view.scrollTo(model.index(90_000), QAbstractItemView.ScrollHint.PositionAtTop)
