@@ -63,18 +63,30 @@ class _Track:
         self.cues = cues
         self.starts = [c.start_ms for c in cues]
         self.longest = max((c.end_ms - c.start_ms for c in cues), default=0)
+        self._lengths: Counter[int] | None = None  # how many cues last each length
 
     def insert(self, cue: Cue) -> None:
         i = bisect_right(self.cues, _order(cue), key=_order)
         self.cues.insert(i, cue)
         self.starts.insert(i, cue.start_ms)
         self.longest = max(self.longest, cue.end_ms - cue.start_ms)
+        if self._lengths is not None:
+            self._lengths[cue.end_ms - cue.start_ms] += 1
 
     def remove(self, cue: Cue) -> None:
+        """When notes all glow equally long, each is one of the longest: counting lengths
+        (at the first removal) keeps a removal from scanning every cue for the next longest."""
         i = _find(self.cues, cue)
         del self.cues[i], self.starts[i]
+        if self._lengths is None:
+            self._lengths = Counter(c.end_ms - c.start_ms for c in self.cues)
+        else:
+            length = cue.end_ms - cue.start_ms
+            self._lengths[length] -= 1
+            if not self._lengths[length]:
+                del self._lengths[length]
         if cue.end_ms - cue.start_ms >= self.longest:
-            self.longest = max((c.end_ms - c.start_ms for c in self.cues), default=0)
+            self.longest = max(self._lengths, default=0)
 
     def active(self, t_ms: int) -> list[Cue]:
         out: list[Cue] = []

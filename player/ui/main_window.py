@@ -8,6 +8,7 @@ composition root (``player.ui.session``) builds it together with its features.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
         self._clock_refresh = QTimer(self)
         self._clock_refresh.setSingleShot(True)
         self._clock_refresh.setInterval(0)
-        self._clock_refresh.timeout.connect(lambda: self.clock.set_timeline(self._timeline))
+        self._clock_refresh.timeout.connect(self._timeline_changed)
 
         self.header: EpisodeHeader = EpisodeHeader(self)
         self.pane_model: PaneModel = PaneModel(parent=self)
@@ -316,9 +317,7 @@ class MainWindow(QMainWindow):
         They join the one timeline the clock follows, the pane (for the kinds it shows) and the
         strip, so a note or a chapter lights up exactly like a quote does.
         """
-        counts: dict[Cue, int] = {}
-        for c in cues:
-            counts[c] = counts.get(c, 0) + 1
+        counts = dict(Counter(cues))
         if self._tracks.get(name, {}) == counts:
             return  # an episode without notes or chapters need not rebuild 50,000 rows again
         self._tracks[name] = counts
@@ -351,6 +350,12 @@ class MainWindow(QMainWindow):
         self.pane_model.remove_cue(cue)
         self.strip.remove_cue(cue)
         self._clock_refresh.start()
+
+    def _timeline_changed(self) -> None:
+        if self.clock.timeline is self._timeline:
+            self.clock.timeline_changed()
+        else:
+            self.clock.set_timeline(self._timeline)
 
     def _own_timeline(self) -> Timeline:
         """The window's timeline, copied from the episode's before it is first changed."""

@@ -26,6 +26,7 @@ from player.core.brief.models import (
 )
 from player.core.brief.source import read_brief, with_encoding
 from player.core.jsonpos import JsonSyntaxError, line_for, loads_with_lines, path_text
+from player.core.titles import split_guest_title
 
 Report = Callable[[tuple[str | int, ...], str], None]
 _ENTRY_MODELS = {"concepts": Concept, "quotes": Quote, "takeaways": Takeaway, "links": Link}
@@ -136,5 +137,13 @@ def _field_fails(key: str, value: object) -> bool:
 
 
 def dump_brief_json(brief: Brief) -> str:
-    """The JSON form, quotes in time order, indented for people who read diffs."""
-    return json.dumps(brief.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    """The JSON form, quotes in time order, indented for people who read diffs.
+
+    A first line ``Guest — “Title”`` is written as its two parts, so a program reading the JSON
+    gets the episode's own title rather than the guest's name twice (once in ``guest``).
+    """
+    doc = brief.model_dump(mode="json")
+    guest, title = split_guest_title(brief.title)
+    if guest is not None:
+        doc["title"], doc["guest"] = title, guest
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

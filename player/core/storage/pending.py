@@ -15,7 +15,7 @@ from pathlib import Path
 
 from player.core.storage.database import Database, NotFound, utc_now
 from player.core.storage.library import LibraryStore
-from player.core.storage.notes import Note, NoteStore, check_item
+from player.core.storage.notes import Note, NoteLine, NoteStore, check_item, line_of
 from player.core.storage.playstate import PlayState, PlayStateStore
 from player.core.storage.queue import WriteQueue, write_rescue
 
@@ -101,6 +101,21 @@ class QueuedNoteStore(NoteStore):
         notes = [n for n in saved if n.id not in waiting]
         notes += [v for v in waiting.values() if isinstance(v, Note) and v.episode_id == episode_id]
         return sorted(notes, key=lambda n: (n.start_ms, n.created_at, n.id))
+
+    def outline(self, episode_id: str) -> list[NoteLine]:
+        waiting = self._notes.snapshot()
+        with _unsettled(self.db):
+            saved = super().outline(episode_id)
+        if not waiting:
+            return saved
+        lines = [line for line in saved if line[2] not in waiting]
+        lines += [
+            line_of(v)
+            for v in waiting.values()
+            if isinstance(v, Note) and v.episode_id == episode_id
+        ]
+        lines.sort(key=lambda line: line[:3])
+        return lines
 
     def all_recent(self, limit: int = 100) -> list[Note]:
         waiting = self._notes.snapshot()

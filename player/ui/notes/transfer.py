@@ -36,7 +36,8 @@ def export_text(store: NoteStore, episode_id: str, suffix: str, episode=None) ->
         return export.export_csv(store, episode_id)
     title = episode.display_title() if episode is not None else None
     brief = episode.brief if episode is not None else None
-    return export.export_markdown(store, episode_id, title=title, brief=brief)
+    guest = (episode.guest or None) if episode is not None else None
+    return export.export_markdown(store, episode_id, title=title, brief=brief, guest=guest)
 
 
 def write_export(store: NoteStore, episode_id: str, path: Path, episode=None) -> Path:
