@@ -137,6 +137,9 @@ class BusObject:
         try:
             signature, body = self._dispatch(msg)
             reply = new_method_return(msg, signature or None, body)
+            if not msg.header.flags & MessageFlag.no_reply_expected:
+                self._send(reply)  # a value that does not fit its type fails here, not later
+            return
         except BusError as e:
             reply = new_error(msg, _ERROR + e.name, "s", (str(e),))
         except Exception as e:  # a bug must not take the window down with it
