@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, ValidationError
 
 from player.core.brief.cues import brief_timeline
 from player.core.brief.links import link_brief, load_pins
@@ -25,10 +23,13 @@ from player.core.timeline import FOREVER_MS, Timeline
 BRIEF_NAMES = ("brief.txt", "brief.json")
 
 
-class EpisodeMeta(BaseModel):
-    """What ``episode.json`` says; all optional, so a folder with only a brief still works."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EpisodeMeta:
+    """What ``episode.json`` says; all optional, so a folder with only a brief still works.
 
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    A plain record read by ``_plain_meta``; pydantic (``episode_schema``) only checks a file
+    that is not plainly right, to name what is wrong with it.
+    """
 
     title: str | None = None
     show: str | None = None
@@ -117,8 +118,15 @@ def read_meta(path: Path) -> tuple[EpisodeMeta, tuple[Problem, ...]]:
         return EpisodeMeta(), (Problem(file=file, line=e.line, message=f"not valid JSON: {e}"),)
     if not isinstance(raw, dict):
         return EpisodeMeta(), (Problem(file=file, line=1, message="expected a JSON object"),)
+    plain = _plain_meta(raw)
+    if plain is not None:
+        return plain, ()
+    from pydantic import ValidationError
+
+    from player.core.episode_schema import EpisodeMetaModel
+
     try:
-        return EpisodeMeta.model_validate(raw), ()
+        return _meta(EpisodeMetaModel.model_validate(raw)), ()
     except ValidationError as e:
         problems = []
         bad = set()
@@ -128,7 +136,43 @@ def read_meta(path: Path) -> tuple[EpisodeMeta, tuple[Problem, ...]]:
             message = f"{path_text(loc)}: {err['msg']}"
             problems.append(Problem(file=file, line=line_for(lines, loc), message=message))
         kept = {k: v for k, v in raw.items() if k not in bad}
-        return EpisodeMeta.model_validate(kept), tuple(problems)
+        return _meta(EpisodeMetaModel.model_validate(kept)), tuple(problems)
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _plain_meta(raw: dict[str, object]) -> EpisodeMeta | None:
+    """The meta when every known field already has its type (a date as ``YYYY-MM-DD``), as a
+    file the app wrote or a person copied from another folder does; None for anything else."""
+    values: dict[str, object] = {}
+    for f in fields(EpisodeMeta):
+        if f.name not in raw:
+            continue
+        value = raw[f.name]
+        if f.name == "audio_is_standin":
+            if not isinstance(value, bool):
+                return None
+        elif f.name == "length_s":
+            if value is not None and (type(value) not in (int, float) or abs(value) > 2**53):
+                return None
+            value = None if value is None else float(value)  # type: ignore[arg-type]
+        elif f.name == "published":
+            if value is not None:
+                if not (isinstance(value, str) and _ISO_DAY.fullmatch(value)):
+                    return None
+                try:
+                    value = date.fromisoformat(value)
+                except ValueError:
+                    return None
+        elif value is not None and not isinstance(value, str):
+            return None
+        values[f.name] = value
+    return EpisodeMeta(**values)  # type: ignore[arg-type]
+
+
+def _meta(model: object) -> EpisodeMeta:
+    return EpisodeMeta(**{f.name: getattr(model, f.name) for f in fields(EpisodeMeta)})
 
 
 def open_episode(folder: str | Path) -> Episode:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from player.core.brief.json_brief import dump_brief_json, load_brief_json, parse_brief_json
 from player.core.brief.models import (
     Brief,
     BriefError,
@@ -269,6 +268,26 @@ def _strip_single_quotes(words: str) -> str:
     if len(words) >= 2 and words[0] in "'‘" and words[-1] in "'’":
         return words[1:-1].strip()
     return words
+
+
+# The JSON form is read through pydantic (``json_brief``); it is imported only for a JSON brief,
+# so opening a text brief never pays for it.
+def load_brief_json(path: str | Path) -> ParseResult:
+    from player.core.brief.json_brief import load_brief_json as load
+
+    return load(path)
+
+
+def parse_brief_json(text: str, file: str = "<brief.json>") -> ParseResult:
+    from player.core.brief.json_brief import parse_brief_json as parse
+
+    return parse(text, file)
+
+
+def dump_brief_json(brief: Brief) -> str:
+    from player.core.brief.json_brief import dump_brief_json as dump
+
+    return dump(brief)
 
 
 def load_any(path: str | Path) -> ParseResult:
