@@ -13,10 +13,9 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
+from player.core.brief.cache import read_linked
 from player.core.brief.cues import brief_timeline
-from player.core.brief.links import link_brief, load_pins
 from player.core.brief.models import Brief, BriefError, Problem
-from player.core.brief.parser import load_any
 from player.core.jsonpos import JsonSyntaxError, line_for, loads_with_lines, path_text
 from player.core.timeline import FOREVER_MS, Timeline
 
@@ -89,13 +88,13 @@ class Episode:
 
         Raises ``BriefError`` only when the brief cannot be read at all.
         """
-        result = load_any(self.brief_path)
-        pins, pin_problems = load_pins(self.links_path)
-        brief, link_problems = link_brief(result.brief, pins)
+        linked = read_linked(self.brief_path, self.links_path)
         end_ms = round(self.meta.length_s * 1000) if self.meta.length_s else FOREVER_MS
-        problems = (*self.meta_problems, *result.problems, *pin_problems, *link_problems)
-        timeline = brief_timeline(brief, end_ms)
-        return LoadedEpisode(self, brief, problems, self.meta, timeline, result.encoding)
+        problems = (*self.meta_problems, *linked.problems)
+        timeline = brief_timeline(linked.brief, end_ms)
+        return LoadedEpisode(
+            self, linked.brief, problems, self.meta, timeline, linked.result.encoding
+        )
 
 
 def find_brief(folder: Path) -> Path | None:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from player.core.brief.cache import read_linked
 from player.core.brief.cues import brief_timeline
-from player.core.brief.links import link_brief, load_pins
-from player.core.brief.parser import load_any
 from player.core.episodes import Episode, episode_id_for, find_brief, open_episode
 from player.core.titles import split_guest_title
 from player.ui.open_episode import OpenEpisode
@@ -52,17 +51,16 @@ def episode_from_brief_file(path: Path) -> OpenEpisode:
         folder = path if path.is_dir() else path.parent
         if find_brief(folder):
             return from_episode(open_episode(folder))
-    result = load_any(path)
-    pins, pin_problems = load_pins(path.parent / "links.json")
-    brief, link_problems = link_brief(result.brief, pins)
+    linked = read_linked(path, path.parent / "links.json")
+    brief = linked.brief
     guest, title = split_guest_title(brief.title)
     return OpenEpisode(
         id=episode_id_for(brief),
         brief=brief,
         timeline=brief_timeline(brief),
-        problems=(*result.problems, *pin_problems, *link_problems),
+        problems=linked.problems,
         title=title,
         guest=guest or brief.guest or "",
         brief_path=path,
-        encoding=result.encoding,
+        encoding=linked.result.encoding,
     )
