@@ -83,12 +83,13 @@ class Episode:
     def title(self) -> str:
         return self.meta.title or self.id
 
-    def load(self) -> LoadedEpisode:
+    def load(self, *, write_later: bool = False) -> LoadedEpisode:
         """The brief with links applied, and everything worth telling the user about it.
 
-        Raises ``BriefError`` only when the brief cannot be read at all.
+        Raises ``BriefError`` only when the brief cannot be read at all. ``write_later``: see
+        ``brief.cache.read_linked``.
         """
-        linked = read_linked(self.brief_path, self.links_path)
+        linked = read_linked(self.brief_path, self.links_path, write_later=write_later)
         end_ms = round(self.meta.length_s * 1000) if self.meta.length_s else FOREVER_MS
         problems = (*self.meta_problems, *linked.problems)
         timeline = brief_timeline(linked.brief, end_ms)

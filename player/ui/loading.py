@@ -1,5 +1,8 @@
 """From files on disk to an ``OpenEpisode``: a bundled episode folder or any brief file.
 
+A brief read for the first time is kept in the brief cache only after the window has painted it
+(``App`` calls ``brief.cache.write_pending``), so the first open does not wait for the write.
+
 A brief opened on its own gets an id from its content (title and first quote), not its path, so
 the listener's notes and resume position follow the brief when the file is moved or renamed.
 """
@@ -17,7 +20,7 @@ from player.ui.open_episode import OpenEpisode
 
 def from_episode(episode: Episode) -> OpenEpisode:
     """Raises ``BriefError`` when the brief cannot be read at all."""
-    loaded = episode.load()
+    loaded = episode.load(write_later=True)
     meta = loaded.meta
     guest, title = split_guest_title(meta.title or loaded.brief.title)
     return OpenEpisode(
@@ -51,7 +54,7 @@ def episode_from_brief_file(path: Path) -> OpenEpisode:
         folder = path if path.is_dir() else path.parent
         if find_brief(folder):
             return from_episode(open_episode(folder))
-    linked = read_linked(path, path.parent / "links.json")
+    linked = read_linked(path, path.parent / "links.json", write_later=True)
     brief = linked.brief
     guest, title = split_guest_title(brief.title)
     return OpenEpisode(

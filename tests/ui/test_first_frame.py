@@ -76,6 +76,7 @@ def test_the_first_frame_of_a_second_start_loads_neither_pydantic_nor_numpy(
         "app = application()\n"
         "w = open_app(remember=False, features='never').window\n"
         "w.show(); app.processEvents(); w.grab()\n"
+        "app.processEvents()  # after the first paint: the brief cache is written\n"
         "print(sorted(m for m in ('numpy', 'pydantic') if m in sys.modules))\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRIEF_PLAYER_CACHE=str(tmp_path))

@@ -30,6 +30,11 @@ class _Record:
 
     __slots__ = ()
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled as the class and its values (the brief cache holds 50,000 quotes): the
+        dataclass way looks the fields up again for every record it loads."""
+        return _restore, (type(self), tuple(getattr(self, n) for n in self.__slots__))
+
     def model_copy(self, *, update: dict[str, Any] | None = None) -> Any:
         return replace(self, **(update or {}))  # type: ignore[type-var]
 
@@ -41,6 +46,14 @@ class _Record:
             for f in fields(self)  # type: ignore[arg-type]
             if not f.metadata.get("exclude")
         }
+
+
+def _restore(cls: type[_Record], values: tuple[object, ...]) -> _Record:
+    """A record from the cache, as it was checked when it was first made."""
+    record = object.__new__(cls)
+    for name, value in zip(cls.__slots__, values, strict=True):
+        object.__setattr__(record, name, value)
+    return record
 
 
 def _dumped(value: object, mode: str) -> object:
