@@ -88,7 +88,10 @@ class _Item:
 
     @property
     def text(self) -> str:
-        return " ".join(p for p in self.parts if p)
+        parts = self.parts
+        if len(parts) == 1:  # most items: one line
+            return parts[0]
+        return " ".join(p for p in parts if p)
 
 
 class _Reader:
@@ -183,7 +186,7 @@ class _Reader:
 
     def _quote(self, item: _Item) -> Quote | None:
         m = _TIMED.match(item.text)
-        if not m or not any(c.isdigit() for c in m.group("time")):
+        if not m:  # (the time ``_TIMED`` finds starts with a digit)
             if _TIME_LIKE.search(item.text[:40]):
                 self.problem(item.line, "quote time is not at the start of the line")
             else:
