@@ -26,8 +26,8 @@ BRIEF_NAMES = ("brief.txt", "brief.json")
 class EpisodeMeta:
     """What ``episode.json`` says; all optional, so a folder with only a brief still works.
 
-    A plain record read by ``_plain_meta``; pydantic (``episode_schema``) only checks a file
-    that is not plainly right, to name what is wrong with it.
+    A plain record read by ``_plain_meta``; pydantic only checks a file that is not plainly
+    right, to name what is wrong with it.
     """
 
     title: str | None = None
@@ -121,12 +121,12 @@ def read_meta(path: Path) -> tuple[EpisodeMeta, tuple[Problem, ...]]:
     plain = _plain_meta(raw)
     if plain is not None:
         return plain, ()
-    from pydantic import ValidationError
+    # pydantic names what is wrong, as it always did; imported only for such a file.
+    from pydantic import TypeAdapter, ValidationError
 
-    from player.core.episode_schema import EpisodeMetaModel
-
+    schema = TypeAdapter(EpisodeMeta)
     try:
-        return _meta(EpisodeMetaModel.model_validate(raw)), ()
+        return schema.validate_python(raw), ()
     except ValidationError as e:
         problems = []
         bad = set()
@@ -136,7 +136,7 @@ def read_meta(path: Path) -> tuple[EpisodeMeta, tuple[Problem, ...]]:
             message = f"{path_text(loc)}: {err['msg']}"
             problems.append(Problem(file=file, line=line_for(lines, loc), message=message))
         kept = {k: v for k, v in raw.items() if k not in bad}
-        return _meta(EpisodeMetaModel.model_validate(kept)), tuple(problems)
+        return schema.validate_python(kept), tuple(problems)
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -169,10 +169,6 @@ def _plain_meta(raw: dict[str, object]) -> EpisodeMeta | None:
             return None
         values[f.name] = value
     return EpisodeMeta(**values)  # type: ignore[arg-type]
-
-
-def _meta(model: object) -> EpisodeMeta:
-    return EpisodeMeta(**{f.name: getattr(model, f.name) for f in fields(EpisodeMeta)})
 
 
 def open_episode(folder: str | Path) -> Episode:
