@@ -232,6 +232,8 @@ class MainWindow(QMainWindow):
         self.actions_by_name["back"].setText(skip_text("&Back", prefs.back_s))
         self.actions_by_name["forward"].setText(skip_text("&Forward", prefs.forward_s))
         self.actions_by_name["follow"].setChecked(prefs.follow)
+        self.actions_by_name[f"boost_{prefs.boost_db}"].setChecked(True)
+        self.actions_by_name["boost"].setChecked(prefs.boost)
         self.pane.set_follow_enabled(prefs.follow)
         delegate = self.pane.card_delegate
         wanted = float(prefs.font_pt) if prefs.font_pt else None

@@ -28,10 +28,12 @@ from player.ui.main_window import MainWindow
 from player.ui.open_episode import OpenEpisode
 from player.ui.preferences import PreferencesController, apply_settings
 from player.ui.resume import ResumeKeeper
+from player.ui.settings import BOOST, read
 
 if TYPE_CHECKING:
     from player.ui.align import AlignController
     from player.ui.attach import AttachController
+    from player.ui.boost import BoostController
     from player.ui.chapters import ChaptersController
     from player.ui.desktop import DesktopIntegration
     from player.ui.feed import FeedController
@@ -92,6 +94,7 @@ class App:
         self.hints: HintsController
         self.sleep: SleepController
         self.silence: SilenceController
+        self.boost: BoostController | None = None
         self._finished = False
         self.window = MainWindow(opener=self.open_and_resume)
         self.resume = ResumeKeeper(data.playstate, self.window.playback, self.window)
@@ -103,6 +106,8 @@ class App:
         apply_settings(self.window, new_episode=True, theme=remember)
         self.window.reserve_tab("Notes")
         self.window.reserve_tab("Chapters")
+        if read(self.window.settings, BOOST):
+            self._build_boost()  # before the audio loads, so it loads boosted
         self.open_and_resume(episode, audio=audio, at_ms=at_ms)
         if data.message:
             self.window.show_status(data.message, 0)
@@ -169,6 +174,13 @@ class App:
         self.silence = SilenceController(window, silence_folder)
         self.library = LibraryController(window, data, accept_drops=self.desktop.accept_drops)
         self.feed = FeedController(window, data.playstate)
+        if self.boost is None:
+            self._build_boost()
+
+    def _build_boost(self) -> None:
+        from player.ui.boost import BoostController
+
+        self.boost = BoostController(self.window)
 
     def open_and_resume(
         self, episode: OpenEpisode, *, audio: Path | None = None, at_ms: int | None = None
