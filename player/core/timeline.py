@@ -46,12 +46,15 @@ def point_cues(
     same instant share their end so both light up together.
     """
     ordered = sorted(starts_ms, key=lambda item: item[0])
-    distinct = sorted({start for start, _, _ in ordered})
     out: list[Cue] = []
-    for start, text, ref in ordered:
-        i = bisect_right(distinct, start)
-        end = distinct[i] if i < len(distinct) else end_ms
-        out.append(Cue(kind, start, max(end, start + 1), text, ref))
+    # From the last cue back: each ends where the next later start begins (one pass, no search).
+    after, later = end_ms, None
+    for start, text, ref in reversed(ordered):
+        if later is not None and start != later:
+            after = later
+        later = start
+        out.append(Cue(kind, start, max(after, start + 1), text, ref))
+    out.reverse()
     return out
 
 

@@ -30,10 +30,8 @@ from player.core.navigation.clock_text import skip_text
 from player.core.timeline import Cue, CueKind, Timeline
 from player.ui.actions import SIDE_TAB_KEYS, build_actions, build_menus
 from player.ui.cue_clock import CueClock
-from player.ui.dialogs import app_version, problems_dialog, show_shortcuts
 from player.ui.file_dialogs import open_file
 from player.ui.jobs import JobBar, JobRunner
-from player.ui.loading import episode_from_brief_file
 from player.ui.models.pane_model import PaneModel, brief_rows, pane_row
 from player.ui.models.search_model import SearchRow
 from player.ui.open_episode import OpenEpisode
@@ -146,7 +144,7 @@ class MainWindow(QMainWindow):
                 "follow": self._set_follow,
                 "back_to_now": self._back_to_now,
                 "show_problems": self.show_problems,
-                "shortcuts": lambda: show_shortcuts(self, self.actions_by_name),
+                "shortcuts": self._show_shortcuts,
                 "about": self.show_about,
                 "next_tab": lambda: self.side.show_tab(self.side.currentIndex() + 1),
                 "previous_tab": lambda: self.side.show_tab(self.side.currentIndex() - 1),
@@ -397,9 +395,16 @@ class MainWindow(QMainWindow):
         self.problems_button.setVisible(bool(n))
         self.actions_by_name["show_problems"].setEnabled(bool(n))
 
+    def _show_shortcuts(self) -> None:
+        from player.ui.dialogs import show_shortcuts  # when asked: not in the first frame
+
+        show_shortcuts(self, self.actions_by_name)
+
     def show_problems(self) -> None:
         """The unreadable lines as ``FILE:LINE: message``, in a window that does not block."""
         if self.episode and self.episode.problems:
+            from player.ui.dialogs import problems_dialog  # when asked: not in the first frame
+
             problems_dialog(self, self.episode.problems).open()
 
     # playing ----------------------------------------------------------------------------------
@@ -506,6 +511,8 @@ class MainWindow(QMainWindow):
 
     def open_brief_file(self, path: Path) -> None:
         try:
+            from player.ui.loading import episode_from_brief_file
+
             episode = episode_from_brief_file(path)
         except Exception as exc:  # the loader's own error types carry a readable message
             QMessageBox.warning(self, "Cannot open brief", str(exc))
@@ -551,6 +558,8 @@ class MainWindow(QMainWindow):
         write(self.settings, FOLLOW, on)
 
     def show_about(self) -> None:
+        from player.ui.dialogs import app_version  # when asked: not in the first frame
+
         QMessageBox.about(
             self,
             "About Brief Player",

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from PySide6.QtCore import QEvent, QObject, QTimer
 
 from player.appdirs import content_dir
+from player.core.brief.cache import write_pending
 from player.core.brief.models import BriefError
 from player.core.episodes import discover_episodes
 from player.core.storage.database import StorageError
@@ -207,6 +208,7 @@ class App:
             )
         if audio is not None:
             keeper.remember_audio(audio)
+        _after_first_paint(window, write_pending)  # the brief cache, once this brief shows
 
 
 def open_app(
