@@ -3,7 +3,10 @@
 Prints medians and ratios against baselines measured in the same run on the same machine:
 search per keystroke (FTS5) against a plain ``LIKE`` scan over 100,000 notes; opening a
 database of 100,000 notes against an empty one; one ``add()`` with ``synchronous=FULL`` (what
-the app uses) against ``NORMAL``.
+the app uses) against ``NORMAL``; reading one episode's 10,000 and 100,000 notes as the window
+opens them (``outline``: moment and words) against whole notes (``for_episode``), with an
+episode without notes as the baseline. The window's own figures (open, add, edit, delete) are
+in ``bench_open_with_notes.py``.
 
 Run: ``PYTHONPATH=. python bench/bench_notes.py [--notes N]``
 """
@@ -93,6 +96,35 @@ def _like_search(store: NoteStore, typed: str, limit: int = 200) -> list[tuple]:
     )
 
 
+def _read_dense(tmp: Path) -> None:
+    """One episode's notes read as the window reads them when it opens."""
+    path = tmp / "dense.db"
+    with open_database(path) as db, db.transaction() as conn:
+        rows = [
+            _row(Note(episode_id=f"e{size}", start_ms=i * 36, text=f"note {i}"))
+            for size in (10_000, 100_000)
+            for i in range(size)
+        ]
+        conn.executemany(f"INSERT INTO notes ({_COLUMNS}) VALUES ({_marks()})", rows)
+    db = open_database(path)
+    store = NoteStore(db)
+    runs = 5
+    print(f"\nreading one episode's notes, median of {runs}:")
+    none = statistics.median(_time_ms(lambda: store.outline("nobody")) for _ in range(runs))
+    print(f"  no notes (baseline)     {none:8.2f} ms")
+    for size in (10_000, 100_000):
+        episode = f"e{size}"
+        lines = statistics.median(_time_ms(lambda e=episode: store.outline(e)) for _ in range(runs))
+        whole = statistics.median(
+            _time_ms(lambda e=episode: store.for_episode(e)) for _ in range(runs)
+        )
+        print(
+            f"  {size:>7,} as lines     {lines:8.1f} ms (+{lines - none:7.1f})   "
+            f"whole {whole:8.1f} ms   whole/lines {whole / lines:5.2f}x"
+        )
+    db.close()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--notes", type=int, default=100_000)
@@ -132,6 +164,8 @@ def main() -> int:
         print(f"  {args.notes:,} notes  {mb:7.2f} ms")
         print(f"  empty         {me:7.2f} ms")
         print(f"  ratio         {mb / me:7.2f}x")
+
+        _read_dense(Path(tmp))
 
         saves: dict[str, list[float]] = {}
         for mode in ("NORMAL", "FULL"):

@@ -24,7 +24,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from player.core.storage import Note, NoteStore, open_database, open_or_fallback
-from player.core.storage.pending import QueuedNoteStore, QueuedPlayState
+from player.core.storage.pending import QueuedPlayState
+from player.core.storage.pending_notes import QueuedNoteStore
 from player.core.storage.queue import WriteQueue
 from tests.core.storage import damage
 

@@ -92,5 +92,7 @@ def _cue(argv: list[str]) -> int:
 def _schema(argv: list[str]) -> int:
     parser = _Parser(prog="brief-player schema", description="JSON Schema of a brief.")
     parser.parse_args(argv)
-    print(json.dumps(Brief.model_json_schema(), ensure_ascii=False, indent=2))
+    from player.core.brief.schema import Brief as BriefModel
+
+    print(json.dumps(BriefModel.model_json_schema(), ensure_ascii=False, indent=2))
     return 0

@@ -53,7 +53,7 @@ def run(command: str, argv: list[str]) -> int:
     args = _open_parser("brief-player").parse_args(argv)
     from player.appdirs import content_dir
     from player.core.open_target import open_target
-    from player.ui.app import application, dispose
+    from player.ui.app import application, close_on_terminate, dispose
     from player.ui.session import AppData, open_app
 
     app = application()
@@ -69,6 +69,7 @@ def run(command: str, argv: list[str]) -> int:
         data.close()
         return 2
     opened.window.show()
+    close_on_terminate(opened.window)
     code = app.exec()
     dispose(opened.window)
     said = opened.data.close()  # saves what is still waiting, or keeps it for the next start

@@ -9,26 +9,26 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-
+from player.core.brief.cache import read_linked
 from player.core.brief.cues import brief_timeline
-from player.core.brief.links import link_brief, load_pins
 from player.core.brief.models import Brief, BriefError, Problem
-from player.core.brief.parser import load_any
 from player.core.jsonpos import JsonSyntaxError, line_for, loads_with_lines, path_text
 from player.core.timeline import FOREVER_MS, Timeline
 
 BRIEF_NAMES = ("brief.txt", "brief.json")
 
 
-class EpisodeMeta(BaseModel):
-    """What ``episode.json`` says; all optional, so a folder with only a brief still works."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EpisodeMeta:
+    """What ``episode.json`` says; all optional, so a folder with only a brief still works.
 
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    A plain record read by ``_plain_meta``; pydantic only checks a file that is not plainly
+    right, to name what is wrong with it.
+    """
 
     title: str | None = None
     show: str | None = None
@@ -83,18 +83,19 @@ class Episode:
     def title(self) -> str:
         return self.meta.title or self.id
 
-    def load(self) -> LoadedEpisode:
+    def load(self, *, write_later: bool = False) -> LoadedEpisode:
         """The brief with links applied, and everything worth telling the user about it.
 
-        Raises ``BriefError`` only when the brief cannot be read at all.
+        Raises ``BriefError`` only when the brief cannot be read at all. ``write_later``: see
+        ``brief.cache.read_linked``.
         """
-        result = load_any(self.brief_path)
-        pins, pin_problems = load_pins(self.links_path)
-        brief, link_problems = link_brief(result.brief, pins)
+        linked = read_linked(self.brief_path, self.links_path, write_later=write_later)
         end_ms = round(self.meta.length_s * 1000) if self.meta.length_s else FOREVER_MS
-        problems = (*self.meta_problems, *result.problems, *pin_problems, *link_problems)
-        timeline = brief_timeline(brief, end_ms)
-        return LoadedEpisode(self, brief, problems, self.meta, timeline, result.encoding)
+        problems = (*self.meta_problems, *linked.problems)
+        timeline = brief_timeline(linked.brief, end_ms)
+        return LoadedEpisode(
+            self, linked.brief, problems, self.meta, timeline, linked.result.encoding
+        )
 
 
 def find_brief(folder: Path) -> Path | None:
@@ -117,8 +118,15 @@ def read_meta(path: Path) -> tuple[EpisodeMeta, tuple[Problem, ...]]:
         return EpisodeMeta(), (Problem(file=file, line=e.line, message=f"not valid JSON: {e}"),)
     if not isinstance(raw, dict):
         return EpisodeMeta(), (Problem(file=file, line=1, message="expected a JSON object"),)
+    plain = _plain_meta(raw)
+    if plain is not None:
+        return plain, ()
+    # pydantic names what is wrong, as it always did; imported only for such a file.
+    from pydantic import TypeAdapter, ValidationError
+
+    schema = TypeAdapter(EpisodeMeta)
     try:
-        return EpisodeMeta.model_validate(raw), ()
+        return schema.validate_python(raw), ()
     except ValidationError as e:
         problems = []
         bad = set()
@@ -128,7 +136,39 @@ def read_meta(path: Path) -> tuple[EpisodeMeta, tuple[Problem, ...]]:
             message = f"{path_text(loc)}: {err['msg']}"
             problems.append(Problem(file=file, line=line_for(lines, loc), message=message))
         kept = {k: v for k, v in raw.items() if k not in bad}
-        return EpisodeMeta.model_validate(kept), tuple(problems)
+        return schema.validate_python(kept), tuple(problems)
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _plain_meta(raw: dict[str, object]) -> EpisodeMeta | None:
+    """The meta when every known field already has its type (a date as ``YYYY-MM-DD``), as a
+    file the app wrote or a person copied from another folder does; None for anything else."""
+    values: dict[str, object] = {}
+    for f in fields(EpisodeMeta):
+        if f.name not in raw:
+            continue
+        value = raw[f.name]
+        if f.name == "audio_is_standin":
+            if not isinstance(value, bool):
+                return None
+        elif f.name == "length_s":
+            if value is not None and (type(value) not in (int, float) or abs(value) > 2**53):
+                return None
+            value = None if value is None else float(value)  # type: ignore[arg-type]
+        elif f.name == "published":
+            if value is not None:
+                if not (isinstance(value, str) and _ISO_DAY.fullmatch(value)):
+                    return None
+                try:
+                    value = date.fromisoformat(value)
+                except ValueError:
+                    return None
+        elif value is not None and not isinstance(value, str):
+            return None
+        values[f.name] = value
+    return EpisodeMeta(**values)  # type: ignore[arg-type]
 
 
 def open_episode(folder: str | Path) -> Episode:

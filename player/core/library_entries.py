@@ -37,6 +37,7 @@ class LibraryItem:
     missing: bool = False
     cover_path: Path | None = None
     last_opened: str | None = None
+    audio_path: Path | None = None  # the audio it plays, whose embedded cover art is shown
 
     @property
     def removable(self) -> bool:
@@ -102,6 +103,7 @@ def _from_episode(episode: Episode, last_opened: str | None) -> LibraryItem:
         missing=not episode.brief_path.is_file(),
         cover_path=find_cover(episode.folder),
         last_opened=last_opened,
+        audio_path=episode.audio_path if episode.has_audio else None,
     )
 
 
@@ -129,15 +131,18 @@ def _with_state(
     attached a file: progress is measured against what plays, not the brief's nominal length."""
     position = count = 0
     length_s = item.length_s
+    audio = item.audio_path
     try:
         state = playstate.get(item.episode_id) if playstate is not None else None
         if state is not None:
             position = state.position_ms
             if state.audio_path and state.audio_length_ms:
                 length_s = state.audio_length_ms / 1000
+            if state.audio_path and Path(state.audio_path).is_file():
+                audio = Path(state.audio_path)
         count = notes.count(item.episode_id) if notes is not None else 0
     except StorageError:
         pass
-    if not position and not count and length_s == item.length_s:
+    if not position and not count and length_s == item.length_s and audio == item.audio_path:
         return item
-    return replace(item, position_ms=position, notes=count, length_s=length_s)
+    return replace(item, position_ms=position, notes=count, length_s=length_s, audio_path=audio)

@@ -8,17 +8,16 @@ plus a scan of the texts that match, which stays in milliseconds on a 30,000-lin
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from player.core.brief.models import Brief
-from player.core.text import fold, folded_words, words
+from player.core.text import WORD, fold, folded_words, words
 
 HitKind = Literal["quote", "concept", "takeaway", "summary", "overview"]
 _KIND_RANK = {"quote": 0, "concept": 1, "takeaway": 2, "overview": 3, "summary": 4}
@@ -137,8 +136,15 @@ class BriefIndex:
         self._vocabulary = sorted(postings)
         n = len(self.docs)
         self._idf = {w: math.log(1 + n / len(ds)) for w, ds in postings.items()}
-        self._norm = [1 / math.sqrt(1 + len(doc.tokens) / 20) for doc in self.docs]
-        self._rank = [_KIND_RANK[doc.kind] for doc in self.docs]
+        norm = [1 / math.sqrt(1 + len(doc.tokens) / 20) for doc in self.docs]
+        rank = [_KIND_RANK[doc.kind] for doc in self.docs]
+        self._norm = norm
+        # Every text in the order hits are shown (shorter texts first: the match is more of
+        # what they say), and each text's place in it, so a keystroke never sorts.
+        self._order = sorted(range(n), key=lambda d: (-norm[d], rank[d], d))
+        self._place = [0] * n
+        for place, d in enumerate(self._order):
+            self._place[d] = place
 
     def _words_for(self, word: str, prefix: bool) -> list[str]:
         if not prefix:
@@ -184,14 +190,15 @@ class BriefIndex:
             weight += w
             if not found:
                 return []
-        # Rank on what the index already knows (shorter texts first: the match is more of what
-        # they say), and find the highlight ranges only for the hits that will be shown.
+        # Rank on what the index already knows, and find the highlight ranges only for the hits
+        # that will be shown (a phrase may not be there in order: then the next text is tried).
         norm = self._norm
-        ranked = heapq.nsmallest(
-            len(found) if any(len(t.words) > 1 for t in terms) else limit,
-            found or (),
-            key=lambda d: (-norm[d], self._rank[d], d),
-        )
+        found = found or set()
+        ranked: Iterable[int]
+        if len(found) * 8 > len(self.docs):  # most texts: walk the order, skipping the others
+            ranked = (d for d in self._order if d in found)
+        else:
+            ranked = sorted(found, key=self._place.__getitem__)
         hits: list[Hit] = []
         for d in ranked:
             doc = self.docs[d]
@@ -211,6 +218,17 @@ class BriefIndex:
         tokens = doc.tokens
         for term in terms:
             n = len(term.words)
+            if n == 1:  # most terms: one comprehension instead of the loop below
+                w = term.words[0]
+                at = (
+                    [i for i, t in enumerate(tokens) if t.startswith(w)]
+                    if term.prefix
+                    else [i for i, t in enumerate(tokens) if t == w]
+                )
+                if not at:
+                    return None
+                hit.update(at)
+                continue
             found = False
             for i in range(len(tokens) - n + 1):
                 ok = True
@@ -224,7 +242,9 @@ class BriefIndex:
                     hit.update(range(i, i + n))
             if not found:
                 return None
-        spans = [(start, end) for start, end, _ in words(doc.text)]
+        # Where the words are, up to the last one lit: the same matches the tokens came from.
+        found_at = itertools.islice(WORD.finditer(doc.text), max(hit) + 1)
+        spans = [m.span() for m in found_at]
         return tuple(_merge(spans[i] for i in sorted(hit)))
 
 

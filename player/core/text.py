@@ -53,6 +53,17 @@ _SUFFIXES = (
 )
 
 
+def clip_words(text: str, limit: int = 80) -> str:
+    """``text`` whole when it fits in ``limit`` characters, else cut after the last whole word
+    that fits, with one "…" (never "ghosts.." or a word cut in two)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head else text[:limit]
+    return cut.rstrip(" .,;:…-–—") + "…"
+
+
 def fold(text: str) -> str:
     """Lower case without accents: ``Café`` and ``CAFE`` both become ``cafe``."""
     decomposed = unicodedata.normalize("NFKD", text)

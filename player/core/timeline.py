@@ -46,12 +46,15 @@ def point_cues(
     same instant share their end so both light up together.
     """
     ordered = sorted(starts_ms, key=lambda item: item[0])
-    distinct = sorted({start for start, _, _ in ordered})
     out: list[Cue] = []
-    for start, text, ref in ordered:
-        i = bisect_right(distinct, start)
-        end = distinct[i] if i < len(distinct) else end_ms
-        out.append(Cue(kind, start, max(end, start + 1), text, ref))
+    # From the last cue back: each ends where the next later start begins (one pass, no search).
+    after, later = end_ms, None
+    for start, text, ref in reversed(ordered):
+        if later is not None and start != later:
+            after = later
+        later = start
+        out.append(Cue(kind, start, max(after, start + 1), text, ref))
+    out.reverse()
     return out
 
 
@@ -63,18 +66,30 @@ class _Track:
         self.cues = cues
         self.starts = [c.start_ms for c in cues]
         self.longest = max((c.end_ms - c.start_ms for c in cues), default=0)
+        self._lengths: Counter[int] | None = None  # how many cues last each length
 
     def insert(self, cue: Cue) -> None:
         i = bisect_right(self.cues, _order(cue), key=_order)
         self.cues.insert(i, cue)
         self.starts.insert(i, cue.start_ms)
         self.longest = max(self.longest, cue.end_ms - cue.start_ms)
+        if self._lengths is not None:
+            self._lengths[cue.end_ms - cue.start_ms] += 1
 
     def remove(self, cue: Cue) -> None:
+        """When notes all glow equally long, each is one of the longest: counting lengths
+        (at the first removal) keeps a removal from scanning every cue for the next longest."""
         i = _find(self.cues, cue)
         del self.cues[i], self.starts[i]
+        if self._lengths is None:
+            self._lengths = Counter(c.end_ms - c.start_ms for c in self.cues)
+        else:
+            length = cue.end_ms - cue.start_ms
+            self._lengths[length] -= 1
+            if not self._lengths[length]:
+                del self._lengths[length]
         if cue.end_ms - cue.start_ms >= self.longest:
-            self.longest = max((c.end_ms - c.start_ms for c in self.cues), default=0)
+            self.longest = max(self._lengths, default=0)
 
     def active(self, t_ms: int) -> list[Cue]:
         out: list[Cue] = []

@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
+SIDE_TAB_KEYS = 5  # Alt+1 … Alt+5
+
 
 @dataclass(frozen=True)
 class ActionSpec:
@@ -53,6 +55,9 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("volume_down", "Volume Do&wn", ("Ctrl+Down",), "Playback"),
     ActionSpec("skip_silence", "Skip S&ilence", ("Shift+S",), "Playback", checkable=True),
     ActionSpec("mute", "&Mute", ("M",), "Playback", checkable=True),
+    ActionSpec("boost", "Volume &Boost", ("Shift+V",), "Playback", checkable=True),
+    ActionSpec("boost_6", "+&6 dB", (), "Playback ▸ Boost Level", checkable=True),
+    ActionSpec("boost_12", "+1&2 dB", (), "Playback ▸ Boost Level", checkable=True),
     ActionSpec("sleep_off", "&Off", (), "Playback ▸ Sleep Timer", checkable=True),
     ActionSpec("sleep_15", "&15 Minutes", (), "Playback ▸ Sleep Timer", checkable=True),
     ActionSpec("sleep_30", "&30 Minutes", (), "Playback ▸ Sleep Timer", checkable=True),
@@ -70,6 +75,12 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("show_starred", "St&arred Items", ("Ctrl+Shift+S",), "View"),
     ActionSpec("show_total_time", "Show Total &Time", (), "View", checkable=True),
     ActionSpec("show_transcript", "&Transcript", ("Ctrl+Shift+T",), "View"),
+    ActionSpec("next_tab", "Ne&xt Side Tab", ("Ctrl+Tab", "Ctrl+PgDown"), "View"),
+    ActionSpec("previous_tab", "Pre&vious Side Tab", ("Ctrl+Shift+Tab", "Ctrl+PgUp"), "View"),
+    *(
+        ActionSpec(f"side_tab_{n}", f"Side Tab &{n}", (f"Alt+{n}",), "View ▸ Side Tabs")
+        for n in range(1, SIDE_TAB_KEYS + 1)
+    ),
     ActionSpec("transcript_source", "Transcript &Source", (), "View"),
     ActionSpec("note_capture", "&Note at This Moment", ("N",), "Notes"),
     ActionSpec("note_attach", "Note on &Selected Item", ("Shift+N",), "Notes"),
@@ -89,7 +100,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("all_notes", "All N&otes…", ("Ctrl+Shift+N",), "Notes"),
     ActionSpec("notes_export", "E&xport Notes…", ("Ctrl+E",), "Notes"),
     ActionSpec("notes_import", "&Import Notes…", (), "Notes"),
-    ActionSpec("show_problems", "Show &Unreadable Lines…", (), "Help"),
+    ActionSpec("show_problems", "Lines the Brief &Could Not Read…", (), "Help"),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", ("F1", "?"), "Help"),
     ActionSpec("about", "&About Brief Player", (), "Help"),
 )

@@ -59,6 +59,11 @@ class CueClock(QObject):
         self._active = []
         self.refresh()
 
+    def timeline_changed(self) -> None:
+        """The timeline was changed in place (a note added or removed): look again, but tell
+        the listeners only if what is active changed, not the same thousand cues once more."""
+        self.refresh()
+
     def set_mapping(self, to_brief: Mapper, to_audio: Mapper) -> None:
         """Audio time -> brief time and back, for a copy shifted against the brief's times."""
         self._to_brief = to_brief

@@ -70,3 +70,13 @@ def problems_dialog(parent: QWidget, problems: Sequence[Problem]) -> QDialog:
     layout.addWidget(buttons)
     dialog.resize(640, 320)
     return dialog
+
+
+def app_version() -> str:
+    """The installed package's version, for About; "" when run from a bare checkout."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("brief-player")
+    except PackageNotFoundError:
+        return ""

@@ -1,5 +1,8 @@
 """From files on disk to an ``OpenEpisode``: a bundled episode folder or any brief file.
 
+A brief read for the first time is kept in the brief cache only after the window has painted it
+(``App`` calls ``brief.cache.write_pending``), so the first open does not wait for the write.
+
 A brief opened on its own gets an id from its content (title and first quote), not its path, so
 the listener's notes and resume position follow the brief when the file is moved or renamed.
 """
@@ -8,9 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from player.core.brief.cache import read_linked
 from player.core.brief.cues import brief_timeline
-from player.core.brief.links import link_brief, load_pins
-from player.core.brief.parser import load_any
 from player.core.episodes import Episode, episode_id_for, find_brief, open_episode
 from player.core.titles import split_guest_title
 from player.ui.open_episode import OpenEpisode
@@ -18,7 +20,7 @@ from player.ui.open_episode import OpenEpisode
 
 def from_episode(episode: Episode) -> OpenEpisode:
     """Raises ``BriefError`` when the brief cannot be read at all."""
-    loaded = episode.load()
+    loaded = episode.load(write_later=True)
     meta = loaded.meta
     guest, title = split_guest_title(meta.title or loaded.brief.title)
     return OpenEpisode(
@@ -52,17 +54,16 @@ def episode_from_brief_file(path: Path) -> OpenEpisode:
         folder = path if path.is_dir() else path.parent
         if find_brief(folder):
             return from_episode(open_episode(folder))
-    result = load_any(path)
-    pins, pin_problems = load_pins(path.parent / "links.json")
-    brief, link_problems = link_brief(result.brief, pins)
+    linked = read_linked(path, path.parent / "links.json", write_later=True)
+    brief = linked.brief
     guest, title = split_guest_title(brief.title)
     return OpenEpisode(
         id=episode_id_for(brief),
         brief=brief,
         timeline=brief_timeline(brief),
-        problems=(*result.problems, *pin_problems, *link_problems),
+        problems=linked.problems,
         title=title,
         guest=guest or brief.guest or "",
         brief_path=path,
-        encoding=result.encoding,
+        encoding=linked.result.encoding,
     )

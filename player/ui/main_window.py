@@ -8,13 +8,13 @@ composition root (``player.ui.session``) builds it together with its features.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
 from player.core.formats.textfile import encoding_note
 from player.core.navigation.clock_text import skip_text
 from player.core.timeline import Cue, CueKind, Timeline
-from player.ui.actions import build_actions, build_menus
+from player.ui.actions import SIDE_TAB_KEYS, build_actions, build_menus
 from player.ui.cue_clock import CueClock
-from player.ui.dialogs import problems_dialog, show_shortcuts
+from player.ui.file_dialogs import open_file
 from player.ui.jobs import JobBar, JobRunner
-from player.ui.loading import episode_from_brief_file
 from player.ui.models.pane_model import PaneModel, brief_rows, pane_row
 from player.ui.models.search_model import SearchRow
 from player.ui.open_episode import OpenEpisode
@@ -42,6 +41,7 @@ from player.ui.shell import SearchProvider
 from player.ui.widgets.header import EpisodeHeader
 from player.ui.widgets.pane_view import PaneView
 from player.ui.widgets.side_panel import SidePanel
+from player.ui.widgets.text_focus import ClickReleasesTextField
 from player.ui.widgets.timeline_strip import TimelineStrip
 from player.ui.widgets.transport import TransportBar
 from player.ui.window_layout import restore_layout, save_layout
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self._clock_refresh = QTimer(self)
         self._clock_refresh.setSingleShot(True)
         self._clock_refresh.setInterval(0)
-        self._clock_refresh.timeout.connect(lambda: self.clock.set_timeline(self._timeline))
+        self._clock_refresh.timeout.connect(self._timeline_changed)
 
         self.header: EpisodeHeader = EpisodeHeader(self)
         self.pane_model: PaneModel = PaneModel(parent=self)
@@ -110,6 +110,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.job_bar: JobBar = JobBar(self.jobs, self)
         self.statusBar().addPermanentWidget(self.job_bar)
+        # The bar takes most of the line: a note said before would show cut mid-sentence
+        # beside it, so the job's own words replace it.
+        self.jobs.started.connect(lambda _job: self.statusBar().clearMessage())
         self.jobs.failed.connect(lambda title, msg: self.show_status(f"{title} failed: {msg}"))
         self.status_label: QLabel = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)
@@ -127,7 +130,7 @@ class MainWindow(QMainWindow):
                 "open_brief": self.choose_brief,
                 "attach_audio": self.choose_audio,
                 "quit": self.close,
-                "play_pause": self.playback.toggle,
+                "play_pause": self.toggle_play,
                 "back": lambda: self.playback.skip(-self.transport.back_ms),
                 "forward": lambda: self.playback.skip(self.transport.forward_ms),
                 "back_small": lambda: self.playback.skip(-5_000),
@@ -142,10 +145,16 @@ class MainWindow(QMainWindow):
                 "mute": self.playback.set_muted,
                 "search": self.side.focus_search,
                 "follow": self._set_follow,
-                "back_to_now": self.pane.resume_following,
+                "back_to_now": self._back_to_now,
                 "show_problems": self.show_problems,
-                "shortcuts": lambda: show_shortcuts(self, self.actions_by_name),
+                "shortcuts": self._show_shortcuts,
                 "about": self.show_about,
+                "next_tab": lambda: self.side.show_tab(self.side.currentIndex() + 1),
+                "previous_tab": lambda: self.side.show_tab(self.side.currentIndex() - 1),
+                **{
+                    f"side_tab_{n}": lambda _=False, n=n: self.side.show_tab(n - 1)
+                    for n in range(1, SIDE_TAB_KEYS + 1)
+                },
             },
         )
         self.menus: dict[str, QMenu] = build_menus(self.menuBar(), self.actions_by_name)
@@ -168,6 +177,9 @@ class MainWindow(QMainWindow):
         self.playback.muted_changed.connect(self.actions_by_name["mute"].setChecked)
         self.header.banner.action_clicked.connect(self.choose_audio)
         self.side.set_search(self.search)
+        self.side.keys_returned.connect(self.pane.setFocus)
+        self._name_side_tabs()
+        self._text_focus = ClickReleasesTextField(self, self.pane)
         self.resize(1200, 800)
         restore_layout(self, self.settings, self.splitter, self.side)
 
@@ -192,6 +204,7 @@ class MainWindow(QMainWindow):
         placeholder = self._reserved.pop(title, None)
         if placeholder is None:
             self.side.addTab(widget, title)
+            self._name_side_tabs()
             return
         index = self.side.indexOf(placeholder)
         current = self.side.currentIndex()
@@ -201,6 +214,7 @@ class MainWindow(QMainWindow):
         self.side.setCurrentIndex(current)
         self.side.blockSignals(False)
         placeholder.deleteLater()
+        self._name_side_tabs()
 
     def reserve_tab(self, title: str) -> None:
         """Keep a tab's place (and the tab bar's look) for a feature built after the first
@@ -210,9 +224,19 @@ class MainWindow(QMainWindow):
         self.side.addTab(placeholder, title)
         if read(self.settings, SIDE_TAB) == self.side.count() - 1:
             self.side.setCurrentIndex(self.side.count() - 1)  # the tab the listener left open
+        self._name_side_tabs()
 
     def add_status_widget(self, widget: QWidget) -> None:
         self.statusBar().insertPermanentWidget(0, widget)
+
+    def _name_side_tabs(self) -> None:
+        """View ▸ Side Tabs names each tab its Alt+number shows."""
+        for n in range(1, SIDE_TAB_KEYS + 1):
+            action = self.actions_by_name[f"side_tab_{n}"]
+            has_tab = n <= self.side.count()
+            title = self.side.tabText(n - 1).split(" (")[0] if has_tab else f"Side Tab {n}"
+            action.setText(f"&{n} {title}")
+            action.setEnabled(has_tab)
 
     def show_status(self, message: str, timeout_ms: int = 6_000) -> None:
         self.statusBar().showMessage(message, timeout_ms)
@@ -234,7 +258,10 @@ class MainWindow(QMainWindow):
         self.actions_by_name["back"].setText(skip_text("&Back", prefs.back_s))
         self.actions_by_name["forward"].setText(skip_text("&Forward", prefs.forward_s))
         self.actions_by_name["follow"].setChecked(prefs.follow)
+        self.actions_by_name[f"boost_{prefs.boost_db}"].setChecked(True)
+        self.actions_by_name["boost"].setChecked(prefs.boost)
         self.pane.set_follow_enabled(prefs.follow)
+        self.side.takeaway_view.set_follow_enabled(prefs.follow)
         delegate = self.pane.card_delegate
         wanted = float(prefs.font_pt) if prefs.font_pt else None
         if delegate.body_point_size != wanted:
@@ -291,9 +318,7 @@ class MainWindow(QMainWindow):
         They join the one timeline the clock follows, the pane (for the kinds it shows) and the
         strip, so a note or a chapter lights up exactly like a quote does.
         """
-        counts: dict[Cue, int] = {}
-        for c in cues:
-            counts[c] = counts.get(c, 0) + 1
+        counts = dict(Counter(cues))
         if self._tracks.get(name, {}) == counts:
             return  # an episode without notes or chapters need not rebuild 50,000 rows again
         self._tracks[name] = counts
@@ -327,6 +352,12 @@ class MainWindow(QMainWindow):
         self.strip.remove_cue(cue)
         self._clock_refresh.start()
 
+    def _timeline_changed(self) -> None:
+        if self.clock.timeline is self._timeline:
+            self.clock.timeline_changed()
+        else:
+            self.clock.set_timeline(self._timeline)
+
     def _own_timeline(self) -> Timeline:
         """The window's timeline, copied from the episode's before it is first changed."""
         if self.episode is not None and self._timeline is self.episode.timeline:
@@ -344,28 +375,39 @@ class MainWindow(QMainWindow):
         self.clock.set_timeline(self.timeline)
         self.strip.set_cues(self.timeline)
 
+    def brief_note(self) -> str:
+        """What the status line says about the brief just opened: its first unreadable line
+        and the encoding it was read in, when not plain UTF-8."""
+        ep = self.episode
+        if ep is None:
+            return ""
+        path = ep.brief_path
+        assumed = encoding_note(path.name if path else "The brief", ep.encoding)
+        first = str(ep.problems[0]) if ep.problems else ""
+        return " ".join(filter(None, (first, assumed)))
+
     def _show_problems_status(self) -> None:
         ep = self.episode
-        problems = ep.problems if ep else ()
-        path = ep.brief_path if ep else None
-        assumed = encoding_note(path.name if path else "The brief", ep.encoding) if ep else ""
-        if problems:
-            n = len(problems)
-            self.status_label.setText(
-                f"{n} line{'s' if n != 1 else ''} of the brief could not be read"
-            )
-            message = " ".join(filter(None, (str(problems[0]), assumed)))
-            self.statusBar().showMessage(message, 10_000)
-        else:
-            self.status_label.setText("")
-            if assumed:
-                self.statusBar().showMessage(assumed, 10_000)
-        self.problems_button.setVisible(bool(problems))
-        self.actions_by_name["show_problems"].setEnabled(bool(problems))
+        n = len(ep.problems) if ep else 0
+        self.status_label.setText(
+            f"{n} line{'s' if n != 1 else ''} of the brief could not be read" if n else ""
+        )
+        note = self.brief_note()
+        if note:
+            self.statusBar().showMessage(note, 10_000)
+        self.problems_button.setVisible(bool(n))
+        self.actions_by_name["show_problems"].setEnabled(bool(n))
+
+    def _show_shortcuts(self) -> None:
+        from player.ui.dialogs import show_shortcuts  # when asked: not in the first frame
+
+        show_shortcuts(self, self.actions_by_name)
 
     def show_problems(self) -> None:
         """The unreadable lines as ``FILE:LINE: message``, in a window that does not block."""
         if self.episode and self.episode.problems:
+            from player.ui.dialogs import problems_dialog  # when asked: not in the first frame
+
             problems_dialog(self, self.episode.problems).open()
 
     # playing ----------------------------------------------------------------------------------
@@ -392,6 +434,19 @@ class MainWindow(QMainWindow):
         )
         self.seek_brief(target.start_ms if target else 0)
 
+    def toggle_play(self) -> None:
+        """Space: play or pause; with nothing to play, say why instead of doing nothing."""
+        if self.playback.has_media() or self.playback.is_playing():
+            self.playback.toggle()
+        elif self.playback.error:
+            self.show_status(f"Cannot play: {self.playback.error}", 10_000)
+        else:
+            self.show_status(
+                "Nothing to play: no audio is attached to this brief. "
+                "File ▸ Attach Audio… (Ctrl+Shift+O) picks your copy of the episode.",
+                10_000,
+            )
+
     def next_cue(self) -> None:
         nxt = self.timeline.next_start_after(self.clock.brief_ms(), STEP_KINDS)
         if nxt is not None:
@@ -401,6 +456,7 @@ class MainWindow(QMainWindow):
         self.pane_model.set_active(cues)
         self.side.takeaway_model.set_active({c.ref for c in cues if c.kind == CueKind.TAKEAWAY})
         self.pane.reveal_active()
+        self.side.takeaway_view.reveal_active()
 
     def _on_duration(self, duration_ms: int) -> None:
         if duration_ms > 0:
@@ -418,9 +474,9 @@ class MainWindow(QMainWindow):
     # files ------------------------------------------------------------------------------------
 
     def choose_audio(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Attach Audio", str(Path.home()), AUDIO_FILTER)
-        if path:
-            self.attach_audio(Path(path))
+        path = open_file(self, self.settings, "Attach Audio", AUDIO_FILTER)
+        if path is not None:
+            self.attach_audio(path)
 
     def attach_audio(self, path: Path) -> None:
         """Switch to the listener's copy at the same moment of the brief.
@@ -452,12 +508,14 @@ class MainWindow(QMainWindow):
         self.playback.play()
 
     def choose_brief(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open Brief", str(Path.home()), BRIEF_FILTER)
-        if path:
-            self.open_brief_file(Path(path))
+        path = open_file(self, self.settings, "Open Brief", BRIEF_FILTER)
+        if path is not None:
+            self.open_brief_file(path)
 
     def open_brief_file(self, path: Path) -> None:
         try:
+            from player.ui.loading import episode_from_brief_file
+
             episode = episode_from_brief_file(path)
         except Exception as exc:  # the loader's own error types carry a readable message
             QMessageBox.warning(self, "Cannot open brief", str(exc))
@@ -492,14 +550,22 @@ class MainWindow(QMainWindow):
         self.playback.release()
         super().closeEvent(event)
 
+    def _back_to_now(self) -> None:
+        self.pane.resume_following()
+        self.side.takeaway_view.resume_following()
+
     def _set_follow(self, on: bool) -> None:
         """View ▸ Follow Playback: the same setting as in Preferences, so it is kept."""
         self.pane.set_follow_enabled(on)
+        self.side.takeaway_view.set_follow_enabled(on)
         write(self.settings, FOLLOW, on)
 
     def show_about(self) -> None:
+        from player.ui.dialogs import app_version  # when asked: not in the first frame
+
         QMessageBox.about(
             self,
             "About Brief Player",
+            f"Brief Player {app_version()}\n\n"
             "Brief Player plays a podcast episode and keeps its written brief in step with it.",
         )

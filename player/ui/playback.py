@@ -9,15 +9,20 @@ instead of at the next report.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import Q_ARG, QEventLoop, QMetaObject, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import Q_ARG, QEventLoop, QIODevice, QMetaObject, QObject, Qt, QUrl, Signal
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 MIN_RATE = 0.5
 MAX_RATE = 3.0
 RATE_STEPS = (0.5, 0.75, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+
+#: Gives the player a changed version of a file (louder, say) as a device to read, or None to
+#: play the file as it is.
+SourceFilter = Callable[[Path], "QIODevice | None"]
 
 
 class PlayState(StrEnum):
@@ -50,6 +55,9 @@ class Playback(QObject):
         self._player.setAudioOutput(self._output)
         self._source: Path | None = None
         self._stream: str | None = None
+        self._filter: SourceFilter | None = None
+        self._switching = False
+        self._device: QIODevice | None = None  # what the player reads when a filter gave one
         self._anchor_pos_ms = 0
         self._anchor_wall_ms = _monotonic_ms()
         self._pending_seek_ms: int | None = None
@@ -83,22 +91,67 @@ class Playback(QObject):
 
     def set_source(self, path: Path | None, *, start_ms: int = 0) -> None:
         """Load ``path``; a missing file fails here, with a message, before Qt ever sees it."""
+        try:
+            self._load(path, start_ms)
+        finally:
+            self._switching = False
+
+    def _load(self, path: Path | None, start_ms: int) -> None:
         self._reset(path, None, start_ms)
         if path is None:
             self._set_source_unlocked(QUrl())
+            self._swap_device(None)
             return
         if not path.is_file():
             self._set_source_unlocked(QUrl())
+            self._swap_device(None)
             self._fail(f"The audio file {path} is missing.")
             return
-        self._set_source_unlocked(QUrl.fromLocalFile(str(path)))
+        device = self._filter(path) if self._filter is not None else None
+        if device is None:
+            self._set_source_unlocked(QUrl.fromLocalFile(str(path)))
+        else:
+            # Let go of the old media first, with Python's lock free (see below); handing over
+            # the device then waits for nothing, so it may be called straight from Python.
+            self._set_source_unlocked(QUrl())
+            self._player.setSourceDevice(device, QUrl.fromLocalFile(f"{path}.wav"))
+        self._swap_device(device)
+
+    def set_filter(self, source_filter: SourceFilter | None) -> None:
+        """Play files through ``source_filter`` from now on (None: as they are); the file
+        playing is loaded again through it at the same moment, still playing if it was."""
+        self._filter = source_filter
+        if self._source is None or self._error is not None:
+            return
+        playing, at_ms = self.is_playing(), self.now_ms()
+        self.set_source(self._source, start_ms=at_ms)
+        if at_ms:
+            self.seek(at_ms)
+        if playing:
+            self.play()
+
+    @property
+    def filtered(self) -> bool:
+        """Whether the player reads the file through the filter now."""
+        return self._device is not None
+
+    def _swap_device(self, device: QIODevice | None) -> None:
+        """Close the device the player let go of (it read it from its own threads)."""
+        old, self._device = self._device, device
+        if old is not None and old is not device:
+            old.close()
 
     def set_stream(self, url: str, *, start_ms: int = 0) -> None:
-        """Play ``url`` over the network (Qt reads HTTP as it plays); ``set_source`` ends it."""
+        """Play ``url`` over the network (Qt reads HTTP as it plays); ``set_source`` ends it.
+        A filter does not apply: it reads files."""
         self._reset(None, url, start_ms)
         self._set_source_unlocked(QUrl(url))
+        self._switching = False
+        self._swap_device(None)
 
     def _reset(self, path: Path | None, url: str | None, start_ms: int) -> None:
+        self._switching = True  # until the new media is handed over: see ``_on_position``
+        self._anchor(start_ms)
         self._stop_unlocked()
         self._error = None
         self._source, self._stream = path, url
@@ -114,13 +167,15 @@ class Playback(QObject):
         self._stop_unlocked()
         if self._player.mediaStatus() != QMediaPlayer.MediaStatus.NoMedia:
             self._set_source_unlocked(QUrl())
+        self._swap_device(None)
         self._source = None
         self._stream = None
 
     # Stopping or replacing the media tears down objects in Qt's audio thread, and their
-    # destructors call back into Python (our QAudioOutput is a Python-made object), which needs
-    # Python's lock. Called straight from Python, stop() would hold that lock while waiting for
-    # the audio thread: a deadlock, seen as an occasional freeze when a window closes during
+    # destructors call back into Python (our QAudioOutput is a Python-made object, and a
+    # filter's device is read by Python code on Qt's demuxer thread), which needs Python's
+    # lock. Called straight from Python, stop() would hold that lock while waiting for the
+    # audio thread: a deadlock, seen as an occasional freeze when a window closes during
     # playback. Run from Qt's event loop, the lock is free while Qt waits.
 
     def _stop_unlocked(self) -> None:
@@ -254,14 +309,19 @@ class Playback(QObject):
         self._anchor_wall_ms = _monotonic_ms()
 
     def _on_position(self, position_ms: int) -> None:
+        if self._switching or self._pending_seek_ms is not None:
+            # While media is swapped and until the place asked for is applied, a report is the
+            # stop's 0:00 or the new media's: shown, it would flash the highlight to the start.
+            return
         self._anchor(position_ms)
         self.position_changed.emit(position_ms)
 
     def _on_state(self, _state: QMediaPlayer.PlaybackState) -> None:
         # Re-anchor so the extrapolation starts from where playback really resumed or stopped.
-        self._anchor(
-            self._player.position() if self._pending_seek_ms is None else self._anchor_pos_ms
-        )
+        if not self._switching:
+            self._anchor(
+                self._player.position() if self._pending_seek_ms is None else self._anchor_pos_ms
+            )
         self.state_changed.emit(self.state().value)
 
     def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:

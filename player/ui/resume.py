@@ -86,8 +86,11 @@ class ResumeKeeper(QObject):
             self._save(audio_length_ms=int(duration_ms))
 
     def finish(self) -> None:
-        """The last save, as the window closes. Releasing the player next stops it at 0:00,
-        and a seek's pending save would then keep that 0:00 as the place reached."""
+        """Save the place and stop saving: the window is closing.
+
+        Releasing the player afterwards stops it, and a stopped player reports 0:00; saved,
+        that would replace the place reached with the start of the episode.
+        """
         self.save_position()
         self._timer.stop()
         self._seek_debounce.stop()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from PySide6.QtCore import QEvent, QObject, QTimer
 
 from player.appdirs import content_dir
+from player.core.brief.cache import write_pending
 from player.core.brief.models import BriefError
 from player.core.episodes import discover_episodes
 from player.core.storage.database import StorageError
@@ -27,10 +28,12 @@ from player.ui.main_window import MainWindow
 from player.ui.open_episode import OpenEpisode
 from player.ui.preferences import PreferencesController, apply_settings
 from player.ui.resume import ResumeKeeper
+from player.ui.settings import BOOST, read
 
 if TYPE_CHECKING:
     from player.ui.align import AlignController
     from player.ui.attach import AttachController
+    from player.ui.boost import BoostController
     from player.ui.chapters import ChaptersController
     from player.ui.desktop import DesktopIntegration
     from player.ui.feed import FeedController
@@ -91,6 +94,7 @@ class App:
         self.hints: HintsController
         self.sleep: SleepController
         self.silence: SilenceController
+        self.boost: BoostController | None = None
         self._finished = False
         self.window = MainWindow(opener=self.open_and_resume)
         self.resume = ResumeKeeper(data.playstate, self.window.playback, self.window)
@@ -102,6 +106,8 @@ class App:
         apply_settings(self.window, new_episode=True, theme=remember)
         self.window.reserve_tab("Notes")
         self.window.reserve_tab("Chapters")
+        if read(self.window.settings, BOOST):
+            self._build_boost()  # before the audio loads, so it loads boosted
         self.open_and_resume(episode, audio=audio, at_ms=at_ms)
         if data.message:
             self.window.show_status(data.message, 0)
@@ -138,7 +144,9 @@ class App:
         data, window = self.data, self.window
         episode = window.episode
         self.desktop = DesktopIntegration(window, bus=self._remember)
-        self.notes = NotesController(window, data.notes, episode)
+        self.notes = NotesController(
+            window, data.notes, episode, title_of=lambda i: _library_title(data, i)
+        )
         if not data.saving and data.message:
             self.notes.show_not_saving(data.message)
         self.tracks = TracksController(
@@ -168,6 +176,13 @@ class App:
         self.silence = SilenceController(window, silence_folder)
         self.library = LibraryController(window, data, accept_drops=self.desktop.accept_drops)
         self.feed = FeedController(window, data.playstate)
+        if self.boost is None:
+            self._build_boost()
+
+    def _build_boost(self) -> None:
+        from player.ui.boost import BoostController
+
+        self.boost = BoostController(self.window)
 
     def open_and_resume(
         self, episode: OpenEpisode, *, audio: Path | None = None, at_ms: int | None = None
@@ -193,6 +208,7 @@ class App:
             )
         if audio is not None:
             keeper.remember_audio(audio)
+        _after_first_paint(window, write_pending)  # the brief cache, once this brief shows
 
 
 def open_app(
@@ -242,6 +258,11 @@ def _same_brief_as_before(data: AppData, episode: OpenEpisode) -> OpenEpisode:
         if known and known != episode.id:
             return replace(episode, id=known)
     return episode
+
+
+def _library_title(data: AppData, episode_id: str) -> str | None:
+    entry = data.library.get(episode_id)
+    return entry.title if entry is not None and entry.title else None
 
 
 def _remember_in_library(data: AppData, episode: OpenEpisode) -> None:

@@ -16,6 +16,7 @@ THEMES = ("system", "light", "dark")
 FONT_DEFAULT = 0  # "use the desktop's size"
 FONT_RANGE = (8, 32)
 SKIP_RANGE_S = (1, 300)
+BOOST_LEVELS_DB = (6, 12)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,10 @@ DEFAULT_RATE = Setting("settings/default_rate", float, 1.0, "Preferences: Defaul
 FOLLOW = Setting("settings/follow", bool, True, "Preferences, and View ▸ Follow Playback")
 FONT_PT = Setting("settings/font_pt", int, FONT_DEFAULT, "Preferences: Text size", 0, FONT_RANGE[1])
 THEME = Setting("settings/theme", str, "system", "Preferences: Theme", choices=THEMES)
+BOOST = Setting("playback/boost", bool, False, "Preferences, and Playback ▸ Volume Boost")
+BOOST_DB = Setting(
+    "playback/boost_db", int, 12, "Preferences, and Playback ▸ Boost Level", choices=BOOST_LEVELS_DB
+)
 
 # Shown where it is used, not in Preferences.
 PLAY_WHILE_DOWNLOADING = Setting(
@@ -70,6 +75,10 @@ GEOMETRY = Setting("window/geometry", QByteArray, None, "not shown: the window's
 SIZE = Setting("window/size", QSize, None, "not shown: the window's size")
 SPLITTER = Setting("window/splitter", QByteArray, None, "not shown: the pane/side split")
 SIDE_TAB = Setting("window/side_tab", int, -1, "not shown: the side panel's tab")
+OPENED_TRACKS = Setting(
+    "tracks/opened", str, "{}", "not shown: transcripts and chapters opened, per episode"
+)
+LAST_FOLDER = Setting("files/last_folder", str, "", "not shown: where the last file was chosen")
 WINDOW_SETTINGS = (GEOMETRY, SIZE, SPLITTER, SIDE_TAB)
 
 # Kept from a feature's own control, not from Preferences.
@@ -86,6 +95,8 @@ SETTINGS: dict[str, Setting] = {
     "follow": FOLLOW,
     "font_pt": FONT_PT,
     "theme": THEME,
+    "boost": BOOST,
+    "boost_db": BOOST_DB,
 }
 
 
@@ -97,6 +108,8 @@ class Preferences:
     follow: bool = FOLLOW.default
     font_pt: int = FONT_PT.default
     theme: str = THEME.default
+    boost: bool = BOOST.default
+    boost_db: int = BOOST_DB.default
 
 
 def read(settings: QSettings, setting: Setting) -> Any:

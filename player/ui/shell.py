@@ -90,6 +90,10 @@ class Shell(Protocol):
 
     def show_status(self, message: str, timeout_ms: int = 6_000) -> None: ...
 
+    def brief_note(self) -> str:
+        """What was said about the brief just opened (a bad line, its encoding), or ""."""
+        ...
+
     def set_title(self, title: str) -> None: ...
 
     # moving and opening

@@ -29,7 +29,34 @@ def test_import_writes_the_json_contract(seed_path: Path, tmp_path: Path, capsys
     assert gap["at"] == [3901.0]
     gie = next(c for c in data["concepts"] if c["name"] == "Gradual Intelligence Explosion")
     assert 5308.0 in gie["at"]  # pinned in links.json beside the brief
-    assert out.read_text(encoding="utf-8").startswith('{\n  "title": "Andrej Karpathy — “')
+    # The first line `Guest — “Title”` arrives as its two parts, the guest named once.
+    assert data["title"] == "We’re summoning ghosts, not building animals"
+    assert data["guest"] == "Andrej Karpathy"
+    assert out.read_text(encoding="utf-8").startswith('{\n  "title": "We’re summoning ghosts')
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title", "guest"),
+    [
+        ("Jane Doe — “On Bees”", "On Bees", "Jane Doe"),
+        ('Jane Doe - "On Bees"', "On Bees", "Jane Doe"),
+        ("A show about bees", "A show about bees", None),
+        ("“Quoted, no guest”", "“Quoted, no guest”", None),
+    ],
+)
+def test_import_takes_the_guest_out_of_the_title(
+    tmp_path: Path, capsys, first_line: str, title: str, guest: str | None
+) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_text(f"{first_line}\nQuotes\n- 0:05 “Bees dance.”\n", encoding="utf-8")
+    assert main(["import", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["title"], data["guest"]) == (title, guest)
+    back = tmp_path / "brief.json"  # the JSON reads back with the same two parts
+    back.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["import", str(back)]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert (again["title"], again["guest"]) == (title, guest)
 
 
 def test_import_reports_problems_and_strict_fails(tmp_path: Path, capsys) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from player.core.brief.models import BriefError
-from player.core.episodes import open_episode, read_meta
+from player.core.episodes import EpisodeMeta, open_episode, read_meta
 
 BRIEF = (
     'Guest - Ep\n\nKey Concepts\n- Ghosts: not animals\n\nQuotes\n- At 0:05 - "Hi."\n'
@@ -81,3 +81,36 @@ def test_an_episode_loads_with_its_details_pins_and_problems(tmp_path: Path) -> 
     assert loaded.timeline.cues[-1].end_ms == 90_000  # the last quote lasts to the episode's end
     lit = [c.text for c in loaded.timeline.active_at(61_000)]
     assert lit == ["Bye.", "Ghosts"]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"title": "Ep", "published": "2025-10-17", "length_s": 8760, "audio_is_standin": True},
+        {"title": None, "guid": "g-1", "length_s": 12.5, "unknown": [1, 2]},
+        {"published": "20251017", "length_s": "12"},  # read as pydantic reads them
+        {"published": "2025-02-30"},
+        {"length_s": 10**400, "audio_is_standin": "yes"},
+    ],
+)
+def test_episode_json_reads_as_its_schema_says(tmp_path: Path, fields: dict) -> None:
+    """The quick reader and pydantic agree on every file, plainly right or not."""
+    from dataclasses import asdict
+
+    from pydantic import TypeAdapter, ValidationError
+
+    schema = TypeAdapter(EpisodeMeta)
+    path = tmp_path / "episode.json"
+    path.write_text(json.dumps(fields), encoding="utf-8")
+    meta, problems = read_meta(path)
+    kept = dict(fields)
+    try:
+        expected = schema.validate_python(fields)
+    except ValidationError as e:
+        assert problems
+        for err in e.errors():
+            kept.pop(err["loc"][0], None)
+        expected = schema.validate_python(kept)
+    else:
+        assert problems == ()
+    assert asdict(meta) == asdict(expected)

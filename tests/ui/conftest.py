@@ -36,12 +36,17 @@ def isolated_settings(isolated_home: Path):
     return config
 
 
-@pytest.fixture
-def brief_file(tmp_path: Path) -> Path:
+def write_brief(tmp_path: Path, text: str) -> Path:
+    """``text`` as an episode's brief, in a folder of its own as a download leaves it."""
     path = tmp_path / "episode" / "brief.txt"
     path.parent.mkdir(parents=True)
-    path.write_text(BRIEF, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def brief_file(tmp_path: Path) -> Path:
+    return write_brief(tmp_path, BRIEF)
 
 
 @pytest.fixture

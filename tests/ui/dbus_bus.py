@@ -36,18 +36,23 @@ def bus_address() -> Iterator[str]:
         proc.wait(timeout=5)
 
 
-def gdbus(qtbot, address: str, *args: str) -> str:
-    """Run ``gdbus`` against ``address`` while Qt keeps serving; its stdout, or fail."""
-    if shutil.which("gdbus") is None:
-        pytest.skip("gdbus is not installed (apt-get install libglib2.0-bin)")
-    cmd = ["gdbus", *args[:1], "--address", address, *args[1:]]
+def client(qtbot, *cmd: str) -> subprocess.CompletedProcess:
+    """Run a bus client while Qt keeps serving; it has 10 s."""
+    if shutil.which(cmd[0]) is None:
+        pytest.skip(f"{cmd[0]} is not installed (apt-get install libglib2.0-bin dbus)")
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 10
     while proc.poll() is None and time.monotonic() < deadline:
         qtbot.wait(10)
     out, err = proc.communicate(timeout=1)
-    assert proc.returncode == 0, err
-    return out
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def gdbus(qtbot, address: str, *args: str) -> str:
+    """Run ``gdbus`` against ``address`` while Qt keeps serving; its stdout, or fail."""
+    done = client(qtbot, "gdbus", *args[:1], "--address", address, *args[1:])
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
 
 def call(qtbot, address: str, method: str, *args: str) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from player.core.storage.notes import Note
@@ -60,3 +63,31 @@ def test_notes_and_the_rest_arrive_after_the_first_paint_in_the_places_kept_for_
 
 def _rows(w):
     return [w.pane_model.row(i) for i in range(w.pane_model.rowCount())]
+
+
+def test_the_first_frame_of_a_second_start_loads_neither_pydantic_nor_numpy(
+    tmp_path: Path,
+) -> None:
+    """What makes the second start quick: the window paints from the cache alone."""
+    code = (
+        "import sys\n"
+        "from player.ui.app import application\n"
+        "from player.ui.session import open_app\n"
+        "app = application()\n"
+        "w = open_app(remember=False, features='never').window\n"
+        "w.show(); app.processEvents(); w.grab()\n"
+        "app.processEvents()  # after the first paint: the brief cache is written\n"
+        "print(sorted(m for m in ('numpy', 'pydantic') if m in sys.modules))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRIEF_PLAYER_CACHE=str(tmp_path))
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env=env,
+            cwd=Path(__file__).resolve().parents[2],
+            capture_output=True,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    assert [r.stdout.strip().splitlines()[-1] for r in runs] == ["['numpy']", "[]"]

@@ -60,6 +60,7 @@ def select_pane_row(w, kind: CueKind, ref: int) -> None:
     row = next(
         i for i in range(m.rowCount()) if m.row(i).cue.kind == kind and m.row(i).cue.ref == ref
     )
+    w.pane.setFocus()  # the listener moves the keyboard there, as a click or the arrows do
     w.pane.setCurrentIndex(m.index(row))
 
 
@@ -106,8 +107,8 @@ def test_escape_leaves_a_bare_bookmark_and_shift_enter_is_a_new_line(qtbot, win,
 
 
 def test_shift_n_attaches_the_note_to_the_selected_quote(qtbot, win, data) -> None:
-    select_pane_row(win, CueKind.QUOTE, 1)
     win.seek_brief(4_500)
+    select_pane_row(win, CueKind.QUOTE, 1)  # chosen after the quote playing began
     key(qtbot, win, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClicks(editor_of(win).text_edit, "about the work")
     editor_of(win).accept()
@@ -312,7 +313,8 @@ def test_note_text_is_shown_as_text_never_markup(qtbot, win, data) -> None:
 def test_notes_survive_closing_and_reopening_the_window(
     qtbot, brief_file, audio_file, tmp_path
 ) -> None:
-    first = open_main_window(brief_file, audio=audio_file, data=AppData(tmp_path / "n.db"))
+    first_data = AppData(tmp_path / "n.db")
+    first = open_main_window(brief_file, audio=audio_file, data=first_data)
     qtbot.addWidget(first)
     first.show()
     first.seek_brief(3_000)
@@ -323,6 +325,7 @@ def test_notes_survive_closing_and_reopening_the_window(
     app_of(first).notes.toggle_star()
     first.close()
     first.playback.stop()
+    first_data.close()  # as the command does on quit: what is queued is written
 
     second = open_main_window(brief_file, audio=audio_file, data=AppData(tmp_path / "n.db"))
     qtbot.addWidget(second)

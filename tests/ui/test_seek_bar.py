@@ -126,18 +126,8 @@ def test_a_strip_with_thousands_of_notes_looks_as_if_each_marker_were_drawn(qtbo
     from PySide6.QtGui import QPainter, QPalette, QPixmap
 
     from player.core.timeline import Cue, CueKind
-    from player.ui.widgets.timeline_strip import TimelineStrip
 
-    strip = TimelineStrip()
-    qtbot.addWidget(strip)
-    strip.resize(900, 26)
-    strip.set_duration(3_600_000)
-    rng = random.Random(3)
-    kinds = [CueKind.NOTE, CueKind.QUOTE, CueKind.CONCEPT]
-    cues = []
-    for i in range(20_000):
-        start = rng.randrange(0, 3_600_000)
-        cues.append(Cue(rng.choice(kinds), start, start + 5_000, "n", i))
+    strip, cues = _strip_with_markers(qtbot, 900, 20_000, random.Random(3))
     cues.append(Cue(CueKind.CHAPTER, 100_000, 900_000, "a chapter", 0))
     strip.set_cues(cues)
     strip.show()
@@ -155,4 +145,53 @@ def test_a_strip_with_thousands_of_notes_looks_as_if_each_marker_were_drawn(qtbo
         p.fillRect(rect, color)
     p.end()
     assert every.toImage() == shown
-    assert len(strip._shown_markers(1.0)) < len(cues) / 4
+    assert len(strip._shown_markers(1.0, strip.cues())) < len(cues) / 4
+
+
+def test_a_note_added_or_removed_redraws_the_strip_as_a_full_drawing_would(qtbot) -> None:
+    """Only the pixels of the marker that came or went are drawn again, and the picture is
+    the one a drawing from scratch gives, whatever lies under or beside it."""
+    import random
+
+    from player.core.timeline import Cue, CueKind
+
+    rng = random.Random(5)
+    strip, cues = _strip_with_markers(qtbot, 700, 3_000, rng)
+    cues[:0] = [
+        Cue(CueKind.CHAPTER, 0, 1_000_000, "one", 0),
+        Cue(CueKind.CHAPTER, 1_000_000, 3_600_000, "two", 1),
+    ]
+    strip.set_cues(cues)
+    strip.show()
+    strip._markers()
+    changes = []
+    for i in range(40):
+        start = rng.randrange(0, 3_600_000)
+        added = Cue(CueKind.NOTE, start, start + 5_000, "new", 10_000 + i)
+        strip.add_cue(added)
+        changes.append(added)
+        if i % 3 == 0:
+            strip.remove_cue(rng.choice(cues[2:]))
+    strip.remove_cue(changes[0])
+    strip.remove_cue(cues[5])
+    assert strip._cache is not None, "small changes keep the drawing and mend it"
+    mended = strip._markers().toImage()
+    strip._cache = None
+    assert strip._markers().toImage() == mended
+
+
+def _strip_with_markers(qtbot, width: int, count: int, rng):
+    """A strip an hour long, and ``count`` notes, quotes and concepts at random moments."""
+    from player.core.timeline import Cue, CueKind
+    from player.ui.widgets.timeline_strip import TimelineStrip
+
+    strip = TimelineStrip()
+    qtbot.addWidget(strip)
+    strip.resize(width, 26)
+    strip.set_duration(3_600_000)
+    kinds = [CueKind.NOTE, CueKind.QUOTE, CueKind.CONCEPT]
+    cues = []
+    for i in range(count):
+        start = rng.randrange(0, 3_600_000)
+        cues.append(Cue(rng.choice(kinds), start, start + 5_000, "n", i))
+    return strip, cues

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
+from player.core.formats.track import TrackKind
 from player.core.storage.notes import Note
 from player.core.storage.syncpoints import audio_key_for
 from player.core.timeline import CueKind
@@ -148,8 +149,14 @@ def test_sidecar_transcript_and_chapters_load_and_report_bad_lines(
     shutil.copy(DATA / "chapters.json", brief_file.parent / "chapters.json")
     w = open_window(qtbot, brief_file, audio_file, data)
     assert transcript_tab_shown(w)
-    assert app_of(w).tracks.model.rowCount() == 4
-    assert pane_texts(w, CueKind.CHAPTER) == ["Intro", "Agents", "Late in the show"]  # no toc:false
+    # The audio is 7 s long: the line at 0:07 and the chapters at 12:34 and 1:02:03 start after
+    # it ends, so they are left out (and said to be); toc:false chapters are never shown.
+    assert app_of(w).tracks.model.rowCount() == 2
+    assert pane_texts(w, CueKind.CHAPTER) == ["Intro"]
+    assert app_of(w).tracks.past_end(TrackKind.CHAPTERS) == 2
+    assert "2 chapters after the end of the audio (0:07) left out" in (
+        w.statusBar().currentMessage()
+    )
     # A bad line of a file found on its own is reported FILE:LINE: message, not raised.
     vtt = audio_file.with_suffix(".vtt")
     assert w.statusBar().currentMessage().startswith(f"{vtt}:14: cue timing not understood")
@@ -186,7 +193,7 @@ def test_open_transcript_by_hand_shows_problems_in_a_dialog(
     junk.write_text("just some words\n", encoding="utf-8")
     assert not app_of(w).tracks.open_track_file(junk)
     assert "not a chapters or transcript file" in w.statusBar().currentMessage()
-    assert app_of(w).tracks.model.rowCount() == 3
+    assert app_of(w).tracks.model.rowCount() == 2  # the third line starts as the 7 s audio ends
     # The menu command asks for a file.
     chosen = str(DATA / "transcript.json")
     from PySide6.QtWidgets import QFileDialog
@@ -197,10 +204,11 @@ def test_open_transcript_by_hand_shows_problems_in_a_dialog(
         w.actions_by_name["open_track"].trigger()
     finally:
         QFileDialog.getOpenFileName = original  # type: ignore[assignment]
+    assert app_of(w).tracks.loaded[TrackKind.TRANSCRIPT].path == DATA / "transcript.json"
     assert (
         app_of(w)
-        .tracks.model.data(app_of(w).tracks.model.index(2), Qt.ItemDataRole.DisplayRole)
-        .endswith("We're building ghosts, not animals.")
+        .tracks.model.data(app_of(w).tracks.model.index(1), Qt.ItemDataRole.DisplayRole)
+        .endswith("It's the decade of agents.")
     )
     close_window(w)
 
@@ -508,7 +516,11 @@ def test_the_status_says_which_encoding_a_transcript_and_a_brief_were_read_in(
     w = open_window(qtbot, brief_file, audio_file, data)
     tracks = app_of(w).tracks
     assert tracks.model.cue(0).text == "“Curly” quotes – and a dash"
-    assert w.statusBar().currentMessage() == "audio.vtt was read as Windows-1252, not plain UTF-8."
+    # What was picked up from beside the audio is said first, then how it was read.
+    assert w.statusBar().currentMessage() == (
+        "Picked up audio.vtt from beside the audio: 1 transcript line."
+        " audio.vtt was read as Windows-1252, not plain UTF-8."
+    )
     close_window(w)
 
     utf16 = brief_file.parent / "utf16.srt"
@@ -525,7 +537,11 @@ def test_the_status_says_which_encoding_a_transcript_and_a_brief_were_read_in(
     audio_file.with_suffix(".vtt").unlink()
     w = open_window(qtbot, brief_file, None, data)
     assert w.episode.brief.title == "Test Guest — “A short test episode”"
-    assert w.statusBar().currentMessage() == "brief.txt was read as Windows-1252, not plain UTF-8."
+    # The transcript opened by hand last time comes back, and the brief's note is not lost.
+    assert w.statusBar().currentMessage() == (
+        "brief.txt was read as Windows-1252, not plain UTF-8."
+        " Transcript from utf16.srt, opened last time."
+    )
     close_window(w)
 
 

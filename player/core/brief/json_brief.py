@@ -13,19 +13,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from player.core.brief.models import (
-    Brief,
-    BriefError,
-    Concept,
-    Link,
-    ParseResult,
-    Problem,
-    Quote,
-    Source,
-    Takeaway,
-)
+from player.core.brief.models import Brief, BriefError, ParseResult, Problem, Source
+from player.core.brief.schema import Brief as BriefModel
+from player.core.brief.schema import Concept, Link, Quote, Takeaway, to_record
 from player.core.brief.source import read_brief, with_encoding
 from player.core.jsonpos import JsonSyntaxError, line_for, loads_with_lines, path_text
+from player.core.titles import split_guest_title
 
 Report = Callable[[tuple[str | int, ...], str], None]
 _ENTRY_MODELS = {"concepts": Concept, "quotes": Quote, "takeaways": Takeaway, "links": Link}
@@ -59,7 +52,7 @@ def parse_brief_json(text: str, file: str = "<brief.json>") -> ParseResult:
     kept: dict[str, object] = {}
     survivors: dict[str, list[int]] = {}
     for key, value in raw.items():
-        if key not in Brief.model_fields:
+        if key not in BriefModel.model_fields:
             report((key,), "unknown key, ignored")
             continue
         if isinstance(value, list) and key in _ENTRY_MODELS:
@@ -71,12 +64,13 @@ def parse_brief_json(text: str, file: str = "<brief.json>") -> ParseResult:
     if isinstance(kept.get("links"), list):
         kept["links"] = _links_to_survivors(kept["links"], survivors, report)
     try:
-        brief = Brief.model_validate(kept)
+        validated = BriefModel.model_validate(kept)
     except ValidationError as e:
         for err in e.errors():
             report(tuple(err["loc"]), err["msg"])
         kept = {k: v for k, v in kept.items() if not _field_fails(k, v)}
-        brief = Brief.model_validate(kept)
+        validated = BriefModel.model_validate(kept)
+    brief = to_record(validated)
     quotes = tuple(sorted(brief.quotes, key=lambda q: q.at))
     if quotes != brief.quotes and brief.links:
         report(("quotes",), "quotes are not in time order; links were dropped")
@@ -129,12 +123,20 @@ def _links_to_survivors(
 
 def _field_fails(key: str, value: object) -> bool:
     try:
-        Brief.model_validate({key: value})
+        BriefModel.model_validate({key: value})
     except ValidationError:
         return True
     return False
 
 
 def dump_brief_json(brief: Brief) -> str:
-    """The JSON form, quotes in time order, indented for people who read diffs."""
-    return json.dumps(brief.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    """The JSON form, quotes in time order, indented for people who read diffs.
+
+    A first line ``Guest — “Title”`` is written as its two parts, so a program reading the JSON
+    gets the episode's own title rather than the guest's name twice (once in ``guest``).
+    """
+    doc = brief.model_dump(mode="json")
+    guest, title = split_guest_title(brief.title)
+    if guest is not None:
+        doc["title"], doc["guest"] = title, guest
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -1,31 +1,80 @@
-"""The brief as immutable pydantic records.
+"""The brief as immutable records.
 
 Immutable because one parsed brief is shared by the timeline, search, the window and exports;
 nobody should be able to change it under the others. Times are seconds (floats), as the brief's
 JSON contract says; the timeline turns them into integer milliseconds for Qt.
+
+Plain slotted dataclasses, not pydantic models: the window builds them before its first frame,
+and importing pydantic and building its model classes cost more than the whole brief. Untrusted
+JSON is validated at the boundary by the pydantic twins in ``schema`` (which also give the JSON
+Schema); here each record checks only what the readers could get wrong (a time out of range, a
+negative index), with the same errors as before.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Literal
 
 from player.core.timefmt import checked
 
-# A time in seconds inside the one range every reader accepts (see ``timefmt.MAX_SECONDS``).
-Seconds = Annotated[float, AfterValidator(checked)]
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+_NOT_EXPORTED = {"exclude": True}
 
 
 class BriefError(Exception):
     """A file that cannot be read as a brief at all (not one bad line: see ``Problem``)."""
 
 
-class Problem(_Frozen):
+class _Record:
+    """What the readers and writers use of pydantic's model API, on a frozen dataclass."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled as the class and its values (the brief cache holds 50,000 quotes): the
+        dataclass way looks the fields up again for every record it loads."""
+        return _restore, (type(self), tuple(getattr(self, n) for n in self.__slots__))
+
+    def model_copy(self, *, update: dict[str, Any] | None = None) -> Any:
+        return replace(self, **(update or {}))  # type: ignore[type-var]
+
+    def model_dump(self, *, mode: str = "python") -> dict[str, Any]:
+        """Fields in order, nested records as dicts, tuples as lists in ``mode="json"``;
+        fields marked not exported (source lines) are left out, as the JSON form has them."""
+        return {
+            f.name: _dumped(getattr(self, f.name), mode)
+            for f in fields(self)  # type: ignore[arg-type]
+            if not f.metadata.get("exclude")
+        }
+
+
+def _restore(cls: type[_Record], values: tuple[object, ...]) -> _Record:
+    """A record from the cache, as it was checked when it was first made."""
+    record = object.__new__(cls)
+    for name, value in zip(cls.__slots__, values, strict=True):
+        object.__setattr__(record, name, value)
+    return record
+
+
+def _dumped(value: object, mode: str) -> object:
+    if isinstance(value, _Record):
+        return value.model_dump(mode=mode)
+    if isinstance(value, tuple):
+        items = [_dumped(v, mode) for v in value]
+        return items if mode == "json" else tuple(items)
+    return value
+
+
+def _set(record: object, name: str, value: object) -> None:
+    object.__setattr__(record, name, value)
+
+
+def _times(values: tuple[float, ...] | list[float]) -> tuple[float, ...]:
+    return tuple(checked(v) for v in values)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Problem(_Record):
     """One line that could not be read; the rest of the file still loads."""
 
     file: str
@@ -36,58 +85,92 @@ class Problem(_Frozen):
         return f"{self.file}:{self.line}: {self.message}"
 
 
-class Quote(_Frozen):
-    at: Seconds = Field(description="seconds from the start of the episode")
-    text: str = Field(description="the spoken words, without the bracketed stage note")
-    note: str | None = Field(default=None, description="bracketed stage note, e.g. 'On LLMs'")
-    context: str | None = Field(default=None, description="what the brief says after the quote")
-    line: int | None = Field(default=None, exclude=True, description="source line, not exported")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote(_Record):
+    at: float  # seconds from the start of the episode
+    text: str  # the spoken words, without the bracketed stage note
+    note: str | None = None  # bracketed stage note, e.g. 'On LLMs'
+    context: str | None = None  # what the brief says after the quote
+    line: int | None = field(default=None, metadata=_NOT_EXPORTED)  # source line
+
+    def __post_init__(self) -> None:
+        _set(self, "at", checked(self.at))
 
 
-class Concept(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Concept(_Record):
     name: str
     description: str
-    at: tuple[Seconds, ...] = Field(default=(), description="times of the quotes that speak of it")
-    line: int | None = Field(default=None, exclude=True)
+    at: tuple[float, ...] = ()  # times of the quotes that speak of it
+    line: int | None = field(default=None, metadata=_NOT_EXPORTED)
+
+    def __post_init__(self) -> None:
+        _set(self, "at", _times(self.at))
 
 
-class Takeaway(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Takeaway(_Record):
     text: str
-    at: tuple[Seconds, ...] = Field(default=(), description="times of the quotes that speak of it")
-    line: int | None = Field(default=None, exclude=True)
+    at: tuple[float, ...] = ()  # times of the quotes that speak of it
+    line: int | None = field(default=None, metadata=_NOT_EXPORTED)
+
+    def __post_init__(self) -> None:
+        _set(self, "at", _times(self.at))
 
 
-class Link(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Link(_Record):
     """A concept or takeaway tied to a quote, with how sure the linker is (0..1).
 
     ``pinned`` links come from the episode's content folder and beat the automatic ones.
+    ``index`` is the position in ``Brief.concepts`` or ``Brief.takeaways``, ``quote`` the
+    position in ``Brief.quotes`` (time order).
     """
 
     kind: Literal["concept", "takeaway"]
-    index: int = Field(ge=0, description="position in Brief.concepts or Brief.takeaways")
-    quote: int = Field(ge=0, description="position in Brief.quotes (time order)")
-    score: float = Field(ge=0)
+    index: int
+    quote: int
+    score: float
     pinned: bool = False
 
+    def __post_init__(self) -> None:
+        if self.kind not in ("concept", "takeaway"):
+            raise ValueError(f"link kind must be 'concept' or 'takeaway', not {self.kind!r}")
+        if self.index < 0 or self.quote < 0 or not self.score >= 0:
+            raise ValueError("a link's index, quote and score must not be negative")
 
-class Source(_Frozen):
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source(_Record):
     path: str | None = None
     format: Literal["audio-brief-text", "json"] = "audio-brief-text"
 
 
-class Brief(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Brief(_Record):
     title: str = ""
     guest: str | None = None
     summary: tuple[str, ...] = ()
     overview: tuple[str, ...] = ()
     concepts: tuple[Concept, ...] = ()
-    quotes: tuple[Quote, ...] = Field(default=(), description="in time order")
+    quotes: tuple[Quote, ...] = ()  # in time order
     takeaways: tuple[Takeaway, ...] = ()
     links: tuple[Link, ...] = ()
     source: Source | None = None
 
+    def __post_init__(self) -> None:
+        for name in ("summary", "overview", "concepts", "quotes", "takeaways", "links"):
+            value = getattr(self, name)
+            if not isinstance(value, tuple):
+                _set(self, name, tuple(value))
 
-class ParseResult(_Frozen):
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ParseResult(_Record):
     brief: Brief
     problems: tuple[Problem, ...] = ()
-    encoding: str = Field(default="UTF-8", description="text encoding assumed when read")
+    encoding: str = "UTF-8"  # text encoding assumed when read
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.problems, tuple):
+            _set(self, "problems", tuple(self.problems))

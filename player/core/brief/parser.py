@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from player.core.brief.json_brief import dump_brief_json, load_brief_json, parse_brief_json
 from player.core.brief.models import (
     Brief,
     BriefError,
@@ -89,7 +88,10 @@ class _Item:
 
     @property
     def text(self) -> str:
-        return " ".join(p for p in self.parts if p)
+        parts = self.parts
+        if len(parts) == 1:  # most items: one line
+            return parts[0]
+        return " ".join(p for p in parts if p)
 
 
 class _Reader:
@@ -183,8 +185,12 @@ class _Reader:
         return Concept(name=name, description=description, line=item.line)
 
     def _quote(self, item: _Item) -> Quote | None:
+        plain = plain_quote(item.text)
+        if plain is not None:
+            at, words, context = plain
+            return Quote(at=at, text=words, note=None, context=context, line=item.line)
         m = _TIMED.match(item.text)
-        if not m or not any(c.isdigit() for c in m.group("time")):
+        if not m:  # (the time ``_TIMED`` finds starts with a digit)
             if _TIME_LIKE.search(item.text[:40]):
                 self.problem(item.line, "quote time is not at the start of the line")
             else:
@@ -203,6 +209,30 @@ class _Reader:
             self.problem(item.line, "quote has a time but no words")
             return None
         return Quote(at=at, text=words, note=note, context=context, line=item.line)
+
+
+# The shape nearly every quote has, ``At M:SS - "words" - context`` (or ``H:MM:SS``), read by one
+# match: no stage note, no quotation mark inside the words, nothing ``_split_quote`` would trim.
+# Anything else goes the long way round, which reads this shape to the same result (tested).
+_PLAIN_QUOTE = re.compile(
+    r"at (?:(\d{1,3}):([0-5]\d)|(\d{1,4})):([0-5]\d) - "
+    r'"([^\s"“”„«»\[\'‘](?:[^"“”„«»]*[^\s"“”„«»])?)"'
+    r"(?: - ([^\s\-–—:](?:.*\S)?))?",
+    re.IGNORECASE,
+)
+
+
+def plain_quote(text: str) -> tuple[float, str, str | None] | None:
+    """(seconds, words, context) of a quote in the plain shape; None for any other."""
+    m = _PLAIN_QUOTE.fullmatch(text)
+    if m is None:
+        return None
+    hours, minutes_after_hours, minutes, seconds, words, context = m.groups()
+    if hours is not None:
+        total = int(hours) * 3600 + int(minutes_after_hours) * 60
+    else:
+        total = int(minutes) * 60
+    return float(total + int(seconds)), words, context
 
 
 def _clean(raw: str) -> str:
@@ -269,6 +299,26 @@ def _strip_single_quotes(words: str) -> str:
     if len(words) >= 2 and words[0] in "'‘" and words[-1] in "'’":
         return words[1:-1].strip()
     return words
+
+
+# The JSON form is read through pydantic (``json_brief``); it is imported only for a JSON brief,
+# so opening a text brief never pays for it.
+def load_brief_json(path: str | Path) -> ParseResult:
+    from player.core.brief.json_brief import load_brief_json as load
+
+    return load(path)
+
+
+def parse_brief_json(text: str, file: str = "<brief.json>") -> ParseResult:
+    from player.core.brief.json_brief import parse_brief_json as parse
+
+    return parse(text, file)
+
+
+def dump_brief_json(brief: Brief) -> str:
+    from player.core.brief.json_brief import dump_brief_json as dump
+
+    return dump(brief)
 
 
 def load_any(path: str | Path) -> ParseResult:

@@ -18,6 +18,7 @@ from player.core.formats.problems import FormatError, FormatProblem
 from player.core.formats.textfile import load_text_track
 from player.core.formats.track import Track, TrackItem, TrackKind, sort_items
 from player.core.timefmt import seconds_value as seconds
+from player.core.titles import split_guest_title
 
 SPEC_VERSION = "1.2.0"
 
@@ -160,7 +161,7 @@ def brief_to_chapters(brief: Brief, notes: Iterable[Note] = ()) -> dict[str, Any
     rows.sort(key=lambda row: (row[0], row[1]))
     doc: dict[str, Any] = {"version": SPEC_VERSION}
     if brief.title:
-        doc["title"] = brief.title
+        doc["title"] = split_guest_title(brief.title)[1]
     doc["chapters"] = [chapter for _, _, chapter in rows]
     return doc
 

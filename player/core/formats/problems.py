@@ -6,15 +6,17 @@ print as ``FILE:WHERE: message`` so an editor or terminal can jump to the spot.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass
 
 
 class FormatError(Exception):
     """A file that is not in the format at all (as opposed to one bad item in it)."""
 
 
-class FormatProblem(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FormatProblem:
+    """A plain record: every reader makes them, and a window that opens no subtitles should
+    not load pydantic for them."""
 
     file: str
     where: str

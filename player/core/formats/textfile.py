@@ -19,9 +19,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from player.core.formats.problems import FormatError, FormatProblem
-from player.core.formats.track import Track
+
+if TYPE_CHECKING:
+    from player.core.formats.track import Track
 
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 _BOMS = (
@@ -144,7 +147,7 @@ def split_blocks(text: str) -> list[Block]:
     return blocks
 
 
-Parse = Callable[..., tuple[Track, list[FormatProblem]]]
+Parse = Callable[..., "tuple[Track, list[FormatProblem]]"]
 
 
 def load_text_track(path: str | Path, parse: Parse) -> tuple[Track, list[FormatProblem]]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from player.core.brief.models import Seconds
+from player.core.brief.schema import Seconds
 from player.core.timeline import FOREVER_MS, Cue, CueKind
 
 

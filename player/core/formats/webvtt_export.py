@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from player.core.brief.models import Brief
 from player.core.formats.chapters_json import Note, shorten
+from player.core.titles import split_guest_title
 
 MIN_CUE_S = 1.5
 MAX_CUE_S = 12.0
@@ -57,7 +58,8 @@ def brief_to_webvtt(brief: Brief, notes: Iterable[Note] = ()) -> str:
 
     out = ["WEBVTT"]
     if brief.title:
-        out[0] += " - " + " ".join(brief.title.split()).replace("-->", "->")
+        title = split_guest_title(brief.title)[1]
+        out[0] += " - " + " ".join(title.split()).replace("-->", "->")
     out.append("")
     for start, _, ident, text, end in rows:
         if end is None or end <= start:

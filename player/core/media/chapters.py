@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from player.core.brief.models import Seconds
+from player.core.brief.schema import Seconds
 from player.core.formats.track import Track, TrackItem, TrackKind
 from player.core.timefmt import MAX_SECONDS
 

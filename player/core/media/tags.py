@@ -86,6 +86,15 @@ def read_media_info(path: str | Path) -> MediaInfo:
         raise MediaInfoError(f"{p}: tags cannot be read (damaged tag: {_reason(exc)})") from None
 
 
+def embedded_cover(path: str | Path) -> Cover | None:
+    """The front cover an audio file carries, or None (none, or a file that cannot be read:
+    a list showing covers has a placeholder for those, never an error)."""
+    try:
+        return read_media_info(path).cover
+    except MediaInfoError:
+        return None
+
+
 def _reason(exc: BaseException) -> str:
     return str(exc).strip() or type(exc).__name__
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from player.core.brief.models import Brief
 from player.core.storage.notes import ITEM_KINDS, MAX_REF, ItemKind, Note, NoteStore, Text
 from player.core.timefmt import format_ms
+from player.core.titles import split_guest_title
 
 FORMAT_NAME = "brief-player-notes"
 FORMAT_VERSION = 1
@@ -99,15 +100,32 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def page_heading(
+    episode_id: str, title: str | None, guest: str | None, brief: Brief | None
+) -> tuple[str, str | None]:
+    """(title, guest) for the top of an export: ``Guest — “Title”`` taken apart, so the page is
+    headed by the episode's title and names the guest once, below it."""
+    found_guest, heading = split_guest_title(title or (brief.title if brief else "") or "")
+    guest = guest or found_guest or (brief.guest if brief else None)
+    return heading or episode_id, guest
+
+
 def export_markdown(
-    store: NoteStore, episode_id: str, *, title: str | None = None, brief: Brief | None = None
+    store: NoteStore,
+    episode_id: str,
+    *,
+    title: str | None = None,
+    brief: Brief | None = None,
+    guest: str | None = None,
 ) -> str:
     """One Markdown page: starred items, then each note under its timestamp."""
     notes = store.for_episode(episode_id)
     stars = sorted(store.stars(episode_id), key=lambda s: (ITEM_KINDS.index(s[0]), s[1]))
-    heading = title or (brief.title if brief else "") or episode_id
+    heading, guest = page_heading(episode_id, title, guest, brief)
     labels = {(n.attached.kind, n.attached.ref): n.attached.label for n in notes if n.attached}
     out = [f"# {md_escape(_one_line(heading))}", ""]
+    if guest and guest not in heading:
+        out += [f"Guest: {md_escape(_one_line(guest))}", ""]
     out += [f"Notes exported from Brief Player on {datetime.now(UTC).date().isoformat()}.", ""]
     if stars:
         out += ["## Starred", ""]

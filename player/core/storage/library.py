@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from dataclasses import dataclass, field
 
 from player.core.storage.database import Database, utc_now
 
 _COLUMNS = "episode_id, brief_path, title, show, length_s, cover_path, last_opened"
 
 
-class LibraryEntry(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LibraryEntry:
+    """A plain record: the window lists the brief it opens before its first frame."""
 
-    episode_id: str = Field(min_length=1)
+    episode_id: str
     brief_path: str
     title: str = ""
     show: str | None = None
-    length_s: float | None = Field(default=None, ge=0)
+    length_s: float | None = None
     cover_path: str | None = None
-    last_opened: str = Field(default_factory=utc_now)
+    last_opened: str = field(default_factory=utc_now)
+
+    def __post_init__(self) -> None:
+        if not self.episode_id:
+            raise ValueError("a library entry needs an episode id")
+        if self.length_s is not None and not self.length_s >= 0:
+            raise ValueError(f"length out of range: {self.length_s} s")
 
 
 class LibraryStore:

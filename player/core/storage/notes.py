@@ -113,6 +113,11 @@ _COLUMNS = (
     "id, episode_id, start_ms, end_ms, text, tags, attached_kind, attached_ref, "
     "attached_label, audio_key, created_at, updated_at"
 )
+_LINE_COLUMNS = "start_ms, created_at, id, end_ms, text"
+_TIME_ORDER = "ORDER BY start_ms, created_at, id"
+# One note as the window lists it: (start_ms, created_at, id, end_ms, text). Tuples compare in
+# the notes' time order, and a (start_ms, created_at, id) key finds one by bisection.
+NoteLine = tuple[int, str, str, int | None, str]
 _OPEN, _CLOSE = "\ue000", "\ue001"
 # Above this many matches a query is too broad to rank on every keystroke (see ``search``).
 RANK_AT_MOST = 2000
@@ -189,10 +194,21 @@ class NoteStore:
 
     def for_episode(self, episode_id: str) -> list[Note]:
         rows = self.db.query(
-            f"SELECT {_COLUMNS} FROM notes WHERE episode_id=? ORDER BY start_ms, created_at, id",
+            f"SELECT {_COLUMNS} FROM notes WHERE episode_id=? {_TIME_ORDER}",
             (episode_id,),
         )
         return [_note(r) for r in rows]
+
+    def outline(self, episode_id: str) -> list[NoteLine]:
+        """The episode's notes as ``NoteLine`` tuples, in ``for_episode``'s order.
+
+        What a window needs of every note at once (its place, its moment and its words), read
+        without building a ``Note`` for each: opening an episode with 100,000 notes was mostly
+        that. The whole note is read by id when one is shown (``get``).
+        """
+        return self.db.query(
+            f"SELECT {_LINE_COLUMNS} FROM notes WHERE episode_id=? {_TIME_ORDER}", (episode_id,)
+        )
 
     def all_recent(self, limit: int = 100) -> list[Note]:
         rows = self.db.query(
@@ -284,6 +300,10 @@ def check_item(kind: str, ref: int) -> None:
         raise ValueError(f"item index must be a whole number from 0 to {MAX_REF}, not {ref!r}")
 
 
+def line_of(note: Note) -> NoteLine:
+    return (note.start_ms, note.created_at, note.id, note.end_ms, note.text)
+
+
 def _marks() -> str:
     return ", ".join("?" * 12)
 
@@ -306,23 +326,42 @@ def _row(note: Note) -> tuple[object, ...]:
     )
 
 
+_NOTE_FIELDS = tuple(Note.model_fields)
+_set_attribute = object.__setattr__
+
+
 def _note(row: tuple | sqlite3.Row) -> Note:
+    """A note from a row the store wrote itself, so already valid.
+
+    What ``Note.model_construct`` does, without its per-field alias and default lookups: an
+    episode with 100,000 notes builds them all when it opens, and those lookups were most of
+    the time. Most notes have no tags, so ``[]`` skips the JSON parser.
+    """
     (nid, episode, start, end, text, tags, a_kind, a_ref, a_label, audio, created, updated) = row
     attached = None
     if a_kind is not None:
-        attached = Attachment(kind=a_kind, ref=a_ref or 0, label=a_label or "")
-    return Note.model_construct(
-        id=nid,
-        episode_id=episode,
-        start_ms=start,
-        end_ms=end,
-        text=text,
-        tags=tuple(json.loads(tags or "[]")),
-        attached=attached,
-        audio_key=audio,
-        created_at=created,
-        updated_at=updated,
+        attached = Attachment.model_construct(kind=a_kind, ref=a_ref or 0, label=a_label or "")
+    note = Note.__new__(Note)
+    _set_attribute(
+        note,
+        "__dict__",
+        {
+            "id": nid,
+            "episode_id": episode,
+            "start_ms": start,
+            "end_ms": end,
+            "text": text,
+            "tags": () if not tags or tags == "[]" else tuple(json.loads(tags)),
+            "attached": attached,
+            "audio_key": audio,
+            "created_at": created,
+            "updated_at": updated,
+        },
     )
+    _set_attribute(note, "__pydantic_fields_set__", set(_NOTE_FIELDS))
+    _set_attribute(note, "__pydantic_extra__", None)
+    _set_attribute(note, "__pydantic_private__", None)
+    return note
 
 
 def _unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:

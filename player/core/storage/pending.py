@@ -4,6 +4,9 @@ Each store keeps the changes still waiting for the queue and lays them over what
 the database, so the listener sees a note the moment it is typed, whether the write lands in a
 millisecond or after another program lets go of the lock. An entry is dropped once the queue
 has saved its latest version.
+
+The notes' store is in ``pending_notes``: notes are pydantic models, and the window opens (resume
+position, library) before it needs them.
 """
 
 from __future__ import annotations
@@ -11,17 +14,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from dataclasses import replace
 
-from player.core.storage.database import Database, NotFound, utc_now
+from player.core.storage.database import Database
 from player.core.storage.library import LibraryStore
-from player.core.storage.notes import Note, NoteStore, check_item
 from player.core.storage.playstate import PlayState, PlayStateStore
-from player.core.storage.queue import WriteQueue, write_rescue
+from player.core.storage.queue import WriteQueue
 
 
 @contextmanager
-def _unsettled(db: Database) -> Iterator[None]:
+def unsettled(db: Database) -> Iterator[None]:
     """Read without waiting for the queue: what is waiting is laid over the result anyway."""
     hook, db.before_read = db.before_read, None
     try:
@@ -30,7 +32,7 @@ def _unsettled(db: Database) -> Iterator[None]:
         db.before_read = hook
 
 
-class _Waiting:
+class Waiting:
     """Changes by key, each with the queue number of its latest write."""
 
     def __init__(self) -> None:
@@ -52,125 +54,13 @@ class _Waiting:
             return {k: v for k, (_, v) in self.items.items()}
 
 
-class QueuedNoteStore(NoteStore):
-    """Reads from the window's connection, writes through the queue."""
-
-    def __init__(self, db: Database, queue: WriteQueue) -> None:
-        super().__init__(db)
-        self.queue = queue
-        self._notes = _Waiting()  # note id -> Note, or (episode_id,) once deleted
-        self._stars = _Waiting()  # (episode_id, kind, ref) -> starred?
-
-    def put(self, note: Note) -> None:
-        self._notes.put(self.queue, note.id, note, lambda db: NoteStore(db).put(note))
-
-    def add(self, note: Note) -> Note:
-        self.put(note)
-        return note
-
-    def restore(self, note: Note) -> Note:
-        self.put(note)
-        return note
-
-    def update(self, note: Note) -> Note:
-        saved = note.model_copy(update={"updated_at": utc_now()})
-        self.put(saved)
-        return saved
-
-    def delete(self, note_id: str) -> Note:
-        note = self.get(note_id)
-        if note is None:
-            raise NotFound(f"no note with id {note_id}")
-        self._notes.put(
-            self.queue, note_id, (note.episode_id,), lambda db: NoteStore(db).delete(note_id)
-        )
-        return note
-
-    def get(self, note_id: str) -> Note | None:
-        waiting = self._notes.snapshot()
-        if note_id in waiting:
-            value = waiting[note_id]
-            return value if isinstance(value, Note) else None
-        with _unsettled(self.db):
-            return super().get(note_id)
-
-    def for_episode(self, episode_id: str) -> list[Note]:
-        waiting = self._notes.snapshot()
-        with _unsettled(self.db):
-            saved = super().for_episode(episode_id)
-        notes = [n for n in saved if n.id not in waiting]
-        notes += [v for v in waiting.values() if isinstance(v, Note) and v.episode_id == episode_id]
-        return sorted(notes, key=lambda n: (n.start_ms, n.created_at, n.id))
-
-    def all_recent(self, limit: int = 100) -> list[Note]:
-        waiting = self._notes.snapshot()
-        # Newest first, and the latest typed first among notes of the same millisecond.
-        notes = [v for v in reversed(waiting.values()) if isinstance(v, Note)]
-        notes += [n for n in super().all_recent(limit) if n.id not in waiting]
-        notes.sort(key=lambda n: n.updated_at, reverse=True)
-        return notes[:limit]
-
-    def search(self, query: str, episode_id: str | None = None, limit: int = 200) -> list:
-        """Found in the database (after the queue settles, see ``Database.before_read``),
-        less what is waiting to be deleted."""
-        waiting = self._notes.snapshot()
-        return [
-            h
-            for h in super().search(query, episode_id, limit)
-            if not isinstance(waiting.get(h.note.id, h.note), tuple)
-        ]
-
-    def star(self, episode_id: str, kind: str, ref: int) -> None:
-        check_item(kind, ref)
-        self._stars.put(
-            self.queue,
-            (episode_id, kind, ref),
-            True,
-            lambda db: NoteStore(db).star(episode_id, kind, ref),
-        )
-
-    def unstar(self, episode_id: str, kind: str, ref: int) -> None:
-        self._stars.put(
-            self.queue,
-            (episode_id, kind, ref),
-            False,
-            lambda db: NoteStore(db).unstar(episode_id, kind, ref),
-        )
-
-    def stars(self, episode_id: str) -> set[tuple[str, int]]:
-        waiting = self._stars.snapshot()
-        with _unsettled(self.db):
-            stars = super().stars(episode_id)
-        for (episode, kind, ref), on in waiting.items():  # type: ignore[misc]
-            if episode == episode_id:
-                (stars.add if on else stars.discard)((kind, ref))
-        return stars
-
-    def unsaved(self) -> tuple[list[Note], list[dict]]:
-        """What is still waiting: notes to keep, and stars to set."""
-        notes = [v for v in self._notes.snapshot().values() if isinstance(v, Note)]
-        stars = [
-            {"episode_id": e, "kind": k, "ref": r}
-            for (e, k, r), on in self._stars.snapshot().items()  # type: ignore[misc]
-            if on
-        ]
-        return notes, stars
-
-    def rescue(self, folder: Path) -> Path | None:
-        """Write what is still waiting to a file the next start merges back in."""
-        notes, stars = self.unsaved()
-        if not notes and not stars:
-            return None
-        return write_rescue(folder, notes, stars)
-
-
 class QueuedPlayState(PlayStateStore):
     """Resume positions saved through the queue; ``get`` sees a save still waiting."""
 
     def __init__(self, db: Database, queue: WriteQueue) -> None:
         super().__init__(db)
         self.queue = queue
-        self._waiting = _Waiting()  # episode id -> dict of fields
+        self._waiting = Waiting()  # episode id -> dict of fields
 
     def save(self, episode_id: str, **fields: object) -> PlayState:  # type: ignore[override]
         merged = {**self._waiting.snapshot().get(episode_id, {}), **fields}  # type: ignore[dict-item]
@@ -183,38 +73,17 @@ class QueuedPlayState(PlayStateStore):
         return self.get(episode_id) or PlayState(episode_id=episode_id)
 
     def get(self, episode_id: str) -> PlayState | None:
-        with _unsettled(self.db):
+        with unsettled(self.db):
             state = super().get(episode_id)
         fields = self._waiting.snapshot().get(episode_id)
         if not fields:
             return state
-        base = (state or PlayState(episode_id=episode_id)).model_dump()
+        base = state or PlayState(episode_id=episode_id)
         changes = {k: v for k, v in fields.items() if v is not None and k != "clear_audio"}  # type: ignore[union-attr]
         if fields.get("clear_audio"):  # type: ignore[union-attr]
             changes["audio_path"] = None
-        return PlayState.model_validate({**base, **changes})
+        return replace(base, **changes)
 
 
 def touch_library(queue: WriteQueue, episode_id: str, brief_path: str, **fields: object) -> None:
     queue.submit(lambda db: LibraryStore(db).touch(episode_id, brief_path, **fields))  # type: ignore[arg-type]
-
-
-def merge_rescued(store: NoteStore, folder: Path) -> str | None:
-    """Merge the rescue files an earlier session left (see ``WriteQueue``), then remove them."""
-    from player.core.storage.database import StorageError
-    from player.core.storage.export import import_json
-    from player.core.storage.queue import RESCUE_GLOB
-
-    merged = 0
-    for rescue in sorted(folder.glob(RESCUE_GLOB)):
-        try:
-            report = import_json(NoteStore(store.db), rescue)
-        except StorageError:
-            return None  # busy or read-only now: kept for the next start
-        if report.problems:
-            continue  # not ours to judge: left for the listener
-        merged += report.added + report.updated
-        rescue.unlink(missing_ok=True)
-    if merged == 0:
-        return None
-    return f"{merged} notes that could not be saved last time are saved now."

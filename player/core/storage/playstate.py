@@ -2,26 +2,40 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from dataclasses import dataclass, field, replace
 
 from player.core.storage.database import Database, utc_now
 
 _COLUMNS = "episode_id, position_ms, speed, volume, muted, audio_path, updated_at, audio_length_ms"
 
 
-class PlayState(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlayState:
+    """A plain record (read before the window's first frame); a value out of range is a
+    ``ValueError`` when it is made, so nothing out of range reaches the database."""
 
-    episode_id: str = Field(min_length=1)
-    position_ms: int = Field(default=0, ge=0)
-    speed: float = Field(default=1.0, gt=0, le=4.0)
-    volume: float = Field(default=1.0, ge=0.0, le=1.0)
+    episode_id: str
+    position_ms: int = 0
+    speed: float = 1.0  # above 0, at most 4
+    volume: float = 1.0  # 0 to 1
     muted: bool = False
-    audio_path: str | None = Field(default=None, description="the audio file the listener chose")
-    updated_at: str = Field(default_factory=utc_now)
-    audio_length_ms: int | None = Field(
-        default=None, ge=0, description="the chosen file's length, once the player has read it"
-    )
+    audio_path: str | None = None  # the audio file the listener chose
+    updated_at: str = field(default_factory=utc_now)
+    audio_length_ms: int | None = None  # the chosen file's length, once the player has read it
+
+    def __post_init__(self) -> None:
+        if not self.episode_id:
+            raise ValueError("a play state needs an episode id")
+        if not (self.position_ms >= 0 and 0 < self.speed <= 4.0 and 0.0 <= self.volume <= 1.0):
+            raise ValueError(
+                f"play state out of range: position {self.position_ms} ms, "
+                f"speed {self.speed}, volume {self.volume}"
+            )
+        if self.audio_length_ms is not None and self.audio_length_ms < 0:
+            raise ValueError(f"audio length out of range: {self.audio_length_ms} ms")
+        object.__setattr__(self, "speed", float(self.speed))
+        object.__setattr__(self, "volume", float(self.volume))
+        object.__setattr__(self, "muted", bool(self.muted))
 
 
 class PlayStateStore:
@@ -79,7 +93,7 @@ class PlayStateStore:
                 changes["audio_length_ms"] = None
             if clear_audio:
                 changes["audio_path"] = changes["audio_length_ms"] = None
-            new = PlayState.model_validate({**old.model_dump(), **changes})
+            new = replace(old, **changes)  # type: ignore[arg-type]
             self.put(new)
         return new
 

@@ -140,9 +140,7 @@ class CueCardDelegate(QStyledItemDelegate):
         active = bool(index.data(Role.ACTIVE))
         color = palette.kind_color(kind)
 
-        paint_card_background(
-            painter, option, palette.active_fill(kind) if active else None, selected_alpha=40
-        )
+        paint_card_background(painter, option, palette.active_fill(kind) if active else None)
 
         body_f, small_f, label_f, italic_f = self._fonts(option)
         text_color = pal.color(QPalette.ColorRole.Text)

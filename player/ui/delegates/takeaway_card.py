@@ -1,14 +1,15 @@
 """A takeaway as a numbered card with a chip per linked moment; a click on a chip plays it.
 
 Clicking elsewhere on the card plays the first moment, so every takeaway is one click away from
-the audio whichever part the listener aims at.
+the audio whichever part the listener aims at. From the keyboard, Left and Right move a ring
+between the current takeaway's moments and Enter plays the one ringed.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent, QPainter, QPalette
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from player.core.timefmt import format_ms
 from player.core.timeline import CueKind
@@ -24,6 +25,13 @@ CHIP_H = 20.0
 
 class TakeawayCardDelegate(QStyledItemDelegate):
     moment_clicked = Signal("qlonglong")  # ms
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.focused_chip = 0  # which ▶ moment of the current takeaway Enter plays
+
+    def focus_chip(self, chip: int) -> None:
+        self.focused_chip = chip
 
     def _text_width(self, option: QStyleOptionViewItem) -> float:
         return max(60.0, option.rect.width() - 2 * PAD - NUM_W)
@@ -57,7 +65,7 @@ class TakeawayCardDelegate(QStyledItemDelegate):
         rect = QRectF(option.rect)
         pal = option.palette
         lit = palette.active_fill(CueKind.TAKEAWAY) if index.data(ACTIVE_ROLE) else None
-        paint_card_background(painter, option, lit, selectable=False)
+        paint_card_background(painter, option, lit)
         color = palette.kind_color(CueKind.TAKEAWAY)
         num_f = QFont(option.font)
         num_f.setBold(True)
@@ -83,7 +91,12 @@ class TakeawayCardDelegate(QStyledItemDelegate):
         y += 6
         chip_font = self._chip_font(option)
         painter.setFont(chip_font)
-        for chip, ms in self._chips(option, index, y):
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        for i, (chip, ms) in enumerate(self._chips(option, index, y)):
+            if focused and i == self.focused_chip:
+                painter.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 2.0))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(chip.adjusted(-2, -2, 2, 2), CHIP_H / 2 + 2, CHIP_H / 2 + 2)
             fill = palette.kind_color(CueKind.QUOTE)
             fill.setAlpha(34)
             painter.setPen(Qt.PenStyle.NoPen)

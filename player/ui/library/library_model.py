@@ -1,7 +1,8 @@
 """The library as a list model, and the delegate that draws each row as plain text.
 
-A row is a cover (or the title's first letter), the title, one line of facts (show, length,
-notes, where it comes from) and a thin bar of how far the listener got. Text is painted with
+A row is a cover (the art embedded in its audio file, else an image beside the brief, else the
+title's first letter), the title, one line of facts (show, length, notes, where it comes from)
+and a thin bar of how far the listener got. Text is painted with
 ``drawText``, never as rich text: a title is whatever a brief file says, never markup.
 """
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from player.core.library_entries import LibraryItem
 from player.core.timefmt import format_ms
+from player.ui.library.covers import CoverArt, shared_cover_art, square
 from player.ui.models.rows_model import RowsModel
 from player.ui.palette import muted_text
 
@@ -96,9 +98,12 @@ class LibraryModel(RowsModel[LibraryItem]):
 
 
 class LibraryDelegate(QStyledItemDelegate):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, art: CoverArt | None = None) -> None:
+        """``art`` reads embedded covers off the GUI thread; a view repaints on its
+        ``arrived``."""
         super().__init__(parent)
         self._covers: dict[str, QPixmap | None] = {}
+        self.art = art or shared_cover_art(COVER_PX)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         fm = QFontMetrics(option.font)
@@ -197,21 +202,16 @@ class LibraryDelegate(QStyledItemDelegate):
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, letter)
 
     def _cover(self, item: LibraryItem) -> QPixmap | None:
+        if item.audio_path is not None and not item.missing:
+            embedded = self.art.cover(item.audio_path)  # None until read: the file's art below
+            if embedded is not None:
+                return embedded
         if item.cover_path is None:
             return None
         key = str(item.cover_path)
         if key not in self._covers:
             pixmap = QPixmap(key)
-            self._covers[key] = (
-                None
-                if pixmap.isNull()
-                else pixmap.scaled(
-                    COVER_PX,
-                    COVER_PX,
-                    Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                    Qt.TransformationMode.SmoothTransformation,
-                ).copy(0, 0, COVER_PX, COVER_PX)
-            )
+            self._covers[key] = None if pixmap.isNull() else square(pixmap, COVER_PX)
         return self._covers[key]
 
 

@@ -82,7 +82,9 @@ class LibraryDialog(QDialog):
         self.view.setObjectName("library_list")
         self.view.setAccessibleName("Episodes and briefs")
         self.view.setModel(self.model)
-        self.view.setItemDelegate(LibraryDelegate(self.view))
+        self.delegate = LibraryDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.delegate.art.arrived.connect(self._cover_arrived)
         self.view.setUniformItemSizes(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -122,6 +124,9 @@ class LibraryDialog(QDialog):
             accept_drops(self)
         window.episode_changed.connect(self._episode_changed)
         self.resize(640, 520)
+
+    def _cover_arrived(self, _audio: str) -> None:
+        self.view.viewport().update()
 
     def _button(self, text: str, slot) -> QPushButton:
         button = QPushButton(text, self)

@@ -46,12 +46,19 @@ def brief_rows(brief: Brief, timeline: Timeline, kinds: Iterable[CueKind]) -> li
     """Rows for the cues of ``kinds`` on ``timeline``, with the brief's words for each."""
     wanted = set(kinds)
     rows: list[PaneRow] = []
+    add = rows.append
     seen_concepts: set[int] = set()
+    note = CueKind.NOTE
     for cue in timeline:
-        if cue.kind not in wanted:
+        kind = cue.kind
+        if kind == note:  # most rows of a long list are notes: no lookups into the brief
+            if note in wanted:
+                add(PaneRow(cue, "", cue.text, ""))
             continue
-        rows.append(pane_row(brief, cue, cue.ref in seen_concepts))
-        if cue.kind == CueKind.CONCEPT:
+        if kind not in wanted:
+            continue
+        add(pane_row(brief, cue, cue.ref in seen_concepts))
+        if kind == CueKind.CONCEPT:
             seen_concepts.add(cue.ref)
     return rows
 

@@ -82,7 +82,7 @@ class MomentsController(QObject):
     def _pane_moment(self, index: QModelIndex) -> Moment | None:
         cue = self._shell.pane_model.row(index.row()).cue
         if cue.kind == CueKind.NOTE:
-            return self._note_moment(cue.ref)
+            return _moment_of_note(self._notes.shown_note(cue.ref))
         row = self._shell.pane_model.row(index.row())
         text = row.title if cue.kind == CueKind.CONCEPT else row.body
         return Moment(cue.kind.value, cue.start_ms, text, cue.ref)
@@ -96,11 +96,7 @@ class MomentsController(QObject):
         return Moment("takeaway", at, t.text, index.row())
 
     def _note_moment(self, row: int) -> Moment | None:
-        notes = self._notes.notes()
-        if not 0 <= row < len(notes):
-            return None
-        n = notes[row]
-        return Moment("note", n.start_ms, n.text or "Bookmark", note_id=n.id)
+        return _moment_of_note(self._notes.note_at(row))
 
     # the menu ---------------------------------------------------------------------------------
 
@@ -219,7 +215,7 @@ class MomentsController(QObject):
     def _note(self, moment: Moment) -> Note | None:
         if moment.note_id is None:
             return None
-        return next((n for n in self._notes.notes() if n.id == moment.note_id), None)
+        return self._notes.note_by_id(moment.note_id)
 
     # starred ----------------------------------------------------------------------------------
 
@@ -243,3 +239,9 @@ class MomentsController(QObject):
         side.setTabVisible(side.indexOf(self.starred), True)
         side.setCurrentWidget(self.starred)
         self.starred.list.setFocus()
+
+
+def _moment_of_note(note: Note | None) -> Moment | None:
+    if note is None:
+        return None
+    return Moment("note", note.start_ms, note.text or "Bookmark", note_id=note.id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,7 +27,14 @@ SHOWN = 2_000  # newest notes listed; the filter reaches every note in the datab
 class AllNotesDialog(QDialog):
     note_chosen = Signal(object)  # Note
 
-    def __init__(self, store: NoteStore, episode_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: NoteStore,
+        episode_id: str,
+        parent: QWidget | None = None,
+        *,
+        title_of: Callable[[str], str] = str,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("All Notes")
         self.store = store
@@ -41,7 +50,7 @@ class AllNotesDialog(QDialog):
         self.view.setModel(self.model)
         self.view.setLayoutMode(QListView.LayoutMode.Batched)
         self.view.setBatchSize(200)
-        self.delegate = NoteCardDelegate(self.view, show_episode=True)
+        self.delegate = NoteCardDelegate(self.view, show_episode=title_of)
         self.view.setItemDelegate(self.delegate)
         self.model.modelReset.connect(self.delegate.clear_cache)
         self.view.clicked.connect(self._chosen)

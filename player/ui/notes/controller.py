@@ -8,6 +8,7 @@ a rebuild), so an episode with 100,000 notes takes a new one as fast as an empty
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from player.core.storage.database import StorageError
-from player.core.storage.notes import Attachment, Note, NoteStore
+from player.core.storage.notes import Attachment, Note, NoteLine, NoteStore, line_of
+from player.core.text import clip_words
 from player.core.timefmt import format_ms
 from player.core.timeline import Cue, CueKind
 from player.ui.models.search_model import SearchRow
@@ -36,19 +38,32 @@ MIN_CLIP_MS = 200
 PREVIOUS_GRACE_MS = 1_500  # "previous note" just after a note goes to the one before it
 NOTE_KINDS = frozenset({CueKind.NOTE})
 ITEM_CUE_KINDS = (CueKind.QUOTE, CueKind.CONCEPT, CueKind.TAKEAWAY)
+QUOTE_KINDS = frozenset({CueKind.QUOTE})
 
 
-def note_cue(note: Note, ref: int) -> Cue:
+def line_cue(line: NoteLine, ref: int) -> Cue:
     """The note's cue on the window's timeline; ``ref`` names the note (``NotesController``)."""
-    end = note.end_ms if note.end_ms is not None and note.end_ms > note.start_ms else None
+    start, _, _, end, text = line
     return Cue(
-        CueKind.NOTE, note.start_ms, end or note.start_ms + NOTE_GLOW_MS, note.text or BOOKMARK, ref
+        CueKind.NOTE,
+        start,
+        end if end is not None and end > start else start + NOTE_GLOW_MS,
+        text or BOOKMARK,
+        ref,
     )
 
 
-def note_cues(notes: list[Note]) -> list[Cue]:
+def note_cue(note: Note, ref: int) -> Cue:
+    return line_cue(line_of(note), ref)
+
+
+def line_cues(lines: list[NoteLine]) -> list[Cue]:
     """Cues for the window's timeline; ``ref`` is the note's row in time order."""
-    return [note_cue(n, i) for i, n in enumerate(notes)]
+    glow, bookmark, note = NOTE_GLOW_MS, BOOKMARK, CueKind.NOTE
+    return [
+        Cue(note, s, e if e is not None and e > s else s + glow, text or bookmark, i)
+        for i, (s, _, _, e, text) in enumerate(lines)
+    ]
 
 
 class _Change(QUndoCommand):
@@ -63,6 +78,9 @@ class _Change(QUndoCommand):
 
     def undo(self) -> None:
         self.ctl._apply(self.after, self.before)
+        if self.after is None and self.before is not None:
+            # Replaces "deleted, Ctrl+Z brings it back", which is no longer true.
+            self.ctl._say(f"Note at {format_ms(self.before.start_ms)} is back.")
 
 
 class _Relay(QObject):
@@ -72,14 +90,23 @@ class _Relay(QObject):
 
 
 class NotesController(QObject):
-    def __init__(self, window: Shell, store: NoteStore, episode: OpenEpisode | None = None):
+    def __init__(
+        self,
+        window: Shell,
+        store: NoteStore,
+        episode: OpenEpisode | None = None,
+        *,
+        title_of: Callable[[str], str | None] = lambda _id: None,
+    ):
+        """``title_of`` names an episode by its id (All Notes lists every episode's notes)."""
         super().__init__(window.as_widget())
+        self._title_of = title_of
         self.window = window
         self.store = store
         shown = episode or window.episode
         assert shown is not None, "notes need an episode to belong to"
         self.episode_id: str = shown.id
-        self.model = NotesModel(self)
+        self.model = NotesModel(self, fetch=self._read_note)
         self.undo_stack = QUndoStack(self)
         self.tab = NotesTab(self.model, window.side)
         window.add_tab(self.tab, "Notes")
@@ -91,8 +118,16 @@ class NotesController(QObject):
         # A cue's ref names its note for as long as the note is shown; refs are never reused,
         # so adding a note does not renumber the cues of the others.
         self._ref_of: dict[str, int] = {}
-        self._shown: dict[int, Note] = {}
+        self._shown: dict[int, NoteLine] = {}
         self._next_ref = 0
+        # Whether the listener moved the keyboard to an item since the quote playing began:
+        # only then do S and Shift+N act on that item instead of on the quote playing.
+        self._chosen = False
+        self._playing_quote: int | None = None
+        for view in (window.pane, window.side.takeaway_view):
+            view.selectionModel().currentChanged.connect(
+                lambda current, _previous, v=view: self._focus_moved(v, current)
+            )
 
         slots: dict[str, Callable[[], object]] = {
             "note_capture": self.capture,
@@ -153,27 +188,65 @@ class NotesController(QObject):
     # reading ----------------------------------------------------------------------------------
 
     def notes(self) -> list[Note]:
-        return self.model.notes()
+        """This episode's notes, whole, in time order (read in one go: for exports)."""
+        try:
+            return self.store.for_episode(self.episode_id)
+        except StorageError:
+            return self.model.notes()
+
+    def note_at(self, row: int) -> Note | None:
+        """The note in row ``row`` of the Notes tab (time order)."""
+        return self.model.note(row) if 0 <= row < self.model.rowCount() else None
+
+    def shown_note(self, ref: int) -> Note | None:
+        """The note a cue on the timeline stands for (its ``ref``)."""
+        line = self._shown.get(ref)
+        return self.model.note_of(line) if line is not None else None
+
+    def note_by_id(self, note_id: str) -> Note | None:
+        row = self.model.row_of(note_id)
+        return self.model.note(row) if row is not None else None
+
+    def _read_note(self, note_id: str) -> Note | None:
+        try:
+            return self.store.get(note_id)
+        except StorageError:
+            return None
 
     def reload(self) -> None:
-        """Rebuild the list, the cues and the stars from the store."""
+        """Rebuild the list, the cues and the stars from the store.
+
+        Notes are read as lines, not whole (``NoteStore.outline``): with 100,000 of them that
+        is most of the time an episode takes to open. Python's cyclic collector is held off
+        meanwhile: the lines and cues hold no cycles, and it would otherwise walk the growing
+        heap again and again while they are made.
+        """
         current = self.tab.current_note()
+        collecting = gc.isenabled()
+        gc.disable()
         try:
-            notes = self.store.for_episode(self.episode_id)
-            self._stars = self.store.stars(self.episode_id)
-        except StorageError as e:
-            self._say(str(e))
-            notes = []
-        self.model.set_notes(notes)
-        shown = self.model.notes()
-        self._ref_of = {n.id: i for i, n in enumerate(shown)}
-        self._shown = dict(enumerate(shown))
-        self._next_ref = len(shown)
-        self.window.set_track(TRACK, note_cues(shown))
-        self._show_stars()
+            self._load()
+        finally:
+            if collecting:
+                gc.enable()
         if current is not None:
             self.tab.select(current.id)
         self._show_count()
+
+    def _load(self) -> None:
+        try:
+            lines = self.store.outline(self.episode_id)
+            self._stars = self.store.stars(self.episode_id)
+        except StorageError as e:
+            self._say(str(e))
+            lines = []
+        self.model.episode_id = self.episode_id
+        self.model.set_lines(lines)
+        self._ref_of = dict(zip((line[2] for line in lines), range(len(lines)), strict=True))
+        self._shown = dict(enumerate(lines))
+        self._next_ref = len(lines)
+        self.window.set_track(TRACK, line_cues(lines))
+        self._show_stars()
 
     def _show_count(self) -> None:
         n = self.model.rowCount()
@@ -183,7 +256,7 @@ class NotesController(QObject):
     def _place(self, note: Note) -> None:
         ref, self._next_ref = self._next_ref, self._next_ref + 1
         self._ref_of[note.id] = ref
-        self._shown[ref] = note
+        self._shown[ref] = line_of(note)
         self.model.insert_note(note)
         self.window.add_cue(TRACK, note_cue(note, ref))
 
@@ -193,7 +266,7 @@ class NotesController(QObject):
             return
         shown = self._shown.pop(ref)
         self.model.remove_note(note_id)
-        self.window.remove_cue(TRACK, note_cue(shown, ref))
+        self.window.remove_cue(TRACK, line_cue(shown, ref))
 
     def _check_episode(self) -> None:
         episode = self.window.episode
@@ -206,9 +279,13 @@ class NotesController(QObject):
             QTimer.singleShot(0, self.reload)  # not from inside the pane's own reset
 
     def _on_active(self, cues: list[Cue]) -> None:
+        quote = next((c.ref for c in cues if c.kind == CueKind.QUOTE), None)
+        if quote is not None and quote != self._playing_quote:
+            self._playing_quote = quote
+            self._chosen = False
         shown = self._shown
         self.model.set_active(
-            shown[c.ref].id for c in cues if c.kind == CueKind.NOTE and c.ref in shown
+            shown[c.ref][2] for c in cues if c.kind == CueKind.NOTE and c.ref in shown
         )
 
     def search(self, query: str) -> list[SearchRow]:
@@ -314,8 +391,31 @@ class NotesController(QObject):
             self.window.as_widget().activateWindow()
         editor.deleteLater()
 
+    def _focus_moved(self, view: QWidget, current: object) -> None:
+        """A move counts when the view holds the window's keyboard (a click, the arrows), not
+        when the view changes its current row by itself (a reset, a reload)."""
+        holds_keys = view.hasFocus() or view.window().focusWidget() is view
+        if holds_keys and getattr(current, "isValid", lambda: False)():
+            self._chosen = True
+
     def selected_item(self) -> tuple[Attachment, int | None] | None:
-        """The quote, concept or takeaway the listener has selected, and its moment."""
+        """The item "the quote" means: the one the listener moved the keyboard to since the
+        quote playing began, else the quote playing (the last one reached), and its moment."""
+        if not self._chosen:
+            playing = self._quote_at_playhead()
+            if playing is not None:
+                return playing
+        return self._chosen_item()
+
+    def _quote_at_playhead(self) -> tuple[Attachment, int | None] | None:
+        w = self.window
+        cue = w.timeline.previous_start_before(w.clock.brief_ms() + 1, QUOTE_KINDS)
+        quotes = w.episode.brief.quotes if w.episode else []
+        if cue is None or cue.ref >= len(quotes):
+            return None
+        return Attachment(kind="quote", ref=cue.ref, label=quotes[cue.ref].text), cue.start_ms
+
+    def _chosen_item(self) -> tuple[Attachment, int | None] | None:
         w = self.window
         brief = w.episode.brief
         takeaways = w.side.takeaway_view
@@ -364,7 +464,7 @@ class NotesController(QObject):
             self._say(str(e))
             return None
         self._show_stars()
-        self._say(f"{'Starred' if starred else 'Unstarred'} {kind}: {label[:60]}")
+        self._say(f"{'Starred' if starred else 'Unstarred'} {kind}: {clip_words(label)}")
         return starred
 
     def _show_stars(self) -> None:
@@ -461,10 +561,18 @@ class NotesController(QObject):
 
     # dialogs ----------------------------------------------------------------------------------
 
+    def title_of(self, episode_id: str) -> str:
+        try:
+            return self._title_of(episode_id) or episode_id
+        except StorageError:
+            return episode_id
+
     def show_all_notes(self) -> QWidget:
         from player.ui.notes.all_notes import AllNotesDialog
 
-        dialog = AllNotesDialog(self.store, self.episode_id, self.window.as_widget())
+        dialog = AllNotesDialog(
+            self.store, self.episode_id, self.window.as_widget(), title_of=self.title_of
+        )
         dialog.note_chosen.connect(self.go_to)
         dialog.show()
         self.all_notes_dialog = dialog
@@ -475,7 +583,8 @@ class NotesController(QObject):
             self.window.play_from(note.start_ms)
         else:
             self._say(
-                f"That note belongs to episode {note.episode_id}; open it to hear the moment."
+                f"That note belongs to “{self.title_of(note.episode_id)}”; open it from the "
+                "Library (Ctrl+B) to hear the moment."
             )
 
     def export(self) -> None:

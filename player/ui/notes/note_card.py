@@ -6,6 +6,8 @@ long list scrolls without re-measuring text it has already laid out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
@@ -23,9 +25,10 @@ GAP = 8.0
 
 
 class NoteCardDelegate(QStyledItemDelegate):
-    """``show_episode`` adds the episode id to the header (the All Notes list)."""
+    """``show_episode`` names each note's episode in its header (the All Notes list): it gives
+    an episode's title from its id."""
 
-    def __init__(self, parent=None, *, show_episode: bool = False) -> None:
+    def __init__(self, parent=None, *, show_episode: Callable[[str], str] | None = None) -> None:
         super().__init__(parent)
         self.show_episode = show_episode
         self._heights: dict[tuple[str, str, int], int] = {}
@@ -44,8 +47,8 @@ class NoteCardDelegate(QStyledItemDelegate):
     def _header(self, note: Note) -> str:
         kind = "CLIP" if note.is_clip else "NOTE"
         head = f"{moment(note)}  {kind}"
-        if self.show_episode:
-            head += f"  ·  {note.episode_id}"
+        if self.show_episode is not None:
+            head += f"  ·  {self.show_episode(note.episode_id)}"
         return head
 
     def _lines(self, note: Note) -> tuple[str, str, str]:

@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from player.core.jobs import Progress
 from player.core.storage.database import StorageError
 from player.core.storage.notes import NoteStore
+from player.ui.file_dialogs import open_file, save_file
 
 if TYPE_CHECKING:
     from player.ui.shell import Shell
@@ -35,7 +36,8 @@ def export_text(store: NoteStore, episode_id: str, suffix: str, episode=None) ->
         return export.export_csv(store, episode_id)
     title = episode.display_title() if episode is not None else None
     brief = episode.brief if episode is not None else None
-    return export.export_markdown(store, episode_id, title=title, brief=brief)
+    guest = (episode.guest or None) if episode is not None else None
+    return export.export_markdown(store, episode_id, title=title, brief=brief, guest=guest)
 
 
 def write_export(store: NoteStore, episode_id: str, path: Path, episode=None) -> Path:
@@ -53,13 +55,16 @@ def write_export(store: NoteStore, episode_id: str, path: Path, episode=None) ->
 def choose_and_export(shell: Shell, store: NoteStore, episode_id: str, episode=None) -> None:
     """Ask where, then write the export off the GUI thread through the window's job runner."""
     parent = shell.as_widget()
-    start = str(Path.home() / f"{episode_id}-notes.md")
-    path, chosen = QFileDialog.getSaveFileName(
-        parent, "Export Notes", start, ";;".join(FILTERS), next(iter(FILTERS))
+    target, chosen = save_file(
+        parent,
+        shell.settings,
+        "Export Notes",
+        f"{episode_id}-notes.md",
+        ";;".join(FILTERS),
+        next(iter(FILTERS)),
     )
-    if not path:
+    if target is None:
         return
-    target = Path(path)
     if not target.suffix and chosen in FILTERS:
         target = target.with_name(target.name + FILTERS[chosen])
 
@@ -82,10 +87,10 @@ def choose_and_import(shell: Shell, store: NoteStore) -> bool:
     from player.core.storage.export import import_json
 
     parent = shell.as_widget()
-    path, _ = QFileDialog.getOpenFileName(
-        parent, "Import Notes", str(Path.home()), "Brief Player notes (*.json);;All files (*)"
+    path = open_file(
+        parent, shell.settings, "Import Notes", "Brief Player notes (*.json);;All files (*)"
     )
-    if not path:
+    if path is None:
         return False
     queue = getattr(store, "queue", None)
     if queue is not None:  # one transaction on the window's connection, after what is waiting

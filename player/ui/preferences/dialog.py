@@ -1,4 +1,4 @@
-"""Preferences: skip lengths, speed for new episodes, following, text size and theme.
+"""Preferences: skip lengths, speed for new episodes, following, text size, theme and boost.
 
 Every choice is stored under ``settings/`` in ``QSettings`` the moment it changes and applied at
 once, so there is no Apply button to forget; ``apply_settings`` applies the same values when a
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QSignalBlocker
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from player.ui.playback import RATE_STEPS
 from player.ui.settings import (
+    BOOST_LEVELS_DB,
     FONT_RANGE,
     SKIP_RANGE_S,
     THEMES,
@@ -80,6 +81,15 @@ class SettingsDialog(QDialog):
         for name, label in zip(THEMES, ("Follow the system", "Light", "Dark"), strict=True):
             self.theme_combo.addItem(label, name)
         self.theme_combo.setCurrentIndex(THEMES.index(prefs.theme))
+        self.boost_check = QCheckBox("Boost quiet voices (Shift+V)", self)
+        self.boost_check.setAccessibleName("Volume boost")
+        self.boost_check.setChecked(prefs.boost)
+        self.boost_combo = QComboBox(self)
+        self.boost_combo.setAccessibleName("Boost level")
+        for db in BOOST_LEVELS_DB:
+            self.boost_combo.addItem(f"+{db} dB", db)
+        self.boost_combo.setCurrentIndex(BOOST_LEVELS_DB.index(prefs.boost_db))
+        self._follow_boost_actions(window)
 
         form = QFormLayout()
         form.addRow("Skip &back:", self.back_spin)
@@ -88,6 +98,8 @@ class SettingsDialog(QDialog):
         form.addRow("", self.follow_check)
         form.addRow("&Text size:", self.font_spin)
         form.addRow("T&heme:", self.theme_combo)
+        form.addRow("", self.boost_check)
+        form.addRow("Boost &level:", self.boost_combo)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
@@ -97,9 +109,24 @@ class SettingsDialog(QDialog):
 
         for spin in (self.back_spin, self.forward_spin, self.font_spin):
             spin.valueChanged.connect(self._store)
-        for combo in (self.rate_combo, self.theme_combo):
+        for combo in (self.rate_combo, self.theme_combo, self.boost_combo):
             combo.currentIndexChanged.connect(self._store)
         self.follow_check.toggled.connect(self._store)
+        self.boost_check.toggled.connect(self._store)
+
+    def _follow_boost_actions(self, window: Shell) -> None:
+        """The boost is also switched from the Playback menu while this dialog is open: show
+        that, or the next change here would store the old choice back."""
+
+        def show(_: object = None) -> None:
+            levels = [window.action(f"boost_{db}").isChecked() for db in BOOST_LEVELS_DB]
+            with QSignalBlocker(self.boost_check), QSignalBlocker(self.boost_combo):
+                self.boost_check.setChecked(window.action("boost").isChecked())
+                if any(levels):
+                    self.boost_combo.setCurrentIndex(levels.index(True))
+
+        for name in ("boost", *(f"boost_{db}" for db in BOOST_LEVELS_DB)):
+            window.action(name).toggled.connect(show)
 
     def _seconds(self, value: int, name: str) -> QSpinBox:
         spin = QSpinBox(self)
@@ -118,6 +145,8 @@ class SettingsDialog(QDialog):
             follow=self.follow_check.isChecked(),
             font_pt=0 if font < FONT_RANGE[0] else font,
             theme=str(self.theme_combo.currentData()),
+            boost=self.boost_check.isChecked(),
+            boost_db=int(self.boost_combo.currentData()),
         )
 
     def _store(self, *_: object) -> None:

@@ -24,7 +24,6 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QPlainTextEdit,
     QVBoxLayout,
 )
@@ -38,9 +37,12 @@ from player.core.media.chapters import chapters_track
 from player.core.media.tags import MediaInfo, MediaInfoError, read_media_info
 from player.core.sync import SyncMap
 from player.core.text import fold
+from player.core.timefmt import format_ms
 from player.core.timeline import FOREVER_MS, Cue, CueKind
+from player.ui.file_dialogs import open_file
 from player.ui.models.search_model import SearchRow
 from player.ui.tracks.export import choose_export_path, export_text
+from player.ui.tracks.remembered import remember, remembered
 from player.ui.tracks.sources import Candidate, SourceMenu
 from player.ui.tracks.sync_points import SyncController
 from player.ui.tracks.transcript_model import TranscriptModel
@@ -134,10 +136,13 @@ class TracksController(QObject):
         """Tags, embedded chapters, sync points and sidecar files of the audio just set."""
         episode = self.window.episode
         episode_id = episode.id if episode is not None else None
-        if episode_id != self._episode_id:
+        said: list[str] = []
+        new_episode = episode_id != self._episode_id
+        if new_episode:
             self._episode_id = episode_id
             self.loaded = {}
             self._shown = {}  # a new episode starts the window without extra tracks
+            said += self._reopen_remembered()
         self.loaded = {k: v for k, v in self.loaded.items() if v.origin == "manual"}
         self.problems = []
         self.sync.load_for(path)
@@ -149,17 +154,54 @@ class TracksController(QObject):
         for car in find_sidecars(path, brief_path):
             self._load_sidecar(car)
         self._show_tracks()
-        said = [
-            encoding_note(held.path.name, held.track.encoding)
-            for held in self.loaded.values()
-            if held.origin == "sidecar" and held.path is not None
-        ]
-        if self.problems:
+        if self.problems:  # first: a file's bad line matters more than what came in
             n = len(self.problems)
             more = f" (and {n - 1} more)" if n > 1 else ""
             said.insert(0, f"{self.problems[0]}{more}")
+        said += self._describe_picked_up()
+        if said and new_episode:  # what the window said about the brief stays in front
+            said.insert(0, self.window.brief_note())
         if any(said):
             self._say(" ".join(filter(None, said)))
+
+    def _reopen_remembered(self) -> list[str]:
+        """Load again what the listener opened for this episode last time; what is gone is
+        said and forgotten."""
+        said = []
+        settings, episode_id = self.window.settings, self._episode_id
+        if episode_id is None:
+            return said
+        for kind, path in remembered(settings, episode_id).items():
+            what = NAMES[kind].capitalize()
+            try:
+                track, _problems = load_track(path)
+            except FormatError:
+                remember(settings, episode_id, kind, None)
+                said.append(f"{what} file {path.name}, opened last time, can no longer be read.")
+                continue
+            self._offer(Loaded(track, TimeBase.AUDIO, "manual", path))
+            said.append(f"{what} from {path.name}, opened last time.")
+        return said
+
+    def _describe_picked_up(self) -> list[str]:
+        """One sentence per file found beside the audio or the brief and shown, and the
+        encoding assumed for it when it did not say."""
+        said = []
+        for kind, held in self.loaded.items():
+            if held.origin != "sidecar" or held.path is None:
+                continue
+            where = "the audio" if held.time_base == TimeBase.AUDIO else "the brief"
+            shown = len(self.cues_of(kind))
+            sentence = f"Picked up {held.path.name} from beside {where}: {_count(kind, shown)}"
+            past = self.past_end(kind)
+            if past:
+                end = format_ms(self._audio_end_ms() or 0)
+                sentence += f"; {_count(kind, past)} after the end of the audio ({end}) left out"
+            said.append(sentence + ".")
+            assumed = encoding_note(held.path.name, held.track.encoding)
+            if assumed:
+                said.append(assumed)
+        return said
 
     def _read_media(self, path: Path) -> MediaInfo | None:
         w, ep = self.window, self.window.episode
@@ -243,13 +285,16 @@ class TracksController(QObject):
             self.loaded[kind] = loaded
 
     def choose_track(self) -> None:
-        start = self.window.playback.source or self.window.episode.brief_path or Path.home()
-        folder = start.parent if start.is_file() else start
-        path, _ = QFileDialog.getOpenFileName(
-            self.window.as_widget(), "Open Transcript or Chapters", str(folder), TRACK_FILTER
+        beside = self.window.playback.source or self.window.episode.brief_path
+        path = open_file(
+            self.window.as_widget(),
+            self.window.settings,
+            "Open Transcript or Chapters",
+            TRACK_FILTER,
+            fallback=beside,
         )
-        if path:
-            self.open_track_file(Path(path))
+        if path is not None:
+            self.open_track_file(path)
 
     def open_track_file(self, path: Path) -> bool:
         """Load a transcript or chapters file by hand; it stays until another episode opens.
@@ -263,6 +308,8 @@ class TracksController(QObject):
             self._report([str(e)], f"{path.name} cannot be opened")
             return False
         self._offer(Loaded(track, TimeBase.AUDIO, "manual", path))
+        if self._episode_id is not None:
+            remember(self.window.settings, self._episode_id, track.kind, path)
         self._show_tracks()
         what = KIND_NAMES[track.kind]
         assumed = encoding_note(path.name, track.encoding)
@@ -283,15 +330,29 @@ class TracksController(QObject):
         loaded = self.loaded.get(kind)
         if loaded is None:
             return []
-        end = FOREVER_MS
-        if self.media_info is not None and self.media_info.duration_s > 0:
-            end = to_ms(self.media_info.duration_s)
+        end = self._audio_end_ms() or FOREVER_MS
         items = loaded.track.items
-        cues = [c for c in track_cues(loaded.track, end_ms=end) if not items[c.ref].hidden]
+        cues = [
+            c
+            for c in track_cues(loaded.track, end_ms=end)
+            if not items[c.ref].hidden and c.start_ms < end
+        ]
         m = self.sync.map
         if loaded.time_base == TimeBase.AUDIO and not m.is_identity:
             cues = [_to_brief(c, m) for c in cues]
         return cues
+
+    def _audio_end_ms(self) -> int | None:
+        if self.media_info is not None and self.media_info.duration_s > 0:
+            return to_ms(self.media_info.duration_s)
+        return None
+
+    def past_end(self, kind: TrackKind) -> int:
+        """How many of the track's entries start after the audio ends (and are not shown)."""
+        loaded, end = self.loaded.get(kind), self._audio_end_ms()
+        if loaded is None or end is None:
+            return 0
+        return sum(1 for i in loaded.track.items if not i.hidden and to_ms(i.start_s) >= end)
 
     def _show_tracks(self) -> None:
         for kind, name in NAMES.items():
@@ -369,7 +430,7 @@ class TracksController(QObject):
         if ep is None:
             return None
         if path is None:
-            path = choose_export_path(self.window.as_widget(), kind, ep.id)
+            path = choose_export_path(self.window.as_widget(), self.window.settings, kind, ep.id)
             if path is None:
                 return None
         notes = self._notes()
@@ -407,6 +468,11 @@ class TracksController(QObject):
 
     def _say(self, message: str) -> None:
         self.window.show_status(message, 10_000)
+
+
+def _count(kind: TrackKind, n: int) -> str:
+    noun = "chapter" if kind == TrackKind.CHAPTERS else "transcript line"
+    return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
 def _to_brief(c: Cue, m: SyncMap) -> Cue:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
 
 from player.core.brief.models import Brief
 from player.core.formats.chapters_json import Note as ExportNote
@@ -18,6 +19,7 @@ from player.core.formats.chapters_json import brief_to_chapters, dump_chapters
 from player.core.formats.webvtt_export import brief_to_webvtt
 from player.core.storage.notes import Note
 from player.core.sync import SyncMap
+from player.ui.file_dialogs import save_file
 
 FORMATS = {
     "chapters": ("Export Chapters JSON", "Chapters JSON (*.json);;All files (*)", ".chapters.json"),
@@ -62,13 +64,11 @@ def export_text(kind: str, brief: Brief, notes: Iterable[Note], m: SyncMap) -> s
     return brief_to_webvtt(shifted, rows) + "\n"
 
 
-def choose_export_path(parent: QWidget, kind: str, stem: str) -> Path | None:
+def choose_export_path(parent: QWidget, settings: QSettings, kind: str, stem: str) -> Path | None:
     title, filters, suffix = FORMATS[kind]
-    start = str(Path.home() / f"{stem}{suffix}")
-    path, _ = QFileDialog.getSaveFileName(parent, title, start, filters)
-    if not path:
+    target, _ = save_file(parent, settings, title, f"{stem}{suffix}", filters)
+    if target is None:
         return None
-    target = Path(path)
     if not target.suffix:
         target = target.with_name(target.name + suffix)
     return target

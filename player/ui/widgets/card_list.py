@@ -6,17 +6,22 @@ so they scroll and respond alike.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
+V = TypeVar("V", bound=QAbstractItemView)
 
-def configure_card_list(view: QListView, name: str) -> QListView:
+
+def configure_card_list(view: V, name: str) -> V:
     view.setAccessibleName(name)
     view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.setWordWrap(True)
+    if isinstance(view, QListView):  # a CardListView wraps and follows its width itself
+        view.setWordWrap(True)
+        view.setResizeMode(QListView.ResizeMode.Adjust)
     view.setMouseTracking(True)
-    view.setResizeMode(QListView.ResizeMode.Adjust)
     view.setFrameShape(QListView.Shape.NoFrame)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     return view

@@ -3,9 +3,11 @@
 Following stops the moment the listener scrolls (wheel, scroll bar, keys that move the view) and
 a "Back to now" button appears; pressing it scrolls back and follows again, and so does playing
 a row (click or Enter), since what plays is then in sight. The button sits in a strip kept free
-below the rows, never over a card's words. The synced pane and
-the transcript behave alike because both are this class; each says only which rows are lit and
-how to bring them into sight.
+below the rows, never over a card's words. The synced pane and the transcript behave alike
+because both take ``Following``; each says only which rows are lit and how to bring them into
+sight. ``Following`` goes before a Qt item view in the bases (``class V(Following,
+QListView)``) and the class declares ``following_changed = Signal(bool)``: Qt signals belong
+to the Qt class.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from PySide6.QtWidgets import QListView, QPushButton, QWidget
 PILL_GAP = 4
 
 
-class FollowingListView(QListView):
-    following_changed = Signal(bool)
+class Following:
+    following_changed: Signal  # declared by each view: Signal(bool)
 
     def __init__(self, parent: QWidget | None, back_to_now_name: str) -> None:
         super().__init__(parent)
@@ -110,3 +112,7 @@ class FollowingListView(QListView):
                 vp.center().x() - self.back_to_now.width() // 2, vp.bottom() + 1 + PILL_GAP
             )
             self.back_to_now.raise_()
+
+
+class FollowingListView(Following, QListView):
+    following_changed = Signal(bool)

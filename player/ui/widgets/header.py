@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -49,10 +50,18 @@ class Banner(QFrame):
         self.button = QPushButton("Attach audio…", self)
         self.button.setAccessibleName("Attach audio")
         self.button.clicked.connect(self.action_clicked)
+        # Information can be put away (it takes room a small window needs); an error cannot.
+        self.close_button = QToolButton(self)
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setToolTip("Hide this notice")
+        self.close_button.setAccessibleName("Hide this notice")
+        self.close_button.clicked.connect(self.clear)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         layout.addWidget(self.message, 1)
         layout.addWidget(self.button)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.kind = ""
         self.hide()
 
@@ -78,6 +87,7 @@ class Banner(QFrame):
         if action:
             self.button.setText(action)
             self.button.setAccessibleName(action.rstrip("…"))
+        self.close_button.setVisible(kind != "error")
         self.show()
 
     def clear(self) -> None:

@@ -55,6 +55,7 @@ class TimelineStrip(QWidget):
         self.setAccessibleDescription(LEGEND_TEXT)
         self._cues: list[Cue] = []
         self._starts: list[int] = []
+        self._chapters: list[Cue] = []  # drawn under every change, so kept apart (few)
         self._duration_ms = 1
         self._position_ms = 0
         self._hover: Cue | None = None
@@ -69,6 +70,7 @@ class TimelineStrip(QWidget):
         shown = (CueKind.QUOTE, CueKind.CONCEPT, CueKind.NOTE, CueKind.CHAPTER)
         self._cues = sorted((c for c in cues if c.kind in shown), key=lambda c: c.start_ms)
         self._starts = [c.start_ms for c in self._cues]
+        self._chapters = [c for c in self._cues if c.kind == CueKind.CHAPTER]
         self._invalidate()
 
     def add_cue(self, cue: Cue) -> None:
@@ -76,16 +78,29 @@ class TimelineStrip(QWidget):
             i = bisect_right(self._starts, cue.start_ms)
             self._cues.insert(i, cue)
             self._starts.insert(i, cue.start_ms)
-            self._invalidate()
+            self._changed_at(cue)
 
     def remove_cue(self, cue: Cue) -> None:
         i = bisect_left(self._starts, cue.start_ms)
         while i < len(self._cues) and self._starts[i] == cue.start_ms:
             if self._cues[i] == cue:
                 del self._cues[i], self._starts[i]
-                self._invalidate()
+                self._changed_at(cue)
                 return
             i += 1
+
+    def _changed_at(self, cue: Cue) -> None:
+        """One marker came or went: only the few pixels it covers are drawn again, so a note
+        added among 100,000 costs what those pixels cost, not a pass over every marker."""
+        if cue.kind == CueKind.CHAPTER:
+            self._chapters = [c for c in self._cues if c.kind == CueKind.CHAPTER]
+            self._invalidate()
+            return
+        if self._cache is None:
+            self.update()
+            return
+        x = self.x_for(cue.start_ms)
+        self._redraw_columns(int(x) - 3, int(x) + 4)
 
     def cues(self) -> list[Cue]:
         return list(self._cues)
@@ -170,32 +185,58 @@ class TimelineStrip(QWidget):
         groove = self.palette().color(QPalette.ColorRole.Text)
         groove.setAlpha(18)
         p.fillRect(QRectF(left, 0, width, h), groove)
-        for c in self._shown_markers(dpr):
+        for c in self._shown_markers(dpr, self._cues):
             rect, color = self._marker(c, h)
             p.fillRect(rect, color)
         p.end()
         self._cache, self._cache_key = pix, key
         return pix
 
-    def _shown_markers(self, dpr: float) -> list[Cue]:
+    def _redraw_columns(self, x0: int, x1: int) -> None:
+        """Draw the columns ``x0..x1`` of the cached markers again, exactly as a full drawing
+        would: the groove, the chapters under them, then every marker that reaches them."""
+        pix = self._cache
+        assert pix is not None
+        h = self.height()
+        left, width = self._span()
+        clip = QRectF(x0, 0, x1 - x0, h)
+        p = QPainter(pix)
+        p.setClipRect(clip)
+        p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+        p.fillRect(clip, Qt.GlobalColor.transparent)
+        p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        groove = self.palette().color(QPalette.ColorRole.Text)
+        groove.setAlpha(18)
+        p.fillRect(QRectF(left, 0, width, h).intersected(clip), groove)
+        # A marker is at most 4 px wide: the ones starting a few pixels either side reach in.
+        lo = bisect_left(self._starts, self.ms_for(x0 - 4))
+        hi = bisect_right(self._starts, self.ms_for(x1 + 4))
+        near = [*self._chapters, *(c for c in self._cues[lo:hi] if c.kind != CueKind.CHAPTER)]
+        for c in self._shown_markers(pix.devicePixelRatioF(), near):
+            rect, color = self._marker(c, h)
+            p.fillRect(rect, color)
+        p.end()
+        self.update(x0, 0, x1 - x0, h)
+
+    def _shown_markers(self, dpr: float, cues: list[Cue]) -> list[Cue]:
         """The markers that show: of several that would cover the same pixels in the same
         colour only the last is drawn, in drawing order, so the picture is the same and
         100,000 notes cost about as many fills as the strip has pixels. Chapters (translucent)
         are all drawn."""
-        last: dict[tuple[CueKind, int], Cue] = {}
-        chapters = 0
+        last: dict[tuple[CueKind, int], int] = {}  # where each (colour, pixel) is last drawn
+        chapter, note = CueKind.CHAPTER, CueKind.NOTE
         left, width = self._span()
         per_ms = width / self._duration_ms
-        for c in self._cues:
-            if c.kind == CueKind.CHAPTER:
-                key = (c.kind, chapters)
-                chapters += 1
-            else:
-                x = left + min(width, max(0.0, c.start_ms * per_ms))  # x_for, inlined
-                key = (c.kind, round((x - (1.5 if c.kind == CueKind.NOTE else 1.0)) * dpr))
-            last.pop(key, None)
-            last[key] = c
-        return list(last.values())
+        for i, c in enumerate(cues):
+            kind = c.kind
+            if kind == chapter:
+                last[(kind, i)] = i
+                continue
+            x = left + min(width, max(0.0, c.start_ms * per_ms))  # x_for, inlined
+            last[(kind, round((x - (1.5 if kind == note else 1.0)) * dpr))] = i
+        # Drawn in the order of those last places: what a full drawing leaves on top stays on
+        # top.
+        return [cues[i] for i in sorted(last.values())]
 
     def _invalidate(self) -> None:
         self._cache = None

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from player.core.brief import parser
 from player.core.brief.models import BriefError
 from player.core.brief.parser import parse_brief_text
 
@@ -94,3 +96,41 @@ def mutated_seed(draw: st.DrawFn) -> str:
 @given(mutated_seed())
 def test_mutated_seed_never_crashes(text: str) -> None:
     _parse(text)
+
+
+# Mostly the plain shape, with what the general reader trims or reads differently at its edges.
+WORDS = st.tuples(
+    st.sampled_from(["", "[", "'", "‘", " ", "a", "“", "-", "\u00a0"]),
+    st.text(alphabet=list("ab -:[]'’‘\t\u00a0\u2028٣.\"”"), max_size=8),
+    st.sampled_from(["", "'", "’", " ", "]", "b", "”", "\u00a0"]),
+).map("".join)
+CONTEXT = st.one_of(
+    st.none(),
+    st.tuples(
+        st.sampled_from([" - ", " - ", " — ", " -", "  - ", " - -", " - :", " -  ", " – "]),
+        st.text(alphabet=list("ab -–—:\"”“' \t"), max_size=8),
+    ).map("".join),
+)
+TIMES = st.sampled_from(["0:17", "1:02:03", "75:30", "1234:56", "999:59:59", "0:60", "1:2:03"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    at=st.sampled_from(["At", "At", "at", "AT", "At ", "(At", ""]),
+    time=TIMES,
+    dash=st.sampled_from([" - ", " - ", " - ", " — ", "-", " -  "]),
+    words=WORDS,
+    close=st.sampled_from(['"', '"', '"', "”", ""]),
+    context=CONTEXT,
+)
+def test_the_quick_reading_of_a_plain_quote_is_the_long_one(
+    at: str, time: str, dash: str, words: str, close: str, context: str | None
+) -> None:
+    """Quotes in the plain shape skip the general reader; they must read exactly as it does."""
+    line = f'{at} {time}{dash}"{words}{close}{context or ""}'
+    text = f"Quotes\n- {line}\n"
+    quick = parse_brief_text(text, "b.txt")
+    with pytest.MonkeyPatch.context() as m:  # the general reader alone
+        m.setattr(parser, "plain_quote", lambda _text: None)
+        slow = parse_brief_text(text, "b.txt")
+    assert quick == slow

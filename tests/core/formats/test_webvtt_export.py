@@ -35,3 +35,13 @@ def test_brief_as_subtitles_reads_back_with_speaker_and_text() -> None:
     assert 10.0 <= items[3].end_s - items[3].start_s <= 12.0
     assert items[4].text == "Note: my <note>"
     assert items[4].end_s is not None and items[4].end_s > 200.0
+
+
+def test_subtitles_and_chapters_are_titled_by_the_episode_not_the_guest() -> None:
+    from player.core.formats.chapters_json import brief_to_chapters
+
+    brief = Brief(
+        title="Jane Doe — “On Bees”", guest="Jane Doe", quotes=(Quote(at=5, text="Bees."),)
+    )
+    assert brief_to_webvtt(brief, notes=[]).startswith("WEBVTT - On Bees\n")
+    assert brief_to_chapters(brief)["title"] == "On Bees"

@@ -90,6 +90,20 @@ def test_md_escape_round_trips_through_a_renderer(text: str, qtbot) -> None:
     assert doc.toPlainText() == text
 
 
+def test_markdown_heads_the_page_with_the_title_and_names_the_guest_once(
+    store: NoteStore,
+) -> None:
+    brief = BRIEF.model_copy(
+        update={"title": "Andrej Karpathy — “We’re summoning ghosts”", "guest": "Andrej Karpathy"}
+    )
+    md = export_markdown(store, "ghosts", brief=brief)
+    assert md.startswith("# We’re summoning ghosts\n\nGuest: Andrej Karpathy\n")
+    assert md.count("Andrej Karpathy") == 1
+    # The library's title (as the command line passes it) is taken apart the same way.
+    md = export_markdown(store, "ghosts", title="Jane Doe — “On Bees”")
+    assert md.startswith("# On Bees\n\nGuest: Jane Doe\n")
+
+
 def test_markdown_without_brief_labels_stars_by_number(store: NoteStore) -> None:
     md = export_markdown(store, "ghosts", title="My title")
     assert md.startswith("# My title\n")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 
 from player.core.storage.notes import Note
@@ -229,3 +230,82 @@ def test_a_brief_that_went_missing_is_greyed_and_says_why(
     assert dialog.isVisible()
     assert "no longer there" in dialog.message.text() and str(gone) in dialog.message.text()
     assert dialog.remove_button.isEnabled()  # and it can be cleared away from here
+
+
+def _with_cover(path: Path, color: QColor) -> Path:
+    """A real WAV file carrying an ID3 front cover: a PNG of one colour."""
+    from mutagen.id3 import APIC
+    from mutagen.wave import WAVE
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QImage
+
+    image = QImage(120, 90, QImage.Format.Format_RGB32)
+    image.fill(color)
+    png = QByteArray()
+    buffer = QBuffer(png)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    audio = WAVE(path)
+    audio.add_tags()
+    audio.tags.add(APIC(encoding=3, mime="image/png", type=3, desc="Cover", data=bytes(png)))
+    audio.save()
+    return path
+
+
+def _cover_pixel(dialog, episode_id: str) -> QColor:
+    from player.ui.library.library_model import COVER_PX, PAD
+
+    rect = dialog.view.visualRect(dialog.model.index(_row(dialog, episode_id)))
+    image = dialog.view.viewport().grab().toImage()
+    return image.pixelColor(rect.left() + PAD + COVER_PX // 2, rect.top() + PAD + 6)
+
+
+def test_the_cover_art_in_the_audio_file_is_shown_and_the_letter_without_one(
+    qtbot, app, content: Path, data: AppData
+) -> None:
+    red = QColor(210, 30, 40)
+    _with_cover(content / "tone.wav", red)  # the bundled episode's audio now carries a cover
+    dialog = _library(app)
+    bundled = _by_id(dialog)[BUNDLED_ID]
+    assert bundled.audio_path == content / "tone.wav"
+    art = dialog.delegate.art
+    qtbot.waitUntil(lambda: art.known(bundled.audio_path), timeout=5_000)
+    qtbot.waitUntil(lambda: _cover_pixel(dialog, BUNDLED_ID) == red, timeout=2_000)
+    # The brief opened with an audio file that has no cover keeps its letter.
+    opened = app.episode.id
+    audio = _by_id(dialog)[opened].audio_path
+    assert audio is not None
+    qtbot.waitUntil(lambda: art.known(audio), timeout=5_000)
+    assert art.cover(audio) is None
+    assert _cover_pixel(dialog, opened) != red
+
+
+def test_a_cover_is_read_off_the_window_thread_and_kept(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QThread
+
+    from player.ui.library import covers
+    from player.ui.library.covers import CoverArt
+
+    threads = []
+    real = covers.embedded_cover
+
+    def spy(path):
+        threads.append(QThread.currentThread())
+        return real(path)
+
+    covers.embedded_cover = spy
+    try:
+        art = CoverArt(48)
+        audio = _with_cover(make_wav(tmp_path / "c.wav", 1.0), QColor(0, 160, 60))
+        assert art.cover(audio) is None  # at once, never waiting for the file
+        with qtbot.waitSignal(art.arrived, timeout=5_000):
+            pass
+        pixmap = art.cover(audio)
+        assert pixmap is not None and pixmap.width() == 48
+        assert pixmap.toImage().pixelColor(24, 24) == QColor(0, 160, 60)
+        assert threads and threads[0] is not QThread.currentThread()
+        art.cover(audio)
+        assert len(threads) == 1  # read once, then kept
+        assert CoverArt(48).cover(tmp_path / "missing.wav") is None
+    finally:
+        covers.embedded_cover = real

@@ -116,6 +116,19 @@ def test_a_note_menu_edits_moves_and_deletes(qtbot, window) -> None:
     assert notes.notes() == []
 
 
+def test_a_note_card_in_the_pane_opens_the_menu_of_that_note(qtbot, window) -> None:
+    """A note added before an earlier one is still itself in the pane's menu."""
+    notes = app_of(window).notes
+    notes.add(Note(episode_id=window.episode.id, start_ms=5_000, text="Later thought"))
+    notes.add(Note(episode_id=window.episode.id, start_ms=1_000, text="Early thought"))
+    model = window.pane_model
+    row = next(i for i in range(model.rowCount()) if model.row(i).body == "Later thought")
+    texts = [a.text() for a in right_click(window.pane, row).actions() if a.text()]
+    assert "Play from 0:05" in texts
+    choose(right_click(window.pane, row), "Delete Note")
+    assert [n.text for n in notes.notes()] == ["Early thought"]
+
+
 def test_a_transcript_line_copies_with_its_time(qtbot, brief_file, audio_file) -> None:
     audio_file.with_suffix(".vtt").write_text(VTT, encoding="utf-8")
     w = bare_window(qtbot, brief_file, audio_file)

@@ -1,0 +1,112 @@
+"""A long list of cards of different heights takes a row in or out without measuring the rest,
+and what is in sight stays where it is."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSize, QStringListModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate
+
+from player.ui.widgets.card_view import CardListView
+
+ROWS = 5_000
+
+
+class Measured(QStyledItemDelegate):
+    """Cards 20 to 80 px tall by their text; counts how often a height is asked for."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.asked = 0
+
+    def sizeHint(self, option, index) -> QSize:
+        self.asked += 1
+        return QSize(option.rect.width(), 20 + (len(index.data()) % 7) * 10)
+
+
+def _shown(qtbot, texts: list[str]) -> tuple[CardListView, QStringListModel, Measured]:
+    model = QStringListModel(texts)
+    view = CardListView()
+    delegate = Measured(view)
+    view.setItemDelegate(delegate)
+    view.setModel(model)
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    return view, model, delegate
+
+
+def _view(qtbot, rows: int = ROWS) -> tuple[CardListView, QStringListModel, Measured]:
+    """A list short enough to be measured whole while idle; returns once it is."""
+    view, model, delegate = _shown(qtbot, [f"card {i}" + "x" * (i % 11) for i in range(rows)])
+    bar = view.verticalScrollBar()
+    total = sum(20 + (len(s) % 7) * 10 for s in model.stringList())
+    qtbot.waitUntil(lambda: bar.maximum() == total - view.viewport().height(), timeout=10_000)
+    return view, model, delegate
+
+
+def _top(view: CardListView, model: QStringListModel, row: int) -> int:
+    return view.visualRect(model.index(row)).top()
+
+
+def test_rows_in_and_out_above_the_cards_in_sight_leave_them_in_place(qtbot) -> None:
+    view, model, delegate = _view(qtbot)
+    view.scrollTo(model.index(2_500), QAbstractItemView.ScrollHint.PositionAtTop)
+    assert _top(view, model, 2_500) == 0
+    shown = view.indexAt(view.viewport().rect().center())
+    before = _top(view, model, shown.row())
+    maximum = view.verticalScrollBar().maximum()
+
+    delegate.asked = 0
+    model.insertRows(100, 1)
+    model.setData(model.index(100), "a new card, inserted far above")
+    qtbot.wait(20)
+    assert delegate.asked < 20, "only the new card is measured, not the 5,000 others"
+    assert _top(view, model, shown.row() + 1) == before  # the same card, one row further on
+    assert view.verticalScrollBar().maximum() > maximum
+
+    delegate.asked = 0
+    model.removeRows(100, 1)
+    qtbot.wait(20)
+    assert delegate.asked < 20
+    assert _top(view, model, shown.row()) == before
+    assert view.verticalScrollBar().maximum() == maximum
+
+
+def test_rows_below_what_is_shown_do_not_move_it(qtbot) -> None:
+    view, model, _ = _view(qtbot)
+    view.scrollTo(model.index(1_000), QAbstractItemView.ScrollHint.PositionAtTop)
+    model.insertRows(1_500, 3)
+    qtbot.wait(20)
+    assert _top(view, model, 1_000) == 0
+
+
+def test_clicks_keys_and_hit_tests_find_the_card_under_them(qtbot) -> None:
+    view, model, _ = _view(qtbot)
+    view.scrollTo(model.index(300), QAbstractItemView.ScrollHint.PositionAtTop)
+    for row in range(300, 306):
+        rect = view.visualRect(model.index(row))
+        assert rect.height() == 20 + (len(model.index(row).data()) % 7) * 10
+        assert view.indexAt(rect.center()).row() == row
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(model.index(302)).center()
+    )
+    assert view.currentIndex().row() == 302
+    assert view.selectionModel().isSelected(model.index(302))
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.currentIndex().row() == 303
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert view.currentIndex().row() == ROWS - 1
+    assert view.viewport().rect().contains(view.visualRect(view.currentIndex()))
+    assert not view.indexAt(
+        view.viewport().rect().bottomRight() + view.rect().bottomRight()
+    ).isValid()
+    assert view.visualRect(QModelIndex()).isNull()
+
+
+def test_a_long_list_shows_at_once_and_measures_only_around_what_is_shown(qtbot) -> None:
+    view, model, delegate = _shown(qtbot, [f"card {i}" for i in range(100_000)])
+    qtbot.wait(300)
+    assert delegate.asked < 5_000
+    view.scrollTo(model.index(90_000), QAbstractItemView.ScrollHint.PositionAtTop)
+    assert view.indexAt(view.viewport().rect().topLeft()).row() == 90_000
