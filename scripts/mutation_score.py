@@ -180,7 +180,7 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "self._seek_debounce.setInterval(400)",
     ): "400 or 401 ms: the wait only gathers seeks",
     (
-        "core/brief/links",
+        "core/brief/scoring",
         "hi = max(lo + 1, int(np.searchsorted(ends, ends[lo] - counts[lo] + PAIRS_PER_PASS)))",
     ): "the pass size bounds memory only: any split sums the same pairs",
     (
@@ -193,7 +193,7 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "ordered = tuple(links[k] for k in sorted(links, key=lambda k: (k[0], k[1], k[2])))",
         "ordered = tuple(links[k] for k in sorted(links, ))",
     ): _OWN_ORDER,
-    ("core/brief/links", 'starts = np.searchsorted(q_term, item_term, side="left")'): (
+    ("core/brief/scoring", 'starts = np.searchsorted(q_term, item_term, side="left")'): (
         "side='left' is searchsorted's default"
     ),
     (

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from player.core.brief import links
+from player.core.brief import links, scoring
 from player.core.brief.links import CONTEXT_WEIGHT, NAME_WEIGHT, auto_links, score_table
 from player.core.brief.models import Brief, Concept, Quote, Takeaway
 from player.core.text import terms
@@ -92,14 +92,14 @@ _SHORT_WORDS = Brief(
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(briefs(), st.sampled_from([1, 2, 3, 7, links.PAIRS_PER_PASS]))
+@given(briefs(), st.sampled_from([1, 2, 3, 7, scoring.PAIRS_PER_PASS]))
 @example(_ONE_WORD, 1)
 @example(_SHORT_WORDS, 2)
 def test_every_score_is_the_documented_similarity_however_the_work_is_split(
     brief: Brief, per_pass: int
 ) -> None:
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(links, "PAIRS_PER_PASS", per_pass)
+        mp.setattr(scoring, "PAIRS_PER_PASS", per_pass)
         got = score_table(brief)
     want = _reference(brief)
     assert got.keys() == want.keys()
