@@ -47,6 +47,7 @@ UI_TESTS: dict[str, list[str]] = {
     ],
     "ui/resume": [
         "tests/ui/test_resume.py",
+        "tests/journeys/test_resume_journey.py",
         "tests/ui/test_storage_trouble.py",
         "tests/ui/test_attach.py",
         "tests/ui/library/test_library.py",
