@@ -156,19 +156,24 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 _HOLD = """
-import sqlite3, sys, time
+import select, sqlite3, sys
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-conn.execute("BEGIN EXCLUSIVE")
+if sys.argv[2] == "read":
+    conn.execute("BEGIN")
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+else:
+    conn.execute("BEGIN EXCLUSIVE")
 print("locked", flush=True)
-sys.stdin.read()
+select.select([sys.stdin], [], [], 30)  # until told, or lets go by itself
 """
 
 
 @contextmanager
-def held_by_another_process(path: Path) -> Iterator[None]:
-    """Another program (a second app, a backup tool) inside ``BEGIN EXCLUSIVE`` on ``path``."""
+def held_by_another_process(path: Path, *, reading: bool = False) -> Iterator[None]:
+    """Another program (a second app, a backup tool) inside ``BEGIN EXCLUSIVE`` on ``path``;
+    or, ``reading``, inside a read transaction (a shared lock, released after 30 s at most)."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", _HOLD, str(path)],
+        [sys.executable, "-c", _HOLD, str(path), "read" if reading else "write"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,

@@ -227,41 +227,19 @@ def test_a_file_another_program_holds_in_rollback_journal_mode_says_it_is_locked
     assert _opened(path) == (None, False, SAVED)
 
 
-_READING = """
-import select, sqlite3, sys
-conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-conn.execute("BEGIN")
-conn.execute("SELECT count(*) FROM notes").fetchone()
-print("reading", flush=True)
-select.select([sys.stdin], [], [], 5)  # until told, or lets go by itself after 5 s
-"""
-
-
 def test_a_rollback_journal_file_another_program_is_reading_says_it_is_in_use(
     tmp_path: Path,
 ) -> None:
     """Switching the file to WAL needs every reader gone; a window that must not wait says the
     file is in use, and the notes are all there once the other program lets go."""
-    import subprocess
-    import sys
-
     path = damage.with_notes(tmp_path / "notes.db")
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode=DELETE")
     conn.close()
-    reader = subprocess.Popen(
-        [sys.executable, "-c", _READING, str(path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert reader.stdout is not None and reader.stdout.readline().strip() == "reading"
+    with damage.held_by_another_process(path, reading=True):
         with pytest.raises(DatabaseBusy) as e:
             open_database(path, busy_timeout_ms=0)
         assert str(e.value) == f"{path} is in use by another program"
-    finally:
-        reader.communicate("", timeout=30)
     assert _opened(path) == (None, False, SAVED)
 
 
