@@ -129,3 +129,17 @@ def test_a_read_right_after_a_write_sees_it(tmp_path: Path) -> None:
         queue.submit(_note("just typed"))
         assert [n.text for n in NoteStore(db).for_episode("ep")] == ["just typed"]
     queue.close()
+
+
+def test_unsaved_notes_go_to_the_home_folder_when_their_own_folder_is_gone(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    from player.core.storage.queue import RESCUE_GLOB, write_rescue
+
+    note = Note(episode_id="ep", start_ms=1, text="café au lait, not lost")
+    where = write_rescue(tmp_path / "removed since", [note], [])
+    assert where is not None and where.parent == isolated_home
+    [found] = isolated_home.glob(RESCUE_GLOB)
+    assert "café au lait, not lost" in found.read_text(encoding="utf-8")
+    again = write_rescue(tmp_path / "removed since", [note], [])
+    assert again != where  # a second rescue in the same second is a file of its own
