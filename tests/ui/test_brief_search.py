@@ -47,3 +47,15 @@ def test_a_search_before_the_index_is_done_finishes_it_and_finds_everything(
     rows = app_of(w).brief_search("number 2999")
     assert index.ready
     assert rows[0].text.startswith("Quote number 2999 ")
+
+
+def test_a_screen_reader_hears_what_kind_of_thing_each_hit_is(qtbot, tmp_path) -> None:
+    from PySide6.QtCore import Qt
+
+    w = _open(qtbot, _long_brief(tmp_path, 20))
+    w.side.search_edit.setText("number 7")
+    m = w.side.search_model
+    qtbot.waitUntil(lambda: m.rowCount() > 0)
+    said = m.index(0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert said.startswith("quote: Quote number 7 ")
+    assert m.index(m.rowCount()).data(Qt.ItemDataRole.AccessibleTextRole) is None

@@ -26,3 +26,16 @@ def test_the_takeaway_of_the_playing_quote_lights_up_and_goes_out_after(qtbot, w
     window.seek_brief(unlinked + 100)
     qtbot.waitUntil(lambda: _lit(window) == [], timeout=3_000)
     assert window.side.takeaway_view.grab().toImage() != shot  # the card is drawn differently
+
+
+def test_a_screen_reader_hears_each_takeaway_with_its_number_and_moments(qtbot, window) -> None:
+    from PySide6.QtCore import Qt
+
+    from player.ui.models.takeaway_model import NUMBER_ROLE, TIMES_ROLE
+
+    m = window.side.takeaway_model
+    first = m.index(0)
+    assert first.data(Qt.ItemDataRole.AccessibleTextRole) == (
+        "Remember that ghosts are digital spirits. (0:01, 0:03)"
+    )
+    assert (first.data(NUMBER_ROLE), first.data(TIMES_ROLE)) == (1, [1_000, 3_000])
