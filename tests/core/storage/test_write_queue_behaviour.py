@@ -143,3 +143,38 @@ def test_unsaved_notes_go_to_the_home_folder_when_their_own_folder_is_gone(
     assert "café au lait, not lost" in found.read_text(encoding="utf-8")
     again = write_rescue(tmp_path / "removed since", [note], [])
     assert again != where  # a second rescue in the same second is a file of its own
+
+
+def test_a_place_saved_while_the_file_is_held_reads_back_at_once_and_lands_later(
+    tmp_path: Path,
+) -> None:
+    from player.core.storage.pending import QueuedPlayState, touch_library
+
+    path = damage.with_notes(tmp_path / "notes.db", 1)
+    queue = WriteQueue(path)
+    db = open_database(path)
+    db.before_read = queue.settle
+    play = QueuedPlayState(db, queue)
+    play.save("ep", position_ms=1_000, audio_path="/music/copy.mp3", audio_length_ms=9_000)
+    assert queue.flush(10)
+    with damage.held_by_another_process(path):
+        shown = play.save("ep", position_ms=61_000, speed=1.5)
+        assert (shown.position_ms, shown.speed, shown.audio_path) == (
+            61_000,
+            1.5,
+            "/music/copy.mp3",
+        )
+        play.save("other", volume=0.3)
+        forgot = play.save("ep", clear_audio=True)
+        assert (forgot.position_ms, forgot.speed, forgot.audio_path) == (61_000, 1.5, None)
+        touch_library(queue, "ep", "/briefs/ep.txt", title="An episode")
+        assert play.get("other").volume == 0.3
+    assert queue.flush(10)
+    with open_database(path) as again:
+        from player.core.storage import LibraryStore, PlayStateStore
+
+        saved = PlayStateStore(again).get("ep")
+        assert (saved.position_ms, saved.speed, saved.audio_path) == (61_000, 1.5, None)
+        assert LibraryStore(again).get("ep").title == "An episode"
+    db.close()
+    queue.close()
