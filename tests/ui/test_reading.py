@@ -111,3 +111,43 @@ def test_a_screen_reader_hears_each_card_as_its_time_kind_and_words(qtbot, windo
         "0:03 — concept — Ghost Idea — Digital ghosts that mimic people, not animals.",
     ]
     assert m.index(3).data(Qt.ItemDataRole.DisplayRole) == said[3]
+
+
+def test_a_concept_met_again_later_in_the_pane_takes_one_line(qtbot, tmp_path) -> None:
+    from player.ui.models.pane_model import Role
+
+    brief = tmp_path / "ep" / "brief.txt"
+    brief.parent.mkdir()
+    brief.write_text(
+        "Guest — “Twice”\nA summary.\nKey Concepts\n- Ghost Idea: Digital ghosts.\nQuotes\n"
+        '- At 0:01 - "Ghost idea, digital ghosts." - c\n- At 0:02 - "Nothing here." - c\n'
+        '- At 0:04 - "Digital ghosts again, ghost idea." - c\n',
+        encoding="utf-8",
+    )
+    w = bare_window(qtbot, brief, make_wav(tmp_path / "a.wav", 5.0))
+    m = w.pane_model
+    concept_rows = [i for i in range(m.rowCount()) if m.row(i).cue.kind == CueKind.CONCEPT]
+    assert len(concept_rows) == 2
+    assert [m.index(i).data(Role.COMPACT) for i in concept_rows] == [False, True]
+
+
+def test_the_lit_cards_are_repainted_when_the_highlight_moves(qtbot, window) -> None:
+    from player.ui.models.pane_model import Role
+
+    m = window.pane_model
+    repainted: list[int] = []
+    m.dataChanged.connect(
+        lambda a, b, roles: (
+            repainted.extend(range(a.row(), b.row() + 1))
+            if not roles or Role.ACTIVE in roles  # none named: every role changed
+            else None
+        )
+    )
+    window.seek_brief(1_200)
+    first = m.active_rows()
+    window.seek_brief(2_200)
+    second = m.active_rows()
+    assert first and second and first != second
+    assert set(first) | set(second) <= set(repainted)
+    lit = [r for r in range(m.rowCount()) if m.index(r).data(Role.ACTIVE)]
+    assert lit == second  # what the painter reads
