@@ -121,12 +121,22 @@ _PARENT = "the keeper holds its timers; the Qt parent only ties their lifetime t
 _NEW_NAME = "the number only makes the copy's name new; no copy is ever written over"
 _POW2 = "from 512 up, x & (x - 2) is 0 for exactly the same x as x & (x - 1)"
 _TARGET = "read only when the timer fires, and only a plan that sets it starts the timer"
+_NO_SOURCE = "the player's source is never the empty path, so neither matches it"
 _FALSY = "None and False are both false here"
 _URI = "Debian's SQLite is built to open file: URIs even without uri=True"
 _READ_MORE = "only the first bytes are looked at: reading more finds the same"
 _NUMPY_DEFAULT = "numpy's default (int64, float64, the natural length) is the one named"
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
 EQUIVALENT: dict[tuple[str, ...], str] = {
+    ("ui/resume", "super().__init__(parent)"): _PARENT,
+    ("ui/resume", "self._seek_debounce.setSingleShot(True)"): (
+        "repeating, it saves the same place again every 400 ms: more writes, the same place"
+    ),
+    (
+        "ui/resume",
+        "self._audio: Path | None = None  # the file the listener chose for the open episode",
+    ): (_NO_SOURCE),
+    ("ui/resume", "self._audio = None", 'self._audio = ""'): _NO_SOURCE,
     ("ui/cue_clock", "super().__init__(parent)"): _PARENT,
     ("ui/cue_clock", "self._timer = QTimer(self)"): _PARENT,
     ("ui/cue_clock", "self._timer.setSingleShot(True)"): (
