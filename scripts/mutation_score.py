@@ -128,6 +128,9 @@ _READ_MORE = "only the first bytes are looked at: reading more finds the same"
 _NUMPY_DEFAULT = "numpy's default (int64, float64, the natural length) is the one named"
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
 EQUIVALENT: dict[tuple[str, ...], str] = {
+    ("ui/cue_clock", "self._active = []", "self._active = None"): (
+        "the refresh on the next line sets it before anything reads it"
+    ),
     ("ui/resume", "super().__init__(parent)"): _PARENT,
     ("ui/resume", "self._seek_debounce.setSingleShot(True)"): (
         "repeating, it saves the same place again every 400 ms: more writes, the same place"
