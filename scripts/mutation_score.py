@@ -128,6 +128,16 @@ _READ_MORE = "only the first bytes are looked at: reading more finds the same"
 _NUMPY_DEFAULT = "numpy's default (int64, float64, the natural length) is the one named"
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
 EQUIVALENT: dict[tuple[str, ...], str] = {
+    ("ui/tracks/sync_points", "super().__init__(window.as_widget())"): _PARENT,
+    (
+        "ui/tracks/sync_points",
+        "self.window.show_status(message, 8_000)",
+        "self.window.show_status(message, 8001)",
+    ): ("8 s or 8.001 s on the status line"),
+    (
+        "ui/tracks/sync_points",
+        "brief_ms, audio_ms = cue.start_ms, max(0, w.playback.now_ms())",
+    ): _ONE_MS,
     ("ui/cue_clock", "self._active = []", "self._active = None"): (
         "the refresh on the next line sets it before anything reads it"
     ),
