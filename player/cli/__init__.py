@@ -7,8 +7,11 @@ never pays for loading Qt.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
+
+WINDOW = "player.cli.window"
 
 # sub-command -> module exposing ``run(command: str, argv: list[str]) -> int``
 COMMANDS: dict[str, str] = {
@@ -18,7 +21,7 @@ COMMANDS: dict[str, str] = {
     "notes": "player.cli.notes",
     "export": "player.cli.formats",
     "tags": "player.cli.formats",
-    "screenshot": "player.cli.window",
+    "screenshot": WINDOW,
     "align": "player.cli.align",
     "fetch": "player.cli.fetch",
 }
@@ -26,9 +29,15 @@ COMMANDS: dict[str, str] = {
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in COMMANDS:
-        module = importlib.import_module(COMMANDS[args[0]])
-        return int(module.run(args[0], args[1:]))
-    from player.cli import window
-
-    return int(window.run("open", args))
+    command, rest = (args[0], args[1:]) if args and args[0] in COMMANDS else ("open", args)
+    name = COMMANDS.get(command, WINDOW)
+    if name != WINDOW:
+        return int(importlib.import_module(name).run(command, rest))
+    # Until the window first paints, nearly every object made (modules, classes, Qt's wrappers)
+    # lives as long as the app, and the collector's passes over them find nothing: a tenth of
+    # the start. ``player.ui.session`` turns it back on after that paint (here, if none came).
+    gc.disable()
+    try:
+        return int(importlib.import_module(WINDOW).run(command, rest))
+    finally:
+        gc.enable()
