@@ -25,6 +25,7 @@ from player.core.storage.database import StorageError
 from player.core.storage.pending import touch_library
 from player.ui.app_data import AppData
 from player.ui.brief_search import CurrentBriefSearch, brief_search
+from player.ui.hints import HintsController
 from player.ui.loading import episode_from_brief_file, from_episode
 from player.ui.main_window import MainWindow
 from player.ui.open_episode import OpenEpisode
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
     from player.ui.chapters import ChaptersController
     from player.ui.desktop import DesktopIntegration
     from player.ui.feed import FeedController
-    from player.ui.hints import HintsController
     from player.ui.library import LibraryController
     from player.ui.moments import MomentsController
     from player.ui.notes import NotesController
@@ -94,7 +94,6 @@ class App:
         self.feed: FeedController
         self.chapters: ChaptersController
         self.moments: MomentsController
-        self.hints: HintsController
         self.sleep: SleepController
         self.silence: SilenceController
         self.boost: BoostController | None = None
@@ -112,6 +111,9 @@ class App:
         self.window.reserve_tab("Chapters")
         if read(self.window.settings, BOOST):
             self._build_boost()  # before the audio loads, so it loads boosted
+        # The first start's hint is in the first frame, so the pane does not shrink under it
+        # later; built always, its sign keeps one place among the transport's.
+        self.hints = HintsController(self.window)
         # The audio loads once the first frame is up ("never": not at all, so the first-frame
         # picture is what the listener sees before it has).
         self._open(episode, audio=audio, at_ms=at_ms, audio_later=features != "now")
@@ -143,7 +145,6 @@ class App:
         from player.ui.chapters import ChaptersController
         from player.ui.desktop import DesktopIntegration
         from player.ui.feed import FeedController
-        from player.ui.hints import HintsController
         from player.ui.library import LibraryController
         from player.ui.moments import MomentsController
         from player.ui.notes import NotesController
@@ -180,7 +181,6 @@ class App:
         self.moments = MomentsController(window, self.notes)
         self.moments.attach_notes(self.notes.tab.view)
         self.moments.attach_transcript(self.tracks.view)
-        self.hints = HintsController(window)
         self.sleep = SleepController(window, chapter_end=self.chapters.chapters_end)
         silence_folder = (data.path.parent if data.path else data_dir()) / "silence"
         self.silence = SilenceController(window, silence_folder)

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
 from player.core.storage.notes import Note
 from player.core.timeline import CueKind
 from player.ui.app_data import AppData
@@ -44,10 +46,16 @@ def test_notes_and_the_rest_arrive_after_the_first_paint_in_the_places_kept_for_
     notes_at = _tab_titles(w).index("Notes")  # the first frame keeps the Notes tab's place
     tabs_before = _shown_tabs(w)
     assert not any(r.cue.kind == CueKind.NOTE for r in _rows(w))
+    # The first start's hint is in the first frame: the pane does not shrink under it later.
+    assert app.hints.hint.isVisibleTo(w)
 
     w.resize(1100, 700)
     w.show()
+    qtbot.waitExposed(w)
+    pane_height = w.pane.height()
     qtbot.waitUntil(app.ready, timeout=5_000)
+    QApplication.processEvents()
+    assert w.pane.height() == pane_height
     assert w.side.tabText(notes_at) == "Notes (1)"
     assert w.side.widget(notes_at) is app.notes.tab
     assert _shown_tabs(w) == tabs_before  # nothing jumps
