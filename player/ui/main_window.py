@@ -110,6 +110,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.job_bar: JobBar = JobBar(self.jobs, self)
         self.statusBar().addPermanentWidget(self.job_bar)
+        # The bar takes most of the line: a note said before would show cut mid-sentence
+        # beside it, so the job's own words replace it.
+        self.jobs.started.connect(lambda _job: self.statusBar().clearMessage())
         self.jobs.failed.connect(lambda title, msg: self.show_status(f"{title} failed: {msg}"))
         self.status_label: QLabel = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)

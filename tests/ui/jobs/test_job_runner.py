@@ -98,3 +98,13 @@ def test_a_file_error_names_the_file_not_the_exception(qtbot, window, tmp_path) 
     window.jobs.run("Export notes", lambda p: missing.write_text("x"), on_error=errors.append)
     qtbot.waitUntil(lambda: bool(errors), timeout=3_000)
     assert errors == [f"{missing}: No such file or directory"]
+
+
+def test_a_job_starting_takes_the_place_of_a_note_it_would_cut_short(qtbot, window) -> None:
+    go_on = threading.Event()
+    window.statusBar().showMessage("Picked up standin.vtt from beside the audio: 21 lines.")
+    window.jobs.run("Fetch episode", lambda progress: go_on.wait(5))
+    qtbot.waitUntil(lambda: window.job_bar.isVisible(), timeout=3_000)
+    assert window.statusBar().currentMessage() == ""  # not shown cut off beside the bar
+    go_on.set()
+    qtbot.waitUntil(lambda: not window.job_bar.isVisible(), timeout=3_000)
