@@ -7,7 +7,6 @@ never pays for loading Qt.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import sys
 
@@ -33,11 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     name = COMMANDS.get(command, WINDOW)
     if name != WINDOW:
         return int(importlib.import_module(name).run(command, rest))
-    # Until the window first paints, nearly every object made (modules, classes, Qt's wrappers)
-    # lives as long as the app, and the collector's passes over them find nothing: a tenth of
-    # the start. ``player.ui.session`` turns it back on after that paint (here, if none came).
-    gc.disable()
-    try:
+    from player.cli.startup import window_start
+
+    with window_start():
         return int(importlib.import_module(WINDOW).run(command, rest))
-    finally:
-        gc.enable()

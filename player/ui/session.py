@@ -9,7 +9,6 @@ an app exactly the way the command does.
 from __future__ import annotations
 
 import gc
-import linecache
 from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
@@ -82,7 +81,6 @@ class App:
         remember: bool = True,
         features: Features = "now",
     ) -> None:
-        _forget_module_sources()  # the first frame's modules are all imported by now
         self.data = data
         self._remember = remember
         self.notes: NotesController
@@ -188,7 +186,6 @@ class App:
         self.feed = FeedController(window, data.playstate)
         if self.boost is None:
             self._build_boost()
-        _forget_module_sources()
 
     def _build_boost(self) -> None:
         from player.ui.boost import BoostController
@@ -266,21 +263,10 @@ class _FirstPaint(QObject):
         return False
 
 
-def _forget_module_sources() -> None:
-    """Drop the source text of the modules imported so far from ``linecache``.
-
-    PySide's import hook reads every module's source once (to see whether it uses PySide), and
-    the text stays in ``linecache``: megabytes of lines never shown again. A traceback reads the
-    file again when it needs it; sources that are not files (``mtime`` None) are kept.
-    """
-    for name, entry in list(linecache.cache.items()):
-        if len(entry) == 4 and entry[1] is not None:
-            del linecache.cache[name]
-
-
 def _collect_again() -> None:
-    """Turn the collector back on when the command held it off until the first paint. What the
-    start made lives as long as the app: frozen, later collections need not walk it again."""
+    """Turn the collector back on when the command held it off until the first paint
+    (``player.cli.startup``). What the start made lives as long as the app: frozen, later
+    collections need not walk it again."""
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
