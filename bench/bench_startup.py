@@ -12,7 +12,8 @@ is from the second start on.
 - ``brief-player``: ``brief-player screenshot --at 1:05:10`` on the bundled episode: the window
   built with all its features, the episode loaded at that moment, painted, grabbed and saved.
 - ``first frame``: the same with ``--first-frame``: what the listener sees when the window
-  appears; notes, transcript, sync points, library and MPRIS are built after this paint.
+  appears; the audio file is opened, and notes, transcript, sync points, library and MPRIS are
+  built, after this paint.
 
 The three run in turn, round after round, so a busy moment on the machine hits all of them.
 Ratios are against the bare multimedia window measured in the same run.

@@ -10,6 +10,8 @@ from __future__ import annotations
 import importlib
 import sys
 
+WINDOW = "player.cli.window"
+
 # sub-command -> module exposing ``run(command: str, argv: list[str]) -> int``
 COMMANDS: dict[str, str] = {
     "import": "player.cli.brief",
@@ -18,7 +20,7 @@ COMMANDS: dict[str, str] = {
     "notes": "player.cli.notes",
     "export": "player.cli.formats",
     "tags": "player.cli.formats",
-    "screenshot": "player.cli.window",
+    "screenshot": WINDOW,
     "align": "player.cli.align",
     "fetch": "player.cli.fetch",
 }
@@ -26,9 +28,11 @@ COMMANDS: dict[str, str] = {
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in COMMANDS:
-        module = importlib.import_module(COMMANDS[args[0]])
-        return int(module.run(args[0], args[1:]))
-    from player.cli import window
+    command, rest = (args[0], args[1:]) if args and args[0] in COMMANDS else ("open", args)
+    name = COMMANDS.get(command, WINDOW)
+    if name != WINDOW:
+        return int(importlib.import_module(name).run(command, rest))
+    from player.cli.startup import window_start
 
-    return int(window.run("open", args))
+    with window_start():
+        return int(importlib.import_module(WINDOW).run(command, rest))

@@ -7,7 +7,6 @@ and resume positions stay attached to an episode however its title is later edit
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -16,6 +15,7 @@ from pathlib import Path
 from player.core.brief.cache import read_linked
 from player.core.brief.cues import brief_timeline
 from player.core.brief.models import Brief, BriefError, Problem
+from player.core.digest import sha1
 from player.core.jsonpos import JsonSyntaxError, line_for, loads_with_lines, path_text
 from player.core.timeline import FOREVER_MS, Timeline
 
@@ -194,6 +194,6 @@ def episode_id_for(brief: Brief) -> str:
     """The id of a brief opened on its own: from its content (title and first quote), not its
     path, so notes, resume state and downloaded audio follow the brief when the file moves."""
     first = brief.quotes[0].text if brief.quotes else ""
-    digest = hashlib.sha1(f"{brief.title}\n{first}".encode()).hexdigest()[:10]
+    digest = sha1(f"{brief.title}\n{first}".encode()).hexdigest()[:10]
     slug = re.sub(r"[^a-z0-9]+", "-", brief.title.lower()).strip("-")[:40] or "brief"
     return f"{slug}-{digest}"

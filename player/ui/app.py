@@ -6,7 +6,7 @@ import os
 import signal
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -23,10 +23,24 @@ def application(argv: list[str] | None = None) -> QApplication:
     QApplication.setApplicationDisplayName("Brief Player")
     QApplication.setDesktopFileName("brief-player")
     app = QApplication(argv if argv is not None else sys.argv[:1])
-    icon = resources_dir() / "icons" / "brief-player.svg"
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
+    icon = window_icon()
+    if not icon.isNull():
+        app.setWindowIcon(icon)
     return app
+
+
+def window_icon() -> QIcon:
+    """The app's icon from its PNG sizes (``scripts/render_icons.py`` renders them from the
+    SVG), the SVG only when they are missing: an SVG icon loads Qt's SVG module and its two
+    plugins, a megabyte, before the first frame."""
+    icons = resources_dir() / "icons"
+    icon = QIcon()
+    for png in sorted((icons / "hicolor").glob("*x*/apps/brief-player.png")):
+        side = int(png.parts[-3].partition("x")[0])
+        icon.addFile(str(png), QSize(side, side))
+    if icon.isNull() and (icons / "brief-player.svg").is_file():
+        icon = QIcon(str(icons / "brief-player.svg"))
+    return icon
 
 
 def dispose(window) -> None:

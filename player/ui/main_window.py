@@ -274,8 +274,16 @@ class MainWindow(QMainWindow):
 
     # opening ----------------------------------------------------------------------------------
 
-    def open_episode(self, episode: OpenEpisode, *, audio: Path | None = None, start_ms: int = 0):
-        """Show ``episode`` and load its audio (``audio`` overrides the episode's own)."""
+    def open_episode(
+        self,
+        episode: OpenEpisode,
+        *,
+        audio: Path | None = None,
+        start_ms: int = 0,
+        audio_later: bool = False,
+    ):
+        """Show ``episode`` and load its audio (``audio`` overrides the episode's own;
+        ``audio_later``: at ``playback.load_later()``, see ``Playback.set_source``)."""
         self._episode = episode
         self.set_title(episode.display_title())
         self.header.set_episode(episode.display_title(), episode.subtitle())
@@ -286,10 +294,10 @@ class MainWindow(QMainWindow):
         self.transport.set_duration_hint(episode.end_ms())
         self.side.set_brief(episode.brief, episode.meta_lines())
         self._show_problems_status()
-        self.set_audio(audio or episode.audio_path, start_ms=start_ms)
+        self.set_audio(audio or episode.audio_path, start_ms=start_ms, later=audio_later)
         self.episode_changed.emit()
 
-    def set_audio(self, path: Path | None, *, start_ms: int = 0) -> None:
+    def set_audio(self, path: Path | None, *, start_ms: int = 0, later: bool = False) -> None:
         self.header.banner.clear()
         ep = self.episode
         if path is None:
@@ -306,7 +314,7 @@ class MainWindow(QMainWindow):
                 "of the episode to hear it.",
                 "Attach real audio…",
             )
-        self.playback.set_source(path, start_ms=start_ms)
+        self.playback.set_source(path, start_ms=start_ms, later=later)
         if start_ms:
             self.playback.seek(start_ms)
         self.clock.refresh()

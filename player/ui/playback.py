@@ -61,6 +61,7 @@ class Playback(QObject):
         self._anchor_pos_ms = 0
         self._anchor_wall_ms = _monotonic_ms()
         self._pending_seek_ms: int | None = None
+        self._later = False  # the source is chosen but not yet handed to Qt: see ``load_later``
         self._error: str | None = None
         self._volume = float(self._output.volume())  # the listener's volume, kept and shown
         self._gain = 1.0  # a passing factor on top (the sleep timer's fade), never saved
@@ -89,14 +90,31 @@ class Playback(QObject):
     def error(self) -> str | None:
         return self._error
 
-    def set_source(self, path: Path | None, *, start_ms: int = 0) -> None:
-        """Load ``path``; a missing file fails here, with a message, before Qt ever sees it."""
+    def set_source(self, path: Path | None, *, start_ms: int = 0, later: bool = False) -> None:
+        """Load ``path``; a missing file fails here, with a message, before Qt ever sees it.
+
+        ``later``: choose the file now but hand it to Qt only at ``load_later()`` (or the first
+        ``play()``). Opening it starts FFmpeg and its threads and buffers, which the window's
+        first frame does not need: it shows the brief's times, and nobody hears the first
+        tenth of a second. Seeks meanwhile are kept for when it loads.
+        """
         try:
-            self._load(path, start_ms)
+            self._load(path, start_ms, later)
         finally:
             self._switching = False
 
-    def _load(self, path: Path | None, start_ms: int) -> None:
+    def load_later(self) -> None:
+        """Hand Qt the file ``set_source(..., later=True)`` chose (nothing when none waits)."""
+        if not self._later or self._source is None:
+            return
+        self._later = False
+        self._switching = True
+        try:
+            self._hand_over(self._source)
+        finally:
+            self._switching = False
+
+    def _load(self, path: Path | None, start_ms: int, later: bool = False) -> None:
         self._reset(path, None, start_ms)
         if path is None:
             self._set_source_unlocked(QUrl())
@@ -107,6 +125,12 @@ class Playback(QObject):
             self._swap_device(None)
             self._fail(f"The audio file {path} is missing.")
             return
+        if later and self._player.mediaStatus() == QMediaPlayer.MediaStatus.NoMedia:
+            self._later = True  # only while the player holds nothing: no old file plays on
+            return
+        self._hand_over(path)
+
+    def _hand_over(self, path: Path) -> None:
         device = self._filter(path) if self._filter is not None else None
         if device is None:
             self._set_source_unlocked(QUrl.fromLocalFile(str(path)))
@@ -121,8 +145,8 @@ class Playback(QObject):
         """Play files through ``source_filter`` from now on (None: as they are); the file
         playing is loaded again through it at the same moment, still playing if it was."""
         self._filter = source_filter
-        if self._source is None or self._error is not None:
-            return
+        if self._source is None or self._error is not None or self._later:
+            return  # a file still waiting to load goes through the new filter when it does
         playing, at_ms = self.is_playing(), self.now_ms()
         self.set_source(self._source, start_ms=at_ms)
         if at_ms:
@@ -132,7 +156,10 @@ class Playback(QObject):
 
     @property
     def filtered(self) -> bool:
-        """Whether the player reads the file through the filter now."""
+        """Whether the player reads the file through the filter now (or is to, once the file
+        waiting for ``load_later`` loads: the filter may still turn it down then)."""
+        if self._later:
+            return self._filter is not None
         return self._device is not None
 
     def _swap_device(self, device: QIODevice | None) -> None:
@@ -151,6 +178,7 @@ class Playback(QObject):
 
     def _reset(self, path: Path | None, url: str | None, start_ms: int) -> None:
         self._switching = True  # until the new media is handed over: see ``_on_position``
+        self._later = False
         self._anchor(start_ms)
         self._stop_unlocked()
         self._error = None
@@ -169,6 +197,7 @@ class Playback(QObject):
             self._set_source_unlocked(QUrl())
         self._swap_device(None)
         self._source = None
+        self._later = False
         self._stream = None
 
     # Stopping or replacing the media tears down objects in Qt's audio thread, and their
@@ -200,6 +229,7 @@ class Playback(QObject):
 
     def play(self) -> None:
         if self.has_media():
+            self.load_later()
             self._player.play()
 
     def pause(self) -> None:

@@ -8,6 +8,7 @@ an app exactly the way the command does.
 
 from __future__ import annotations
 
+import gc
 from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
@@ -23,6 +24,7 @@ from player.core.storage.database import StorageError
 from player.core.storage.pending import touch_library
 from player.ui.app_data import AppData
 from player.ui.brief_search import CurrentBriefSearch, brief_search
+from player.ui.hints import HintsController
 from player.ui.loading import episode_from_brief_file, from_episode
 from player.ui.main_window import MainWindow
 from player.ui.open_episode import OpenEpisode
@@ -37,7 +39,6 @@ if TYPE_CHECKING:
     from player.ui.chapters import ChaptersController
     from player.ui.desktop import DesktopIntegration
     from player.ui.feed import FeedController
-    from player.ui.hints import HintsController
     from player.ui.library import LibraryController
     from player.ui.moments import MomentsController
     from player.ui.notes import NotesController
@@ -91,12 +92,12 @@ class App:
         self.feed: FeedController
         self.chapters: ChaptersController
         self.moments: MomentsController
-        self.hints: HintsController
         self.sleep: SleepController
         self.silence: SilenceController
         self.boost: BoostController | None = None
         self._finished = False
         self.window = MainWindow(opener=self.open_and_resume)
+        _after_first_paint(self.window, _collect_again)
         self.resume = ResumeKeeper(data.playstate, self.window.playback, self.window)
         self.window.audio_attached.connect(self.resume.remember_audio)
         self.window.closing.connect(self.resume.finish)
@@ -108,13 +109,22 @@ class App:
         self.window.reserve_tab("Chapters")
         if read(self.window.settings, BOOST):
             self._build_boost()  # before the audio loads, so it loads boosted
-        self.open_and_resume(episode, audio=audio, at_ms=at_ms)
+        # The first start's hint is in the first frame, so the pane does not shrink under it
+        # later; built always, its sign keeps one place among the transport's.
+        self.hints = HintsController(self.window)
+        # The audio loads once the first frame is up ("never": not at all, so the first-frame
+        # picture is what the listener sees before it has).
+        self._open(episode, audio=audio, at_ms=at_ms, audio_later=features != "now")
         if data.message:
             self.window.show_status(data.message, 0)
         if features == "after-paint":
-            _after_first_paint(self.window, self.finish)
+            _after_first_paint(self.window, self._after_paint)
         elif features == "now":
             self.finish()
+
+    def _after_paint(self) -> None:
+        self.window.playback.load_later()  # first: FFmpeg opens it while the features build
+        self.finish()
 
     def ready(self) -> bool:
         """Whether the features are built (at once, or after the first paint)."""
@@ -133,7 +143,6 @@ class App:
         from player.ui.chapters import ChaptersController
         from player.ui.desktop import DesktopIntegration
         from player.ui.feed import FeedController
-        from player.ui.hints import HintsController
         from player.ui.library import LibraryController
         from player.ui.moments import MomentsController
         from player.ui.notes import NotesController
@@ -170,7 +179,6 @@ class App:
         self.moments = MomentsController(window, self.notes)
         self.moments.attach_notes(self.notes.tab.view)
         self.moments.attach_transcript(self.tracks.view)
-        self.hints = HintsController(window)
         self.sleep = SleepController(window, chapter_end=self.chapters.chapters_end)
         silence_folder = (data.path.parent if data.path else data_dir()) / "silence"
         self.silence = SilenceController(window, silence_folder)
@@ -192,6 +200,16 @@ class App:
         Used at start and whenever another episode is opened in the same window (the library,
         Open Brief, a drop), so switching episodes resumes exactly like starting the app on one.
         """
+        self._open(episode, audio=audio, at_ms=at_ms)
+
+    def _open(
+        self,
+        episode: OpenEpisode,
+        *,
+        audio: Path | None = None,
+        at_ms: int | None = None,
+        audio_later: bool = False,
+    ) -> None:
         episode = _same_brief_as_before(self.data, episode)
         window, keeper = self.window, self.resume
         if window.playback.is_playing():
@@ -205,6 +223,7 @@ class App:
                 episode,
                 audio=audio or saved_audio,
                 start_ms=at_ms if at_ms is not None else start_ms,
+                audio_later=audio_later,
             )
         if audio is not None:
             keeper.remember_audio(audio)
@@ -242,6 +261,15 @@ class _FirstPaint(QObject):
             # After this paint has reached the screen, not inside it.
             QTimer.singleShot(0, self._then)
         return False
+
+
+def _collect_again() -> None:
+    """Turn the collector back on when the command held it off until the first paint
+    (``player.cli.startup``). What the start made lives as long as the app: frozen, later
+    collections need not walk it again."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _after_first_paint(window: MainWindow, then) -> None:

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
 from player.core.storage.notes import Note
 from player.core.timeline import CueKind
 from player.ui.app_data import AppData
@@ -44,10 +46,16 @@ def test_notes_and_the_rest_arrive_after_the_first_paint_in_the_places_kept_for_
     notes_at = _tab_titles(w).index("Notes")  # the first frame keeps the Notes tab's place
     tabs_before = _shown_tabs(w)
     assert not any(r.cue.kind == CueKind.NOTE for r in _rows(w))
+    # The first start's hint is in the first frame: the pane does not shrink under it later.
+    assert app.hints.hint.isVisibleTo(w)
 
     w.resize(1100, 700)
     w.show()
+    qtbot.waitExposed(w)
+    pane_height = w.pane.height()
     qtbot.waitUntil(app.ready, timeout=5_000)
+    QApplication.processEvents()
+    assert w.pane.height() == pane_height
     assert w.side.tabText(notes_at) == "Notes (1)"
     assert w.side.widget(notes_at) is app.notes.tab
     assert _shown_tabs(w) == tabs_before  # nothing jumps
@@ -59,6 +67,51 @@ def test_notes_and_the_rest_arrive_after_the_first_paint_in_the_places_kept_for_
     app.library.dialog.close()
     w.close()
     app.data.close()
+
+
+def _resumed_at(qtbot, tmp_path: Path, brief_file: Path, audio_file: Path, at_ms: int):
+    """A window started as the command starts it, on an episode left at ``at_ms``."""
+    db = tmp_path / "resume.db"
+    first = open_main_window(brief_file, audio=audio_file, data=AppData(db), remember=False)
+    qtbot.addWidget(first)
+    qtbot.waitUntil(lambda: first.playback.duration_ms() > 0, timeout=5_000)
+    first.seek_brief(at_ms)
+    first.close()
+    app_of(first).data.close()
+    w = open_main_window(brief_file, data=AppData(db), remember=False, features="after-paint")
+    qtbot.addWidget(w)
+    return w
+
+
+def test_the_audio_loads_after_the_first_paint_at_the_place_left(
+    qtbot, brief_file: Path, audio_file: Path, tmp_path: Path
+) -> None:
+    w = _resumed_at(qtbot, tmp_path, brief_file, audio_file, 4_000)
+    assert w.playback.source == audio_file  # chosen, shown at its place, not yet opened
+    qtbot.wait(300)  # time enough to open a short WAV, had it been handed to Qt
+    assert w.playback.duration_ms() == 0 and w.playback.now_ms() == 4_000
+    assert w.transport.elapsed_label.text() == "0:04"
+    w.resize(1100, 700)
+    w.show()
+    qtbot.waitUntil(lambda: w.playback.duration_ms() > 0, timeout=5_000)
+    assert w.playback.now_ms() == 4_000
+    w.playback.play()
+    qtbot.waitUntil(lambda: w.playback.now_ms() >= 4_500, timeout=5_000)
+    assert w.playback.now_ms() < 6_000  # it went on from there, not from the start
+    w.close()
+    app_of(w).data.close()
+
+
+def test_play_before_the_audio_has_loaded_plays_from_the_place_left(
+    qtbot, brief_file: Path, audio_file: Path, tmp_path: Path
+) -> None:
+    w = _resumed_at(qtbot, tmp_path, brief_file, audio_file, 3_000)
+    w.toggle_play()  # the listener is quicker than the first paint
+    qtbot.waitUntil(w.playback.is_playing, timeout=5_000)
+    qtbot.waitUntil(lambda: w.playback.now_ms() >= 3_500, timeout=5_000)
+    assert w.playback.now_ms() < 5_000
+    w.close()
+    app_of(w).data.close()
 
 
 def _rows(w):

@@ -13,7 +13,6 @@ silently, and a cache folder that cannot be written just means the next open rea
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
@@ -24,6 +23,7 @@ from pathlib import Path
 from player.core.brief.links import link_brief, load_pins
 from player.core.brief.models import Brief, ParseResult, Problem
 from player.core.brief.parser import load_any
+from player.core.digest import sha1
 
 FORMAT = 1  # raise when what is stored changes shape
 # Every module whose change can change what a brief reads as.
@@ -73,7 +73,7 @@ def read_linked(
     """
     folder = cache_dir() if cache is None else cache
     key = _key(path, links)
-    entry = folder / "briefs" / f"{hashlib.sha1(str(path.absolute()).encode()).hexdigest()}.pickle"
+    entry = folder / "briefs" / f"{sha1(str(path.absolute()).encode()).hexdigest()}.pickle"
     if key is not None:
         found = _read(entry, key)
         if found is not None:
@@ -102,7 +102,7 @@ def _build(path: Path, links: Path) -> LinkedBrief:
 
 def _key(path: Path, links: Path) -> bytes | None:
     """What the result depends on, hashed; None when the brief cannot be read (no caching)."""
-    digest = hashlib.sha1(f"{FORMAT}\0{sys.version_info[:2]}\0{path.absolute()}".encode())
+    digest = sha1(f"{FORMAT}\0{sys.version_info[:2]}\0{path.absolute()}".encode())
     try:
         digest.update(path.read_bytes())
     except OSError:

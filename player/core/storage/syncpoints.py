@@ -8,10 +8,10 @@ with the same large cover image: hence size, the first MiB and the last 64 KiB.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import NamedTuple
 
+from player.core.digest import sha256
 from player.core.storage.database import Database
 
 _HEAD = 1 << 20
@@ -27,7 +27,7 @@ def audio_key_for(path: str | Path) -> str:
     """A stable id for an audio file's content, cheap even for a three-hour episode."""
     p = Path(path)
     size = p.stat().st_size
-    h = hashlib.sha256(str(size).encode())
+    h = sha256(str(size).encode())
     with p.open("rb") as f:
         h.update(f.read(_HEAD))
         if size > _HEAD:

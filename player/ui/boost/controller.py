@@ -59,6 +59,7 @@ class BoostController(QObject):
 
         self.action.toggled.connect(self._toggled)
         shell.audio_changed.connect(lambda _path: self._show())
+        shell.playback.media_ready.connect(self._show)  # a file loaded after the first frame
         if self.on:
             shell.playback.set_filter(self._boosted)
         self._show()

@@ -30,16 +30,28 @@ def is_text_field(widget: QWidget | None) -> bool:
 
 
 class ClickReleasesTextField(QObject):
-    """Installed on the application, it watches presses in ``window`` only."""
+    """Installed on the application, it watches presses in ``window`` only.
+
+    It goes on the application once the window has painted: nobody clicks before that, and
+    until then every event of the first frame would pass through Python for nothing, and PySide
+    would look up the Python class of each object Qt made (all of Qt's classes, made at once).
+    """
 
     def __init__(self, window: QWidget, player_widget: QWidget) -> None:
         super().__init__(window)
         self._window, self._player = window, player_widget
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._on_app = False
+        window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._on_app:
+            if event.type() == QEvent.Type.Paint:
+                self._on_app = True
+                self._window.removeEventFilter(self)
+                app = QApplication.instance()
+                if app is not None:
+                    app.installEventFilter(self)
+            return False
         if (
             event.type() == QEvent.Type.MouseButtonPress
             and isinstance(watched, QWidget)
