@@ -127,6 +127,12 @@ _URI = "Debian's SQLite is built to open file: URIs even without uri=True"
 _READ_MORE = "only the first bytes are looked at: reading more finds the same"
 _NUMPY_DEFAULT = "numpy's default (int64, float64, the natural length) is the one named"
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
+_ONE_FLAG = "keep_mask gives one flag per word: zip's strict check never fires"
+_UPPER_XX = "the mutant's XX is upper case; compared words are lower case"
+_ZERO_CELL = "the zero cell never starts or carries a find: only its score 0 is read"
+_SCORE_GAIN = "a cell scores above 0 exactly when its gain does (the others are the zero cell)"
+_SPARE_CELL = "one cell more than the row has is never read"
+_WIDER = "a wider search around the seeds finds the same place, only slower"
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("ui/tracks/sync_points", "super().__init__(window.as_widget())"): _PARENT,
     (
@@ -203,6 +209,88 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "ui/resume",
         "self._seek_debounce.setInterval(400)",
     ): "400 or 401 ms: the wait only gathers seeks",
+    ("core/align/words", "return [w for w, k in zip(words, keep_mask(words), strict=True) if k]"): (
+        _ONE_FLAG
+    ),
+    ("core/align/words", "keep[i] = keep[i + 1] = False", "keep[i] = keep[i + 1] = None"): _FALSY,
+    ("core/align/words", 'word = _VARIANT.sub("", word.strip().lower())'): _UPPER_XX,
+    (
+        "core/align/words",
+        'if a.rstrip("s") == b.rstrip("s") or a.replace("\'", "") == b.replace("\'", ""):',
+    ): (_UPPER_XX),
+    (
+        "core/align/transcript",
+        "for w, keep in zip(words, keep_mask(words), strict=True):",
+    ): _ONE_FLAG,
+    ("core/align/match", "zero = (0.0, 0.0, -1, -1)"): _ZERO_CELL,
+    ("core/align/match", "best_end = -1"): "read only once a find has set it",
+    ("core/align/match", "if best[0] <= 0:", "if best[1] <= 0:"): _SCORE_GAIN,
+    ("core/align/match", "if diag[0] > 0:", "if diag[1] > 0:"): _SCORE_GAIN,
+    ("core/align/match", "prev = [zero] * (n + 1)", "prev = [zero] * (n + 2)"): _SPARE_CELL,
+    ("core/align/match", "cur = [zero] * (n + 1)", "cur = [zero] * (n + 2)"): _SPARE_CELL,
+    (
+        "core/align/match",
+        "carried, run = [zero] * (n + 1), zero",
+        "carried, run = [zero] * (n + 2), zero",
+    ): (_SPARE_CELL),
+    (
+        "core/align/match",
+        "spoken = max(1, best_end - first + 1)",
+        "spoken = max(2, best_end - first + 1)",
+    ): ("spoken is only divided by when above 2"),
+    (
+        "core/align/match",
+        "return Match(start, end_w.end_s, min(1.0, gain / total), lo + first)",
+        "return Match(start, end_w.end_s, min(2.0, gain / total), lo + first)",
+    ): "each quote word is matched once at most, so the gain never passes the total",
+    (
+        "core/align/match",
+        "cell = (s, diag[1], diag[2], diag[3]) if s > 0 else zero",
+        "cell = (s, diag[1], diag[2], diag[3]) if s >= 0 else zero",
+    ): "a cell of score 0 continues nothing: only a positive score is built on",
+    (
+        "core/align/match",
+        "votes[(j - i) // _SEED_BUCKET] += 1.0",
+        "votes[(j - i) // _SEED_BUCKET] += 2.0",
+    ): "doubling every vote keeps their order",
+    (
+        "core/align/match",
+        "ranked = sorted(votes.items(), key=lambda kv: -kv[1])[:6]",
+        "ranked = sorted(votes.items(), key=lambda kv: -kv[1])[:7]",
+    ): _WIDER,
+    (
+        "core/align/match",
+        "lo = max(0, bucket * _SEED_BUCKET - 2 * _SEED_BUCKET)",
+        "lo = max(0, bucket * _SEED_BUCKET - 3 * _SEED_BUCKET)",
+    ): _WIDER,
+    (
+        "core/align/match",
+        "hi = min(len(words), bucket * _SEED_BUCKET + len(tokens) + 3 * _SEED_BUCKET + extra)",
+        "hi = min(len(words), bucket * _SEED_BUCKET + len(tokens) + 4 * _SEED_BUCKET + extra)",
+    ): _WIDER,
+    (
+        "core/align/match",
+        "spans = _seed_spans(tokens, words, extra=len(elided) * 60)",
+        "spans = _seed_spans(tokens, words, extra=len(elided) * 61)",
+    ): _WIDER,
+    ("core/align/match", "if len(words) <= _SEED_ABOVE:", "if len(words) < _SEED_ABOVE:"): (
+        "at exactly 1500 words the seeds lead to the same place as searching them all"
+    ),
+    ("core/align/match", "if not tokens or not words:", "if not tokens and not words:"): (
+        "with no quote words or no heard words the search finds nothing either way"
+    ),
+    (
+        "core/align/match",
+        "continue",
+        "break",
+    ): "a seeded stretch holds a quote word, so it always yields a find",
+    ("core/align/result", "return chain[::-1]"): (
+        "the lone-jump check treats both neighbours alike: the chain's direction does not matter"
+    ),
+    (
+        "core/align/result",
+        "placed = c.found_ms if status is Status.FOUND else mapping.to_audio(c.written_ms)",
+    ): "a trusted find is a point of the map, which places it at its find",
     (
         "core/brief/scoring",
         "hi = max(lo + 1, int(np.searchsorted(ends, ends[lo] - counts[lo] + PAIRS_PER_PASS)))",

@@ -78,6 +78,7 @@ def test_a_quote_heard_word_for_word_is_found_from_its_first_to_its_last_word() 
         ("summon the digital of morning", 1 - 1 / 4.8),  # one word missed
         ("summon the digital ghost of morning", 1 - 0.1 / 4.8),  # a near spelling
         ("summon a digital ghosts of morning", 1 - 0.4 / 4.8),  # a little word misheard
+        ("summon digital ghosts morning", 4 / 4.8),  # both little words missed
     ],
 )
 def test_how_sure_a_find_is_is_the_share_of_the_quote_heard(heard: str, sure: float) -> None:
@@ -85,6 +86,60 @@ def test_how_sure_a_find_is_is_the_share_of_the_quote_heard(heard: str, sure: fl
     match = locate(quote_fragments("Summon the digital ghosts of morning"), words)
     assert match is not None and match.confidence == pytest.approx(sure)
     assert match.first_word == 5 and match.end_s == words[4 + len(heard.split())].end_s
+    assert match.start_s == words[5].start_s
+
+
+@pytest.mark.parametrize(
+    ("quote", "heard", "sure"),
+    [
+        # one misheard word is forgiven, in a short quote too
+        ("summon spirit ghosts", "summon coffee ghosts", 2 / 3),
+        ("summon the spirit ghosts", "summon coffee ghosts", 2 / 3.4),
+        ("summon it in to the ghosts", "summon coffee paper table window ghosts", 2 / 3.6),
+        # two content words misheard in a row break the quote in two: the surer half counts
+        ("summon digital spirit ghosts", "summon coffee paper ghosts", 1 / 4),
+        (
+            "summon digital ghosts river forest spirit morning",
+            "summon coffee ghosts paper table window morning",
+            2 / 7,
+        ),
+    ],
+)
+def test_how_many_misheard_words_a_find_bridges(quote: str, heard: str, sure: float) -> None:
+    words = _stream(f"{_other(5)} {heard} {_other(5)}")
+    match = locate(quote_fragments(quote), words)
+    assert match is not None and match.confidence == pytest.approx(sure)
+
+
+def test_a_quote_with_two_words_misheard_in_its_middle_still_ends_at_its_last_word() -> None:
+    words = _stream(f"{_other(5)} summon digital coffee paper river forest human {_other(5)}")
+    match = locate(quote_fragments("summon digital ghosts spirit river forest human"), words)
+    assert match is not None and match.confidence == pytest.approx(5 / 7)
+    assert match.end_s == words[11].end_s
+
+
+def test_a_long_quote_is_found_whole_in_a_long_stream() -> None:
+    quote = " ".join(QUOTE_WORDS * 3)  # 42 words
+    words = _stream(f"{_other(2000)} {quote} {_other(300)}")
+    match = locate(quote_fragments(quote), words)
+    assert match is not None and (match.first_word, match.confidence) == (2000, 1.0)
+    assert match.end_s == words[2041].end_s
+
+
+def test_a_last_word_after_an_elision_can_be_the_last_word_heard() -> None:
+    words = _stream(f"{_other(20)} summon digital ghosts {_other(10)} morning")
+    match = locate(quote_fragments("Summon digital ghosts... morning"), words)
+    assert match is not None and match.confidence == 1.0 and match.end_s == words[-1].end_s
+
+
+def test_quote_words_said_here_and_there_do_not_hide_the_quote() -> None:
+    """Its words scattered through a long talk, each alone, outnumber the one true place."""
+    scattered = " ".join(f"{_other(150, k)} {QUOTE_WORDS[k % 6]}" for k in range(12))
+    quote = " ".join(QUOTE_WORDS[:6])
+    words = _stream(f"{scattered} {_other(50)} {quote} {_other(50)}")
+    match = locate(quote_fragments(quote), words)
+    at = len(scattered.split()) + 50
+    assert match is not None and (match.first_word, match.confidence) == (at, 1.0)
 
 
 def test_a_stretch_of_other_words_ends_the_find() -> None:
@@ -113,6 +168,11 @@ def test_a_find_too_short_to_time_counts_an_ordinary_pace_for_the_words_missed()
     words = _stream(f"{_other(20)} digital ghosts {_other(5)}", step=1.0)
     match = locate(quote_fragments("Summon human digital ghosts"), words)
     assert match is not None and match.start_s == pytest.approx(words[20].start_s - 2 * 0.33)
+    # three words heard are enough to time
+    words = _stream(f"{_other(20)} digital ghosts river {_other(5)}", step=0.5)
+    match = locate(quote_fragments("Summon human digital ghosts river"), words)
+    assert match is not None
+    assert match.start_s == pytest.approx(words[20].start_s - 2 * (2 * 0.5 + 0.4) / 3)
 
 
 def test_a_find_never_starts_before_the_audio() -> None:
@@ -143,6 +203,10 @@ def test_of_two_equally_good_places_the_one_nearest_the_expected_time_wins() -> 
     assert locate(quote, words, near_s=words[1806].start_s).first_word == 1806
     assert locate(quote, words, near_s=words[900].start_s + 5).first_word == 900
     assert locate(quote, words).first_word == 900  # no expected time: the first saying
+    halfway = (words[900].start_s + words[1806].start_s) / 2
+    assert locate(quote, words, near_s=halfway).first_word == 900  # as near: the first
+    short = _twice(said, said, 100)
+    assert locate(quote, short).first_word == 100
     # nearly as sure counts as equally good: the nearer place wins
     words = _twice(
         "summon the digital ghosts of morning", "summon the digital ghost of morning", 900

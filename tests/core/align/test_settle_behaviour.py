@@ -112,6 +112,21 @@ def test_an_offset_within_the_jump_limit_is_an_ad_not_a_wrong_find() -> None:
     assert _statuses(out) == ["found"] * 3
 
 
+def test_a_find_just_at_the_jump_limit_from_one_neighbour_is_not_a_lone_jump() -> None:
+    out = _settled((10_000, 10_000, 0.9), (20_000, 20_000 + JUMP_MS, 0.5), (30_000, 29_999, 0.9))
+    assert _statuses(out) == ["found"] * 3
+    out = _settled((10_000, 9_999, 0.9), (20_000, 20_000 + JUMP_MS, 0.5), (30_000, 30_000, 0.9))
+    assert _statuses(out) == ["found"] * 3
+
+
+def test_a_barely_usable_find_still_counts_as_a_neighbour() -> None:
+    jump = JUMP_MS + 1
+    out = _settled(
+        (10_000, 12_000, 0.9), (20_000, 22_000 + jump, 0.5), (30_000, 32_000, UNCERTAIN_MIN)
+    )
+    assert _statuses(out) == ["found", "uncertain", "uncertain"]
+
+
 def test_neighbours_that_disagree_cannot_make_a_find_a_lone_jump() -> None:
     out = _settled(
         (10_000, 12_000, 0.9),
@@ -125,6 +140,11 @@ def test_neighbours_that_disagree_cannot_make_a_find_a_lone_jump() -> None:
         (30_000, 32_000 + JUMP_MS, 0.9),  # agrees with the first, just
     )
     assert _statuses(out) == ["found", "uncertain", "found"]
+
+
+def test_a_first_find_far_from_two_that_agree_is_kept() -> None:
+    out = _settled((10_000, 30_000, 0.5), (20_000, 32_000, 0.9), (30_000, 42_000, 0.9))
+    assert _statuses(out) == ["found"] * 3
 
 
 def test_the_first_and_last_finds_are_kept_whatever_their_offset() -> None:

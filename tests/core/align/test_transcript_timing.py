@@ -45,6 +45,8 @@ def test_a_cue_with_no_words_leaves_the_rest_of_the_transcript_in_place() -> Non
 def test_a_cue_without_a_span_lasts_until_the_next_cue(end: float | None) -> None:
     track = _track((0.0, end, "alpha bravo"), (4.0, 6.0, "delta"), (8.0, 9.0, "gamma"))
     assert _times(track)[:2] == [("alpha", 0.0, 2.0), ("bravo", 2.0, 4.0)]
+    track = _track((0.0, end, "alpha bravo"), (4.0, 6.0, "delta"))
+    assert _times(track)[:2] == [("alpha", 0.0, 2.0), ("bravo", 2.0, 4.0)]
 
 
 def test_the_last_cue_without_an_end_is_spoken_at_an_ordinary_pace() -> None:

@@ -25,7 +25,8 @@ def test_curly_apostrophes_accents_and_digits_read_as_typed_words() -> None:
     [
         ("Hello", "hello"),
         ("  GHOSTS ", "ghosts"),
-        ("don't(2)", "don't"),  # a pronunciation variant of the recogniser's dictionary
+        ("don't(2)", "don't"),
+        ("A.M.", "am"),  # a pronunciation variant of the recogniser's dictionary
         ("café", "cafe"),
         ("2", "two"),
         ("ten", "ten"),
