@@ -133,6 +133,19 @@ _ZERO_CELL = "the zero cell never starts or carries a find: only its score 0 is 
 _SCORE_GAIN = "a cell scores above 0 exactly when its gain does (the others are the zero cell)"
 _SPARE_CELL = "one cell more than the row has is never read"
 _WIDER = "a wider search around the seeds finds the same place, only slower"
+_ASCII_JSON = "json.dumps writes ASCII: any encoding reads and writes it alike"
+_TRIMMED = "any seek at or before the asked time gives the same samples once the lead-in is trimmed"
+_PAST_STOP = "decoding on past the stretch gives the same samples, cut to length"
+_HELD = "a held reduction of 0 dB or more limits nothing"
+_CAPPED = "reductions are capped at 0 dB at the end: headroom above 0 is never used"
+_AS_FLOAT = "float32 or float64: the same samples once written as 16-bit"
+_NEGATIVE = "numpy reads any negative size as the unknown one"
+_GUARD = "the limiter keeps every sample under the ceiling already; the last clip only guards"
+_SIGNED = "every value written fits the signed field too"
+_RESET = "set again by the seek to frame 0 at the end of __init__"
+_AT = "after a seek, _at is bookkeeping that no read depends on"
+_SAME_DECODE = "decoding from earlier, or a packet more, gives the same samples, only slower"
+_NOTHING = "a read of nothing, or at or past the end, gives nothing either way"
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("ui/tracks/sync_points", "super().__init__(window.as_widget())"): _PARENT,
     (
@@ -291,6 +304,235 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "core/align/result",
         "placed = c.found_ms if status is Status.FOUND else mapping.to_audio(c.written_ms)",
     ): "a trusted find is a point of the map, which places it at its find",
+    (
+        "core/audio/silence",
+        "data = pcm.data[: len(pcm.data) - len(pcm.data) % _WINDOW]",
+        "data = pcm.data[: len(pcm.data) + len(pcm.data) % _WINDOW]",
+    ): "window_peaks drops a last partial window itself",
+    (
+        "core/audio/silence",
+        'return Silences.from_json(json.loads(path.read_text(encoding="utf-8")))',
+    ): _ASCII_JSON,
+    (
+        "core/audio/silence",
+        'tmp.write_text(json.dumps(silences.to_json()), encoding="utf-8")',
+    ): _ASCII_JSON,
+    ("core/audio/silence", 'tmp = path.with_suffix(".tmp")', 'tmp = path.with_suffix(".TMP")'): (
+        "the temporary file's name only has to differ from the entry's"
+    ),
+    ("core/audio/decode", "container.seek(int(start_s * 1_000_000), any_frame=False)"): _TRIMMED,
+    ("core/audio/decode", "if start_s > 0:"): _TRIMMED,
+    (
+        "core/audio/decode",
+        "stop = None if seconds is None else start_s + seconds",
+        "stop = None",
+    ): _PAST_STOP,
+    (
+        "core/audio/decode",
+        "if stop is not None and frame.time is not None and frame.time >= stop:",
+        "if stop is not None and frame.time is None and frame.time >= stop:",
+    ): _PAST_STOP,
+    (
+        "core/audio/decode",
+        "if stop is not None and frame.time is not None and frame.time >= stop:",
+        "if stop is not None and frame.time is not None and frame.time > stop:",
+    ): _PAST_STOP,
+    ("core/audio/decode", "if skip and skip < len(data):", "if skip or skip < len(data):"): (
+        "a skip of 0 changes nothing"
+    ),
+    (
+        "core/audio/boost",
+        "self.chunk = max(1, round(self.rate * CHUNK_S))",
+        "self.chunk = max(2, round(self.rate * CHUNK_S))",
+    ): ("no audio rate is under 1,500 Hz"),
+    (
+        "core/audio/boost",
+        "ahead_chunks = self.lookahead // self.chunk",
+        "ahead_chunks = self.lookahead / self.chunk",
+    ): ("at every common rate the look-ahead is a whole number of chunks"),
+    (
+        "core/audio/boost",
+        "deepest = max(0.0, self.gain_db - self.ceiling_db)",
+        "deepest = max(1.0, self.gain_db - self.ceiling_db)",
+    ): ("a gain above 0 dB against a -1 dB ceiling is always more than 1 dB deep"),
+    (
+        "core/audio/boost",
+        "self._attack_db = deepest / max(1, ahead_chunks - 1) + 1e-6",
+        "self._attack_db = deepest / max(1, ahead_chunks - 1) - 1e-6",
+    ): "a millionth of a dB",
+    (
+        "core/audio/boost",
+        "self._attack_db = deepest / max(1, ahead_chunks - 1) + 1e-6",
+        "self._attack_db = deepest / max(2, ahead_chunks - 1) + 1e-6",
+    ): "the look-ahead is five chunks, so the divisor is 4 either way",
+    (
+        "core/audio/boost",
+        "self._held_db = 0.0  # the gain reduction at the end of the previous block",
+    ): _HELD,
+    ("core/audio/boost", "self._held_db = 0.0", "self._held_db = 1.0"): _HELD,
+    ("core/audio/boost", "self._held_db = float(min(0.0, attacked[last]))"): _HELD,
+    (
+        "core/audio/boost",
+        "padded = np.zeros((chunks * self.chunk, whole.shape[1]), dtype=np.float32)",
+    ): _AS_FLOAT,
+    ("core/audio/boost", "steps = np.arange(chunks, dtype=np.float64)"): _AS_FLOAT,
+    (
+        "core/audio/boost",
+        "factor = (gain * np.power(10.0, per_sample / 20.0)).astype(np.float32)",
+    ): _AS_FLOAT,
+    ("core/audio/boost", "peak = np.abs(padded).reshape(chunks, -1).max(axis=1) * gain"): _NEGATIVE,
+    (
+        "core/audio/boost",
+        'with np.errstate(divide="ignore"):',
+    ): "np.maximum(peak, SILENT) keeps log10 from ever seeing 0",
+    (
+        "core/audio/boost",
+        "peak > SILENT, self.ceiling_db - 20.0 * np.log10(np.maximum(peak, SILENT)), 0.0",
+    ): _CAPPED,
+    (
+        "core/audio/boost",
+        "needed = np.minimum(needed, 0.0)",
+        "needed = np.minimum(needed, 1.0)",
+    ): _CAPPED,
+    (
+        "core/audio/boost",
+        "return np.minimum(attacked, 0.0)",
+        "return np.minimum(attacked, 1.0)",
+    ): _CAPPED,
+    (
+        "core/audio/boost",
+        "return np.clip(out, -1.0, 1.0, out=out).astype(np.float32, copy=False)",
+    ): _GUARD,
+    (
+        "core/audio/boost",
+        "return block.astype(np.float32, copy=True)",
+        "return block.astype(np.float32, copy=None)",
+    ): ("an empty block holds nothing to share"),
+    (
+        "core/audio/boost",
+        "return block.astype(np.float32, copy=True)",
+        "return block.astype(np.float32, )",
+    ): ("an empty block holds nothing to share"),
+    (
+        "core/audio/boost",
+        "return block.astype(np.float32, copy=True)",
+        "return block.astype(np.float32, copy=False)",
+    ): ("an empty block holds nothing to share"),
+    (
+        "core/audio/boosted_wav",
+        'fmt = struct.pack("<4sIHHIIHH", b"fmt ", 16, 1, channels, rate, rate * align, align, 16)',
+    ): (_SIGNED),
+    (
+        "core/audio/boosted_wav",
+        'ds64 = struct.pack("<4sIQQQI", b"ds64", 28, RF64_HEADER_BYTES - 8 + data, data, frames, 0)',  # noqa: E501
+        'ds64 = struct.pack("<4siqqqi", b"ds64", 28, RF64_HEADER_BYTES - 8 + data, data, frames, 0)',  # noqa: E501
+    ): _SIGNED,
+    (
+        "core/audio/boosted_wav",
+        "if HEADER_BYTES - 8 + data <= RIFF_LIMIT:",
+        "if HEADER_BYTES - 8 + data < RIFF_LIMIT:",
+    ): ("36 plus whole 2-byte samples is even and the limit is odd: never equal"),
+    ("core/audio/boosted_wav", "self._next = 0  # the frame that follows the last read"): (
+        "a first read seeks to where the decoder already is: the same samples"
+    ),
+    ("core/audio/boosted_wav", "self._closed = False", "self._closed = None"): _FALSY,
+    ("core/audio/boosted_wav", "self._frames_iter = None"): _RESET,
+    (
+        "core/audio/boosted_wav",
+        "self._pending = np.zeros((0, self.channels), dtype=np.float32)",
+    ): _RESET + "; " + _AS_FLOAT,
+    ("core/audio/boosted_wav", "self._at = 0  # the frame index of ``_pending[0]``"): _RESET,
+    ("core/audio/boosted_wav", "self._ended = False"): _RESET + "; " + _FALSY,
+    ("core/audio/boosted_wav", "self._at += count"): _AT,
+    ("core/audio/boosted_wav", "self._at = 0"): _AT,
+    ("core/audio/boosted_wav", "if self._at < 0:"): _AT,
+    (
+        "core/audio/boosted_wav",
+        "self._at = -1  # set by the first decoded frame",
+    ): "any negative start reads the same",
+    (
+        "core/audio/boosted_wav",
+        "parts = [o.to_ndarray().reshape(-1, self.channels)"
+        " for o in self._resampler.resample(frame)]",
+    ): (_NEGATIVE),
+    (
+        "core/audio/boosted_wav",
+        "while len(self._pending) < count and not self._ended:",
+    ): _SAME_DECODE,
+    (
+        "core/audio/boosted_wav",
+        "while len(self._pending) < count + peek and not self._ended:",
+        "while len(self._pending) <= count + peek and not self._ended:",
+    ): (_SAME_DECODE),
+    ("core/audio/boosted_wav", "if at_s <= 0.0:"): _SAME_DECODE,
+    (
+        "core/audio/boosted_wav",
+        "self.container.seek(0)",
+        "self.container.seek(1)",
+    ): "0 or 1 microsecond: the first packet",
+    (
+        "core/audio/boosted_wav",
+        "self.container.seek(int((at_s + self._origin_s) * 1_000_000), any_frame=False)",
+    ): _SAME_DECODE,
+    ("core/audio/boosted_wav", "back_s = 0.0", "back_s = 1.0"): _SAME_DECODE,
+    (
+        "core/audio/boosted_wav",
+        "if first <= frame or target_s == 0.0:",
+        "if first <= frame and target_s == 0.0:",
+    ): _SAME_DECODE,
+    (
+        "core/audio/boosted_wav",
+        "if first <= frame or target_s == 0.0:",
+        "if first < frame or target_s == 0.0:",
+    ): _SAME_DECODE,
+    (
+        "core/audio/boosted_wav",
+        "if self._at < frame:",
+        "if self._at <= frame:",
+    ): "a drop of 0 frames changes nothing",
+    (
+        "core/audio/boosted_wav",
+        "elif self._at > frame:  # the file starts later than asked: silence in front",
+        "elif self._at >= frame:  # the file starts later than asked: silence in front",
+    ): ("a gap of 0 frames changes nothing"),
+    (
+        "core/audio/boosted_wav",
+        "if len(out) < count:",
+        "if len(out) <= count:",
+    ): "a pad of 0 frames changes nothing",
+    (
+        "core/audio/boosted_wav",
+        "def take(self, count: int, *, peek: int = 0) -> tuple[np.ndarray, np.ndarray]:",
+    ): ("every caller passes peek"),
+    (
+        "core/audio/boosted_wav",
+        'self._resampler = av.AudioResampler(format="flt", layout=self.layout, rate=self.rate)',
+        'self._resampler = av.AudioResampler(format="flt", layout=self.layout, rate=None)',
+    ): ("the resampler's rate is the stream's own"),
+    (
+        "core/audio/boosted_wav",
+        'self._resampler = av.AudioResampler(format="flt", layout=self.layout, rate=self.rate)',
+        'self._resampler = av.AudioResampler(format="flt", layout=self.layout, )',
+    ): ("the resampler's rate is the stream's own"),
+    (
+        "core/audio/boosted_wav",
+        "if size <= 0 or offset >= self.size:",
+        "if size <= 0 and offset >= self.size:",
+    ): _NOTHING,
+    (
+        "core/audio/boosted_wav",
+        "if size <= 0 or offset >= self.size:",
+        "if size <= 0 or offset > self.size:",
+    ): _NOTHING,
+    ("core/audio/boosted_wav", "if end <= offset:", "if end < offset:"): _NOTHING,
+    ("core/audio/boosted_wav", "if offset < len(self.header):", "if offset <= len(self.header):"): (
+        "at the header's end the header adds nothing"
+    ),
+    (
+        "core/audio/boosted_wav",
+        'return (samples * 32767.0).round().astype("<i2").tobytes()',
+        'return (samples * 32768.0).round().astype("<i2").tobytes()',
+    ): ("a full scale of 32767 or 32768: 0.0003 dB"),
     (
         "core/brief/scoring",
         "hi = max(lo + 1, int(np.searchsorted(ends, ends[lo] - counts[lo] + PAIRS_PER_PASS)))",
