@@ -146,6 +146,13 @@ _RESET = "set again by the seek to frame 0 at the end of __init__"
 _AT = "after a seek, _at is bookkeeping that no read depends on"
 _SAME_DECODE = "decoding from earlier, or a packet more, gives the same samples, only slower"
 _NOTHING = "a read of nothing, or at or past the end, gives nothing either way"
+_WORKERS = "how many workers listen, and in which processes, changes only how fast"
+_STATS_SET = "an audio search always records loudest and heard_words: the default is never read"
+_ONE_SPAN = "a window never holds 1,500 heard words; below that the expected time breaks no tie"
+_LOGS = "only how much the recogniser logs"
+_PS_DEFAULT = "the value named is pocketsphinx's default"
+_ZIP_PAIRS = "both lists are the quote and one more: zip's strict check never fires"
+_DRAFT = "the draft's message is never read: the returned one gets _message's"
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("ui/tracks/sync_points", "super().__init__(window.as_widget())"): _PARENT,
     (
@@ -304,6 +311,190 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "core/align/result",
         "placed = c.found_ms if status is Status.FOUND else mapping.to_audio(c.written_ms)",
     ): "a trusted find is a point of the map, which places it at its find",
+    (
+        "core/align/run",
+        "for n, (q, (found, conf)) in enumerate(zip(brief.quotes, rows, strict=True))",
+    ): "the rows were checked to be one per quote just above",
+    (
+        "core/align/run",
+        'alignment = Alignment(tuple(results), "audio" if track is None else "transcript", "", stats)',  # noqa: E501
+        'alignment = Alignment(tuple(results), "audio" if track is None else "transcript", None, stats)',  # noqa: E501
+    ): _DRAFT,
+    (
+        "core/align/run",
+        'alignment = Alignment(tuple(results), "audio" if track is None else "transcript", "", stats)',  # noqa: E501
+        'alignment = Alignment(tuple(results), "audio" if track is None else "transcript", "XXXX", stats)',  # noqa: E501
+    ): _DRAFT,
+    (
+        "core/align/run",
+        'if stats.get("loudest", 1) < 300:',
+        'if stats.get("loudest", None) < 300:',
+    ): _STATS_SET,
+    (
+        "core/align/run",
+        'if stats.get("loudest", 1) < 300:',
+        'if stats.get("loudest", ) < 300:',
+    ): _STATS_SET,
+    (
+        "core/align/run",
+        'if stats.get("loudest", 1) < 300:',
+        'if stats.get("loudest", 2) < 300:',
+    ): _STATS_SET,
+    (
+        "core/align/run",
+        'if stats.get("heard_words", 1) == 0:',
+        'if stats.get("heard_words", None) == 0:',
+    ): _STATS_SET,
+    (
+        "core/align/run",
+        'if stats.get("heard_words", 1) == 0:',
+        'if stats.get("heard_words", ) == 0:',
+    ): _STATS_SET,
+    (
+        "core/align/run",
+        'if stats.get("heard_words", 1) == 0:',
+        'if stats.get("heard_words", 2) == 0:',
+    ): _STATS_SET,
+    (
+        "core/align/run",
+        "search_audio(str(audio), length, targets, vocabulary(brief), progress, workers)",
+        "search_audio(str(audio), length, targets, vocabulary(brief), progress, None)",
+    ): _WORKERS,
+    (
+        "core/align/run",
+        "search_audio(str(audio), length, targets, vocabulary(brief), progress, workers)",
+        "search_audio(str(audio), length, targets, vocabulary(brief), progress, )",
+    ): _WORKERS,
+    (
+        "core/align/run",
+        "rows = _from_audio(brief, audio, quotes, progress, workers, stats)",
+        "rows = _from_audio(brief, audio, quotes, progress, None, stats)",
+    ): _WORKERS,
+    (
+        "core/align/search",
+        "workers = workers or min(2, os.cpu_count() or 1)",
+        "workers = workers and min(2, os.cpu_count() or 1)",
+    ): _WORKERS,
+    (
+        "core/align/search",
+        "workers = workers or min(2, os.cpu_count() or 1)",
+        "workers = workers or min(3, os.cpu_count() or 1)",
+    ): _WORKERS,
+    (
+        "core/align/search",
+        "workers = workers or min(2, os.cpu_count() or 1)",
+        "workers = workers or min(2, os.cpu_count() and 1)",
+    ): _WORKERS,
+    (
+        "core/align/search",
+        "workers = workers or min(2, os.cpu_count() or 1)",
+        "workers = workers or min(2, os.cpu_count() or 2)",
+    ): _WORKERS,
+    (
+        "core/align/search",
+        "while queue and len(running) < workers:",
+        "while queue and len(running) <= workers:",
+    ): _WORKERS,
+    (
+        "core/align/search",
+        "pool.shutdown(wait=False, cancel_futures=True)",
+    ): "the search is over either way: this only decides when the workers stop",
+    (
+        "core/align/search",
+        "finished, _ = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)",
+    ): "the wait only paces the loop: a cancel is noticed a step later at most",
+    (
+        "core/align/search",
+        "continue",
+        "break",
+    ): "a quote without a window is dropped either way; the next is taken next turn",
+    (
+        "core/align/search",
+        "match = locate(t.fragments, list(heard.words), near_s=_expected(targets, i))",
+        "match = locate(t.fragments, list(heard.words), near_s=None)",
+    ): _ONE_SPAN,
+    (
+        "core/align/search",
+        "match = locate(t.fragments, list(heard.words), near_s=_expected(targets, i))",
+        "match = locate(t.fragments, list(heard.words), )",
+    ): _ONE_SPAN,
+    (
+        "core/align/search",
+        "def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:",
+    ): "the one caller passes both",
+    (
+        "core/align/speech",
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=False)',
+        '_decoder = Decoder(samprate=None, loglevel="FATAL", bestpath=False, fwdflat=False)',
+    ): "16 kHz is the recogniser's default rate",
+    (
+        "core/align/speech",
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=False)',
+        '_decoder = Decoder(loglevel="FATAL", bestpath=False, fwdflat=False)',
+    ): "16 kHz is the recogniser's default rate",
+    (
+        "core/align/speech",
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=False)',
+        "_decoder = Decoder(samprate=RATE, loglevel=None, bestpath=False, fwdflat=False)",
+    ): _LOGS,
+    (
+        "core/align/speech",
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=False)',
+        "_decoder = Decoder(samprate=RATE, bestpath=False, fwdflat=False)",
+    ): _LOGS,
+    (
+        "core/align/speech",
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=False)',
+        '_decoder = Decoder(samprate=RATE, loglevel="XXFATALXX", bestpath=False, fwdflat=False)',
+    ): _LOGS,
+    (
+        "core/align/speech",
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=False)',
+        '_decoder = Decoder(samprate=RATE, loglevel="fatal", bestpath=False, fwdflat=False)',
+    ): _LOGS,
+    (
+        "core/align/speech",
+        "segmenter = Segmenter(window=0.3, ratio=0.9, vad_mode=0, sample_rate=RATE)",
+        "segmenter = Segmenter(ratio=0.9, vad_mode=0, sample_rate=RATE)",
+    ): _PS_DEFAULT,
+    (
+        "core/align/speech",
+        "segmenter = Segmenter(window=0.3, ratio=0.9, vad_mode=0, sample_rate=RATE)",
+        "segmenter = Segmenter(window=0.3, vad_mode=0, sample_rate=RATE)",
+    ): _PS_DEFAULT,
+    (
+        "core/align/speech",
+        "segmenter = Segmenter(window=0.3, ratio=0.9, vad_mode=0, sample_rate=RATE)",
+        "segmenter = Segmenter(window=0.3, ratio=0.9, sample_rate=RATE)",
+    ): _PS_DEFAULT,
+    (
+        "core/align/speech",
+        "segmenter = Segmenter(window=0.3, ratio=0.9, vad_mode=0, sample_rate=RATE)",
+        "segmenter = Segmenter(window=0.3, ratio=0.9, vad_mode=0, )",
+    ): _PS_DEFAULT,
+    (
+        "core/align/speech",
+        "_searches += 1",
+    ): "the name only has to differ from any search still loaded; each is removed after use",
+    (
+        "core/align/speech",
+        'with tempfile.NamedTemporaryFile("w", suffix=".arpa", delete=False) as f:',
+    ): "the model is read by its content, not its name; delete=None is false too",
+    (
+        "core/align/speech",
+        'pairs = sorted(set(zip(["<s>", *quote], [*quote, "</s>"], strict=True)))',
+        'pairs = sorted(set(zip(["<s>", *quote], [*quote, "</s>"], strict=None)))',
+    ): _ZIP_PAIRS,
+    (
+        "core/align/speech",
+        'pairs = sorted(set(zip(["<s>", *quote], [*quote, "</s>"], strict=True)))',
+        'pairs = sorted(set(zip(["<s>", *quote], [*quote, "</s>"], )))',
+    ): _ZIP_PAIRS,
+    (
+        "core/align/speech",
+        'pairs = sorted(set(zip(["<s>", *quote], [*quote, "</s>"], strict=True)))',
+        'pairs = sorted(set(zip(["<s>", *quote], [*quote, "</s>"], strict=False)))',
+    ): _ZIP_PAIRS,
     (
         "core/audio/silence",
         "data = pcm.data[: len(pcm.data) - len(pcm.data) % _WINDOW]",
