@@ -7,13 +7,14 @@ parse-and-link cache (``player.core.brief.cache``) is warm after the uncounted f
 is from the second start on.
 
 - ``bare window``: PySide6 shows and grabs a 1280x800 ``QMainWindow`` and saves it as a PNG.
+  Every command here ends as soon as its picture is written, with no teardown after it.
 - ``bare multimedia``: the same, after importing QtMultimedia and making a ``QMediaPlayer``
   with a ``QAudioOutput`` (what any audio player pays before it can paint).
 - ``brief-player``: ``brief-player screenshot --at 1:05:10`` on the bundled episode: the window
   built with all its features, the episode loaded at that moment, painted, grabbed and saved.
 - ``first frame``: the same with ``--first-frame``: what the listener sees when the window
-  appears; the audio file is opened, and notes, transcript, sync points, library and MPRIS are
-  built, after this paint.
+  appears, grabbed once it has painted; the audio file is opened, and notes, transcript, sync
+  points, library and MPRIS are built, after this paint.
 
 The three run in turn, round after round, so a busy moment on the machine hits all of them.
 Ratios are against the bare multimedia window measured in the same run.
@@ -35,6 +36,7 @@ REPO = Path(__file__).resolve().parent.parent
 TIME = "/usr/bin/time"
 
 BARE = r"""
+import os
 import sys
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
@@ -48,6 +50,8 @@ w.resize(1280, 800)
 w.show()
 app.processEvents()
 w.grab().save(sys.argv[1])
+sys.stdout.flush()
+os._exit(0)  # as ``brief-player screenshot`` ends: right after the picture is written
 """
 
 
