@@ -6,9 +6,13 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from player.core.brief.models import BriefError
 from player.core.timefmt import TimeFormatError, parse_time
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPixmap
 
 
 def _time_ms(text: str) -> int:
@@ -124,15 +128,28 @@ def _screenshot(args: argparse.Namespace) -> int:
     window.show()
     if args.first_frame:
         wait_for_first_paint(window)  # as the listener first sees it: nothing settles after
+        picture = _painted(window)
     else:
         settle(window, args.at)
-    ok = window.grab().save(str(args.output))
+        picture = window.grab()
+    ok = picture.save(str(args.output))
     if not ok:
         print(f"brief-player: could not write {args.output}", file=sys.stderr)
     else:
         print(args.output)
     _leave_at_once(0 if ok else 1)
     return 0 if ok else 1
+
+
+def _painted(window) -> QPixmap:
+    """The frame the window painted. Offscreen it is read from the window's own buffer, as the
+    screen would show it; ``grab()`` would paint the whole window a second time to make it.
+    On a real display another window may cover this one, so there it is painted again."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.platformName() == "offscreen":
+        return window.screen().grabWindow(window.winId())
+    return window.grab()
 
 
 def _leave_at_once(code: int) -> None:
