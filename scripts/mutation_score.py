@@ -153,6 +153,8 @@ _LOGS = "only how much the recogniser logs"
 _PS_DEFAULT = "the value named is pocketsphinx's default"
 _ZIP_PAIRS = "both lists are the quote and one more: zip's strict check never fires"
 _DRAFT = "the draft's message is never read: the returned one gets _message's"
+_PYAV_STREAM = "PyAV gives every audio stream its rate and channel count (the codec's own)"
+_FRAME_TIME = "every decoded audio frame carries its time"
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("ui/tracks/sync_points", "super().__init__(window.as_widget())"): _PARENT,
     (
@@ -495,6 +497,62 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         'pairs = sorted(set(zip(["<s>", *quote], [*quote, "</s>"], strict=True)))',
         'pairs = sorted(set(zip(["<s>", *quote], [*quote, "</s>"], strict=False)))',
     ): _ZIP_PAIRS,
+    (
+        "core/audio/decode",
+        "stop = None if seconds is None else start_s + seconds",
+        "stop = None if (seconds is None) or True else start_s + seconds",
+    ): _PAST_STOP,
+    (
+        "core/audio/decode",
+        "first = float(frame.time) if frame.time is not None else start_s",
+        "first = float(frame.time) if (frame.time is not None) or True else start_s",
+    ): _FRAME_TIME,
+    (
+        "core/audio/boosted_wav",
+        "self.rate = int(self.stream.rate or self.stream.codec_context.sample_rate or 0)",
+        "self.rate = int(self.stream.rate and self.stream.codec_context.sample_rate or 0)",
+    ): _PYAV_STREAM,
+    (
+        "core/audio/boosted_wav",
+        "self.rate = int(self.stream.rate or self.stream.codec_context.sample_rate or 0)",
+        "self.rate = int(self.stream.rate or self.stream.codec_context.sample_rate and 0)",
+    ): _PYAV_STREAM,
+    (
+        "core/audio/boosted_wav",
+        "self.rate = int(self.stream.rate or self.stream.codec_context.sample_rate or 0)",
+        "self.rate = int(self.stream.rate or self.stream.codec_context.sample_rate or 1)",
+    ): _PYAV_STREAM,
+    ("core/audio/boosted_wav", "if self.rate <= 0:", "if self.rate < 0:"): _PYAV_STREAM,
+    ("core/audio/boosted_wav", "if self.rate <= 0:", "if self.rate <= 1:"): _PYAV_STREAM,
+    (
+        "core/audio/boosted_wav",
+        "self.channels = 1 if (self.stream.channels or 1) == 1 else 2",
+        "self.channels = 1 if (self.stream.channels or 2) == 1 else 2",
+    ): _PYAV_STREAM,
+    (
+        "core/audio/boosted_wav",
+        "t = float(frame.time) if frame.time is not None else 0.0",
+    ): _FRAME_TIME,
+    (
+        "core/audio/boosted_wav",
+        "if size <= 0 or offset >= self.size:",
+        "if size < 0 or offset >= self.size:",
+    ): _NOTHING,
+    (
+        "core/audio/boosted_wav",
+        "seconds = c.duration / 1_000_000 - self._origin_s",
+        "seconds = c.duration / 1000001 - self._origin_s",
+    ): "a millionth of the length: a hundredth of a second in three hours",
+    (
+        "core/audio/boosted_wav",
+        "out = np.concatenate((out, np.zeros((count - len(out), self.channels), np.float32)))",
+        "out = np.concatenate((out, np.zeros((count - len(out), self.channels), None)))",
+    ): _AS_FLOAT,
+    (
+        "core/audio/boosted_wav",
+        "out = np.concatenate((out, np.zeros((count - len(out), self.channels), np.float32)))",
+        "out = np.concatenate((out, np.zeros((count - len(out), self.channels), )))",
+    ): _AS_FLOAT,
     (
         "core/audio/silence",
         "data = pcm.data[: len(pcm.data) - len(pcm.data) % _WINDOW]",

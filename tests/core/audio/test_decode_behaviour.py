@@ -3,6 +3,7 @@ how long a file says it is; what the listener is told about a file that is not a
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -110,3 +111,36 @@ def test_a_reason_is_never_empty() -> None:
     assert _reason(OSError(2, "No such file or directory")) == "No such file or directory"
     assert _reason(ValueError("bad header ")) == "bad header"
     assert _reason(ValueError("")) == "ValueError"
+
+
+def test_any_file_is_read_as_mono_at_sixteen_kilohertz(tmp_path: Path) -> None:
+    path = tmp_path / "stereo.flac"
+    subprocess.run(
+        ["sox", "-n", "-r", "44100", "-c", "2", str(path), "synth", "2", "sine", "440", "vol",
+         "0.5"],
+        check=True,
+    )  # fmt: skip
+    pcm = read_pcm(path)
+    samples = _array(pcm).astype(float)
+    assert len(samples) == 2 * RATE  # every sample, the resampler's last ones too
+    assert abs(samples[1_000:-1_000].max() / 32_767 - 0.5) < 0.02
+    spectrum = np.abs(np.fft.rfft(samples))
+    assert round(np.argmax(spectrum) * RATE / len(samples)) == 440
+
+
+def test_cover_art_in_a_file_is_not_taken_for_sound(tmp_path: Path) -> None:
+    from mutagen.id3 import APIC, ID3
+
+    from tests.core.audio.test_boosted_wav_sources import _PNG
+
+    path = encode(tmp_path / "ramp.mp3", ramp_samples(2.0), fmt="mp3", codec="libmp3lame")
+    plain = _array(read_pcm(path))
+    tags = ID3()
+    tags.add(APIC(encoding=3, mime="image/png", type=3, desc="cover", data=_PNG))
+    tags.save(path)
+    assert np.array_equal(_array(read_pcm(path)), plain)
+
+
+def test_a_stretch_past_the_end_is_empty_at_the_time_asked(ramp) -> None:
+    pcm = read_pcm(ramp[0], 10.0, 1.0)
+    assert (pcm.start_s, pcm.data) == (10.0, b"")
