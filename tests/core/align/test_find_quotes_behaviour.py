@@ -170,3 +170,12 @@ def test_a_transcript_that_cannot_be_used_is_named(tmp_path: Path, audio: Path) 
     with pytest.raises(AlignError) as caught:
         find_quotes(BRIEF, audio, gone)
     assert str(caught.value).startswith(f"{gone}: not a readable transcript (")
+
+
+def test_find_quotes_is_there_when_asked_for_and_other_names_are_not() -> None:
+    import player.core.align as align
+    from player.core.align import run
+
+    assert align.find_quotes is run.find_quotes
+    with pytest.raises(AttributeError, match=r"^no_such_name$"):
+        align.no_such_name  # noqa: B018

@@ -114,6 +114,7 @@ def test_steered_toward_the_quote_the_recogniser_hears_its_words_where_they_are_
     assert all(1.0 <= w.start_s < w.end_s <= 5.5 for w in heard.words), heard.words
     assert [w.start_s for w in heard.words] == sorted(w.start_s for w in heard.words)
     free = speech.hear(str(spoken), 0.0, 6.0, quote, [], steer=False)
+    assert (free.start_s, free.end_s, free.peak) == (0.0, 6.0, heard.peak)
     assert len({w.text for w in free.words} & set(quote)) < len(set(in_quote))
 
 
@@ -245,3 +246,11 @@ def test_the_steering_model_is_a_well_formed_arpa_file() -> None:
         ("<s>", "bits"), ("are", "bits"), ("bits", "</s>"), ("bits", "are")
     ]  # fmt: skip
     assert all(float(line.split()[0]) > float(uni[0].split()[0]) for line in bi)
+
+
+def test_a_fresh_worker_hearing_only_a_hum_has_nothing_to_adapt_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(speech, "_warm", False)
+    heard = speech.hear(str(_hum(tmp_path / "hum.wav", 300)), 0.0, 8.0, ["bits"], [])
+    assert heard.words == () and not speech._warm
