@@ -58,10 +58,9 @@ UI_TESTS: dict[str, list[str]] = {
         "tests/ui/align/test_align_window.py",
     ],
     "ui/models/pane_model": [
-        *_PLAYING,
+        "tests/ui/models/test_pane_cards.py",
         "tests/ui/test_reading.py",
         "tests/ui/test_concepts_reachable.py",
-        "tests/ui/test_notes.py",
     ],
     "ui/models/takeaway_model": [
         "tests/ui/models/test_takeaway_cards.py",
