@@ -40,6 +40,7 @@ CORE = "player/core"
 _PLAYING = ["tests/ui/test_playback_sync.py", "tests/ui/test_takeaway_lit.py"]
 UI_TESTS: dict[str, list[str]] = {
     "ui/cue_clock": [
+        "tests/ui/test_cue_clock.py",
         *_PLAYING,
         "tests/ui/test_far_times.py",
         "tests/ui/test_seek_bar.py",
@@ -134,6 +135,7 @@ _RELAYOUT = "the takeaway list lays out and repaints every card on any change it
 _NEW_NAME = "the number only makes the copy's name new; no copy is ever written over"
 _POW2 = "from 512 up, x & (x - 2) is 0 for exactly the same x as x & (x - 1)"
 _TARGET = "read only when the timer fires, and only a plan that sets it starts the timer"
+_EARLY = "a timer that wakes a hair before its boundary plans again and fires a ms later"
 _NO_SOURCE = "the player's source is never the empty path, so neither matches it"
 _FALSY = "None and False are both false here"
 _URI = "Debian's SQLite is built to open file: URIs even without uri=True"
@@ -214,6 +216,14 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "every firing re-plans and restarts the timer, so it never repeats"
     ),
     ("ui/cue_clock", "self._target_ms: int | None = None"): _TARGET,
+    ("ui/cue_clock", "if self._target_ms is not None:"): _EARLY,
+    ("ui/cue_clock", "self._target_ms = boundary"): _EARLY,
+    ("ui/cue_clock", "self._floor_ms: int | None = None"): (
+        "playing starts with a state change, which clears it before anything reads it"
+    ),
+    ("ui/cue_clock", "self._active: list[Cue] = []"): (
+        "the first look says 'nothing lit' once more, which lights nothing; none reads it before"
+    ),
     ("ui/cue_clock", "self._target_ms = None", 'self._target_ms = ""'): _TARGET,
     ("ui/cue_clock", "self._to_audio: Mapper = lambda ms: ms"): (
         "the sync controller installs a mapping with every audio it loads"
