@@ -60,6 +60,7 @@ UI_TESTS: dict[str, list[str]] = {
     ],
     "ui/models/pane_model": [
         "tests/ui/models/test_pane_cards.py",
+        "tests/ui/moments/test_moment_menus.py",
         "tests/ui/test_reading.py",
         "tests/ui/test_concepts_reachable.py",
     ],
@@ -131,6 +132,11 @@ _MODEL_PARENT = "the window holds the model; the Qt parent only ties its lifetim
 _NO_CHILDREN = "a list view never asks a row for rows of its own"
 _NO_INDEX = "Qt makes no valid index past the last row, and an invalid one is row -1"
 _SET_ON_LOAD = "set_track sets it before the list has a row to read it for"
+_NO_TEXT = "the card and the screen reader take a missing title or detail for an empty one"
+_OWN_LIST = "quote and concept cues are made from the brief's own lists: ref is always in them"
+_PANE_REPAINT = "an invalid index repaints the whole pane and naming no role the card itself"
+_STARRED = "self.dataChanged.emit({}, {}, [Role.STARRED])"
+_ROW_0, _ROW_N = "self.index(0)", "self.index(len(self._rows) - 1)"
 _RELAYOUT = "the takeaway list lays out and repaints every card on any change it is told of"
 _NEW_NAME = "the number only makes the copy's name new; no copy is ever written over"
 _POW2 = "from 512 up, x & (x - 2) is 0 for exactly the same x as x & (x - 1)"
@@ -143,6 +149,44 @@ _READ_MORE = "only the first bytes are looked at: reading more finds the same"
 _NUMPY_DEFAULT = "numpy's default (int64, float64, the natural length) is the one named"
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
 EQUIVALENT: dict[tuple[str, ...], str] = {
+    ("ui/models/pane_model", "super().__init__(parent)"): _MODEL_PARENT,
+    ("ui/models/pane_model", "return 0 if parent.isValid() else len(self._rows)"): _NO_CHILDREN,
+    (
+        "ui/models/pane_model",
+        "if not index.isValid() or not 0 <= index.row() < len(self._rows):",
+    ): _NO_INDEX,
+    ("ui/models/pane_model", "note = CueKind.NOTE"): (
+        "a note then takes the general way, which makes the same row (the shortcut is for speed)"
+    ),
+    ("ui/models/pane_model", 'add(PaneRow(cue, "", cue.text, ""))'): _NO_TEXT,
+    ("ui/models/pane_model", 'return PaneRow(cue, "", cue.text, "")'): _NO_TEXT,
+    ("ui/models/pane_model", 'return PaneRow(cue, c.name, c.description, "", seen)'): _NO_TEXT,
+    (
+        "ui/models/pane_model",
+        "def pane_row(brief: Brief, cue: Cue, seen: bool = False) -> PaneRow:",
+    ): ("only concept cards are ever compact, and only notes are added without brief_rows"),
+    ("ui/models/pane_model", "if cue.kind == CueKind.QUOTE and cue.ref < len(brief.quotes):"): (
+        _OWN_LIST
+    ),
+    (
+        "ui/models/pane_model",
+        "if cue.kind == CueKind.CONCEPT and cue.ref < len(brief.concepts):",
+    ): _OWN_LIST,
+    ("ui/models/pane_model", "self.dataChanged.emit(idx, idx, [Role.ACTIVE])"): _PANE_REPAINT,
+    ("ui/models/pane_model", _STARRED.format(_ROW_0, _ROW_N), _STARRED.format("None", _ROW_N)): (
+        _PANE_REPAINT
+    ),
+    ("ui/models/pane_model", _STARRED.format(_ROW_0, _ROW_N), _STARRED.format(_ROW_0, "None")): (
+        _PANE_REPAINT
+    ),
+    (
+        "ui/models/pane_model",
+        _STARRED.format(_ROW_0, _ROW_N),
+        _STARRED.format(_ROW_0, "self.index(len(self._rows) + 1)"),
+    ): _PANE_REPAINT,
+    ("ui/models/pane_model", "i += 1"): (
+        "no two different pane cues share time, kind and ref: the first row of a key is the cue"
+    ),
     ("ui/models/rows_model", "super().__init__(parent)"): _MODEL_PARENT,
     ("ui/models/rows_model", "cls.roles = {int(role): fn for role, fn in cls.roles.items()}"): (
         "runs at import, before a mutant is switched on (mutated, no list would load)"

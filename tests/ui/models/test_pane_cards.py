@@ -21,7 +21,7 @@ Key Concepts
 - Jagged Frontier: Strong here, weak there.
 Quotes
 - At 0:01 - [On LLMs] "Ghost idea, digital ghosts." - What came after.
-- At 0:02 - "Nothing here." - c
+- At 0:02 - "Nothing here."
 - At 0:04 - "Digital ghosts again, ghost idea, jagged frontier." - c
 Takeaways
 - Remember the ghost idea.
@@ -53,7 +53,7 @@ def test_each_card_is_heard_as_its_time_kind_and_words_in_time_order(qtbot) -> N
         "0:00 — chapter — Intro",
         "0:01 — quote — On LLMs — Ghost idea, digital ghosts. — What came after.",
         "0:01 — concept — Ghost Idea — Digital ghosts that mimic people.",
-        "0:02 — quote — Nothing here. — c",
+        "0:02 — quote — Nothing here.",
         "0:03 — note — Look this up.",
         "0:04 — quote — Digital ghosts again, ghost idea, jagged frontier. — c",
         "0:04 — concept — Ghost Idea — Digital ghosts that mimic people.",
@@ -68,6 +68,7 @@ def test_each_card_is_heard_as_its_time_kind_and_words_in_time_order(qtbot) -> N
     assert first.data(Role.KIND) == CueKind.QUOTE and first.data(Role.START_MS) == 1_000
     assert first.data(Role.CUE) == model.row(1).cue
     assert model.index(1).data(Qt.ItemDataRole.ToolTipRole) is None
+    assert (model.index(3).data(Role.TITLE), model.index(3).data(Role.DETAIL)) == ("", "")
     # The concept met again at 0:04 takes one line; one met for the first time does not.
     assert [model.index(r).data(Role.COMPACT) for r in (2, 6, 7)] == [False, True, False]
 
@@ -97,6 +98,10 @@ def test_a_note_added_lands_in_time_order_and_a_note_removed_goes(qtbot) -> None
     assert model.row_of(early) is None and model.remove_cue(early) is None
     assert model.active_rows() == [model.row_of(NOTE)]
     assert model.rowCount() == 9
+    # Deleted while lit, then brought back (undo): lit again only when the clock says so.
+    model.insert_row(pane_row(brief, early))
+    assert model.active_rows() == [model.row_of(NOTE)]
+    assert model.remove_cue(late) == 9 and model.row_of(late) is None
 
 
 def test_the_cards_lighting_up_and_going_out_are_repainted(qtbot) -> None:

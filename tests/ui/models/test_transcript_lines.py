@@ -91,7 +91,9 @@ def test_search_finds_lines_with_every_word_and_highlights_each_time_it_is_said(
         (2, "The ghost hosts a show.", None),
     )
     hit = model.search("GHOSTS")
-    assert [(h.text, h.at_ms) for h in hit] == [("Ghosts, ghosts and more ghosts.", 0)]
+    assert [(h.kind, h.text, h.at_ms) for h in hit] == [
+        ("transcript", "Ghosts, ghosts and more ghosts.", 0)
+    ]
     # Every time the word is said, from the very first letter of the line.
     assert hit[0].spans == ((0, 6), (8, 14), (24, 30))
     # Words that overlap in the line light up as one stretch.
