@@ -54,6 +54,7 @@ UI_TESTS: dict[str, list[str]] = {
         "tests/ui/library/test_library.py",
     ],
     "ui/tracks/sync_points": [
+        "tests/ui/test_sync_points.py",
         "tests/ui/test_tracks.py",
         "tests/ui/test_attach.py",
         "tests/ui/align/test_align_window.py",
@@ -141,6 +142,7 @@ _RELAYOUT = "the takeaway list lays out and repaints every card on any change it
 _NEW_NAME = "the number only makes the copy's name new; no copy is ever written over"
 _POW2 = "from 512 up, x & (x - 2) is 0 for exactly the same x as x & (x - 1)"
 _TARGET = "read only when the timer fires, and only a plan that sets it starts the timer"
+_LOADED_FIRST = "load_for runs as the controller starts, for no audio too, and sets it first"
 _EARLY = "a timer that wakes a hair before its boundary plans again and fires a ms later"
 _NO_SOURCE = "the player's source is never the empty path, so neither matches it"
 _FALSY = "None and False are both false here"
@@ -233,6 +235,12 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "needles = [n.strip('XX\"“”XX') for n in needles]",
     ): "the words are folded to lower case already: no X is left to strip",
     ("ui/tracks/sync_points", "super().__init__(window.as_widget())"): _PARENT,
+    (
+        "ui/tracks/sync_points",
+        "self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)",
+    ): "the window always hands it the notes' undo history",
+    ("ui/tracks/sync_points", "self.key: str | None = None"): _LOADED_FIRST,
+    ("ui/tracks/sync_points", "self.map = SyncMap()", "self.map = None"): _LOADED_FIRST,
     (
         "ui/tracks/sync_points",
         "self.window.show_status(message, 8_000)",
