@@ -126,6 +126,7 @@ _FALSY = "None and False are both false here"
 _URI = "Debian's SQLite is built to open file: URIs even without uri=True"
 _READ_MORE = "only the first bytes are looked at: reading more finds the same"
 _NUMPY_DEFAULT = "numpy's default (int64, float64, the natural length) is the one named"
+_SORT_KIND = "numpy reads the sort kind without regard to case"
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("ui/tracks/sync_points", "super().__init__(window.as_widget())"): _PARENT,
@@ -204,6 +205,24 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "self._seek_debounce.setInterval(400)",
     ): "400 or 401 ms: the wait only gathers seeks",
     (
+        "core/brief/cache",
+        'digest = sha1(f"{FORMAT}\\0{sys.version_info[:2]}\\0{path.absolute()}".encode())',
+    ): ("a key naming the patch release too only reads a brief once more after an upgrade"),
+    ("core/brief/cache", 'digest.update(b"\\0links\\0" + links.read_bytes())'): (
+        "any fixed separator keeps the brief's bytes apart from links.json's"
+    ),
+    (
+        "core/brief/cache",
+        'entry = folder / "briefs" / f"{sha1(str(path.absolute()).encode()).hexdigest()}.pickle"',
+    ): "the entries' sub-folder is named, written and read only here",
+    (
+        "core/brief/cache",
+        "temp.write_bytes(pickle.dumps((key, linked), protocol=pickle.HIGHEST_PROTOCOL))",
+    ): ("any pickle protocol loads back the same entry"),
+    ("core/brief/cache", "temp.unlink(missing_ok=True)"): (
+        "a temp file never written is a FileNotFoundError, which suppress(OSError) swallows"
+    ),
+    (
         "core/brief/scoring",
         "hi = max(lo + 1, int(np.searchsorted(ends, ends[lo] - counts[lo] + PAIRS_PER_PASS)))",
     ): "the pass size bounds memory only: any split sums the same pairs",
@@ -219,6 +238,26 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ): _OWN_ORDER,
     ("core/brief/scoring", 'starts = np.searchsorted(q_term, item_term, side="left")'): (
         "side='left' is searchsorted's default"
+    ),
+    ("core/brief/scoring", "if len(scores) <= k:", "if len(scores) < k:"): (
+        "with exactly k scores the partition path ranks them all the same way"
+    ),
+    ("core/brief/scoring", 'return np.argsort(-scores, kind="stable")'): (
+        "at most MAX_LINKS (3) scores: numpy sorts so few in order, ties kept"
+    ),
+    (
+        "core/brief/scoring",
+        'return reaching[np.argsort(-scores[reaching], kind="stable")][:k]',
+        'return reaching[np.argsort(-scores[reaching], kind="STABLE")][:k]',
+    ): _SORT_KIND,
+    ("core/brief/scoring", 'order = np.argsort(w.term[keep], kind="stable")'): (
+        "a term holds each quote once, so the order of its quotes changes no sum"
+    ),
+    ("core/brief/scoring", "wanted = np.zeros(int(w.term.max(initial=-1)) + 1, dtype=bool)"): (
+        "the mask is only read at terms that exist: a longer one reads the same"
+    ),
+    ("core/brief/scoring", "if s >= THRESHOLD or (rank == 0 and s >= FLOOR):"): (
+        "scores are float cosines: none lands exactly on 0.12 or 0.06"
     ),
     (
         "core/brief/json_brief",
