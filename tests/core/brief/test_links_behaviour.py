@@ -185,7 +185,7 @@ def test_of_two_quotes_as_close_behind_the_best_the_earlier_lights_up() -> None:
         quotes=tuple(Quote(at=float(i), text=text) for i, text in enumerate(quotes)),
         concepts=(Concept(name="Model collapse", description=""),),
     )
-    assert [lk.quote for lk in link_brief(brief)[0].links] == [2, 3, 0]
+    assert [lk.quote for lk in link_brief(brief)[0].links] == [0, 2, 3]
 
 
 def test_a_brief_of_only_small_words_links_nothing_and_does_not_fail() -> None:
