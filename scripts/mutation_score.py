@@ -112,9 +112,6 @@ _ASCII_FOLD = "for ASCII words fold() is lower()"
 _APE_ASF = "APEv2 keys ignore case and ASF has neither spelling: the survivors are one key twice"
 _APE_CASE = "APEv2 keys ignore case"
 _DEFAULTS = "the app always passes the file and name (load_text_track)"
-_JSON_TYPES = "a brief holds only strings, numbers and tuples: any dump mode gives the same JSON"
-_JSON_TYPES = "a brief holds only strings, numbers and tuples: any dump mode gives the same JSON"
-_DUMP = 'return json.dumps(brief.model_dump(mode={}), ensure_ascii=False, indent=2) + "\\n"'
 _OWN_ORDER = "the keys are those three-tuples: sorting them as they are is the same order"
 _ONE_MS = "0 or 1 ms: the same place to the listener"
 _PARENT = "the keeper holds its timers; the Qt parent only ties their lifetime to it"
@@ -222,6 +219,9 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/brief/cache", "temp.unlink(missing_ok=True)"): (
         "a temp file never written is a FileNotFoundError, which suppress(OSError) swallows"
     ),
+    ("core/brief/models", "for name, value in zip(cls.__slots__, values, strict=True):"): (
+        "models.py is in the cache key: an entry is read by the records that wrote it"
+    ),
     (
         "core/brief/scoring",
         "hi = max(lo + 1, int(np.searchsorted(ends, ends[lo] - counts[lo] + PAIRS_PER_PASS)))",
@@ -263,21 +263,6 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "core/brief/json_brief",
         'def parse_brief_json(text: str, file: str = "<brief.json>") -> ParseResult:',
     ): (_DEFAULTS),
-    (
-        "core/brief/json_brief",
-        _DUMP.format('"json"'),
-        _DUMP.format("None"),
-    ): _JSON_TYPES,
-    (
-        "core/brief/json_brief",
-        _DUMP.format('"json"'),
-        _DUMP.format('"XXjsonXX"'),
-    ): _JSON_TYPES,
-    (
-        "core/brief/json_brief",
-        _DUMP.format('"json"'),
-        _DUMP.format('"JSON"'),
-    ): _JSON_TYPES,
     (
         "core/brief/term_matrix",
         "pair_keys = words[:-1][same] * max(n_words, 1) + words[1:][same]",
