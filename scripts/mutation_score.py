@@ -126,6 +126,7 @@ _NUMPY_DEFAULT = "numpy's default (int64, float64, the natural length) is the on
 _SORT_KIND = "numpy reads the sort kind without regard to case"
 _BRIEF_PATH = "every reader of a brief file passes its path"
 _LONG_WAY = "the long way reads a plain quote to the same result (tested); it is only slower"
+_FAR_PAST = "12 or 13 digits are both far past MAX_SECONDS: checked() says the same"
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("ui/tracks/sync_points", "super().__init__(window.as_widget())"): _PARENT,
@@ -494,6 +495,16 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         'replaced = text.count("\\ufffd") - raw.decode("utf-8", errors="ignore").count("\\ufffd")',
         'replaced = text.count("\\ufffd") - raw.decode(errors="ignore").count("\\ufffd")',
     ): _UTF8_DEFAULT,
+    (
+        "core/timefmt",
+        "if not (isinstance(seconds, int | float) and math.isfinite(seconds)):",
+        "if not (isinstance(seconds, int | float) or math.isfinite(seconds)):",
+    ): "inf and nan fail the range check below with the same message; non-numbers never come",
+    ("core/timefmt", "def digits_value(text: str, *, limit: int = 12) -> int:"): _FAR_PAST,
+    ("core/timefmt", "if len(stripped) > limit:", "if len(stripped) >= limit:"): _FAR_PAST,
+    ("core/timefmt", 'stripped = text.lstrip("0")', 'stripped = text.lstrip("XX0XX")'): (
+        "the text is digits only: no X to strip"
+    ),
     ("core/text", 'base = w.split("\'", 1)[0]', 'base = w.split("\'", 2)[0]'): _FIRST_PART,
     ("core/text", 'base = w.split("\'", 1)[0]', 'base = w.split("\'", )[0]'): _FIRST_PART,
     ("core/text", "return [w.lower() if w.isascii() else fold(w) for w in found]"): _ASCII_FOLD,
