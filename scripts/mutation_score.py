@@ -127,6 +127,9 @@ _SORT_KIND = "numpy reads the sort kind without regard to case"
 _BRIEF_PATH = "every reader of a brief file passes its path"
 _LONG_WAY = "the long way reads a plain quote to the same result (tested); it is only slower"
 _FAR_PAST = "12 or 13 digits are both far past MAX_SECONDS: checked() says the same"
+_ADDED_IN_ORDER = (
+    "rows are added quotes, concepts, notes: a stable sort by time keeps that order on a tie"
+)
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("ui/tracks/sync_points", "super().__init__(window.as_widget())"): _PARENT,
@@ -485,6 +488,40 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         'fields["duration_s"] = float(length) if length > 0 and length != float("inf") else 0.0',
         'fields["duration_s"] = float(length) if length > 0 and length != float("INF") else 0.0',
     ): "float() reads INF as inf",
+    (
+        "core/formats/chapters_json",
+        'rows.append((quote.at, 0, {"startTime": _num(quote.at), "title": title}))',
+    ): _ADDED_IN_ORDER,
+    (
+        "core/formats/chapters_json",
+        '(at, 1, {"startTime": _num(at), "title": concept.name, "toc": False}),',
+    ): _ADDED_IN_ORDER,
+    ("core/formats/chapters_json", "rows.append((start, 2, chapter))"): _ADDED_IN_ORDER,
+    (
+        "core/formats/chapters_json",
+        'return json.dumps(doc, ensure_ascii=False, indent=2) + "\\n"',
+        'return json.dumps(doc, ensure_ascii=None, indent=2) + "\\n"',
+    ): _FALSY,
+    (
+        "core/formats/webvtt_export",
+        'rows.append((quote.at, 0, f"quote-{i + 1}", text, None))',
+    ): _ADDED_IN_ORDER,
+    (
+        "core/formats/webvtt_export",
+        'rows.append((min(concept.at), 1, f"concept-{i + 1}", text, None))',
+    ): _ADDED_IN_ORDER,
+    (
+        "core/formats/webvtt_export",
+        'rows.append((start, 2, f"note-{i + 1}", f"<i>Note:</i> {escape(body)}", end))',
+    ): _ADDED_IN_ORDER,
+    (
+        "core/formats/track",
+        "out.append(Cue(kind, start, max(end, start + 1), item.text, ref))",
+        "out.append(Cue(kind, start, max(end, start + 2), item.text, ref))",
+    ): _ONE_MS,
+    ("core/formats/sidecars", "continue", "break"): (
+        "is_file() is false for what stat() cannot read: only a file removed between the two raises"
+    ),
     ("core/formats/chapters_json", 'text: str, file: str = "<chapters>", *, name: str = ""'): (
         _DEFAULTS
     ),
