@@ -389,6 +389,14 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/sync", "return hash(self.points)", "return hash(None)"): (
         "a constant hash is still a valid hash for equal maps"
     ),
+    ("core/formats/vtt", "m = _VOICE.search(payload[0][:1000])"): (
+        "a bound on regex work for hostile lines; no voice tag is 1000 characters in"
+    ),
+    ("core/formats/vtt", 'if len(first.lstrip("0")) > 5:'): (
+        "5 or 6 digits of hours are past MAX_SECONDS anyway; the guard only bounds int()"
+    ),
+    ("core/formats/vtt", "seen_cue = False", "seen_cue = None"): _FALSY,
+    ("core/formats/vtt", "while i < n:", "while i <= n:"): "the loop breaks at i >= n inside",
     ("core/formats/vtt", "m = _CANONICAL.fullmatch(line)", "m = None"): (
         "webvtt-py reads the same times; the pattern only makes long files fast"
     ),
