@@ -527,6 +527,11 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "out.append(Cue(kind, start, max(end, start + 1), item.text, ref))",
         "out.append(Cue(kind, start, max(end, start + 2), item.text, ref))",
     ): _ONE_MS,
+    (
+        "core/formats/sidecars",
+        'ordered += [Sidecar(p, audio_base, "named after the audio") for p in _named_like(audio)]',
+        'ordered = [Sidecar(p, audio_base, "named after the audio") for p in _named_like(audio)]',
+    ): "the list is still empty there",
     ("core/formats/sidecars", "continue", "break"): (
         "is_file() is false for what stat() cannot read: only a file removed between the two raises"
     ),

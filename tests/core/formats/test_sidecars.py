@@ -87,3 +87,18 @@ def test_a_cover_link_to_a_file_that_is_gone_does_not_hide_the_next_one(tmp_path
     (tmp_path / "ep42.jpg").symlink_to(tmp_path / "gone.jpg")
     webp = touch(tmp_path / "ep42.webp")
     assert cover_beside(audio) == webp
+
+
+def test_each_alternative_offered_says_where_it_was_found(tmp_path: Path) -> None:
+    audio = touch(tmp_path / "dl" / "ep42.mp3")
+    brief = touch(tmp_path / "briefs" / "ep42.txt")
+    touch(tmp_path / "dl" / "ep42.vtt")
+    touch(tmp_path / "briefs" / "ep42.srt")
+    touch(tmp_path / "dl" / "transcript.vtt")
+    touch(tmp_path / "briefs" / "chapters.json")
+    assert [(c.path.name, c.why) for c in find_sidecars(audio, brief)] == [
+        ("ep42.vtt", "named after the audio"),
+        ("ep42.srt", "named after the brief"),
+        ("transcript.vtt", "in the audio's folder"),
+        ("chapters.json", "in the brief's folder"),
+    ]
