@@ -123,9 +123,6 @@ _ASCII_FOLD = "for ASCII words fold() is lower()"
 _APE_ASF = "APEv2 keys ignore case and ASF has neither spelling: the survivors are one key twice"
 _APE_CASE = "APEv2 keys ignore case"
 _DEFAULTS = "the app always passes the file and name (load_text_track)"
-_JSON_TYPES = "a brief holds only strings, numbers and tuples: any dump mode gives the same JSON"
-_JSON_TYPES = "a brief holds only strings, numbers and tuples: any dump mode gives the same JSON"
-_DUMP = 'return json.dumps(brief.model_dump(mode={}), ensure_ascii=False, indent=2) + "\\n"'
 _OWN_ORDER = "the keys are those three-tuples: sorting them as they are is the same order"
 _ONE_MS = "0 or 1 ms: the same place to the listener"
 _PARENT = "the keeper holds its timers; the Qt parent only ties their lifetime to it"
@@ -149,6 +146,13 @@ _FALSY = "None and False are both false here"
 _URI = "Debian's SQLite is built to open file: URIs even without uri=True"
 _READ_MORE = "only the first bytes are looked at: reading more finds the same"
 _NUMPY_DEFAULT = "numpy's default (int64, float64, the natural length) is the one named"
+_SORT_KIND = "numpy reads the sort kind without regard to case"
+_BRIEF_PATH = "every reader of a brief file passes its path"
+_LONG_WAY = "the long way reads a plain quote to the same result (tested); it is only slower"
+_FAR_PAST = "12 or 13 digits are both far past MAX_SECONDS: checked() says the same"
+_ADDED_IN_ORDER = (
+    "rows are added quotes, concepts, notes: a stable sort by time keeps that order on a tie"
+)
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("ui/models/pane_model", "super().__init__(parent)"): _MODEL_PARENT,
@@ -324,6 +328,71 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "self._seek_debounce.setInterval(400)",
     ): "400 or 401 ms: the wait only gathers seeks",
     (
+        "core/brief/cache",
+        'digest = sha1(f"{FORMAT}\\0{sys.version_info[:2]}\\0{path.absolute()}".encode())',
+    ): ("a key naming the patch release too only reads a brief once more after an upgrade"),
+    ("core/brief/cache", 'digest.update(b"\\0links\\0" + links.read_bytes())'): (
+        "any fixed separator keeps the brief's bytes apart from links.json's"
+    ),
+    (
+        "core/brief/cache",
+        'entry = folder / "briefs" / f"{sha1(str(path.absolute()).encode()).hexdigest()}.pickle"',
+    ): "the entries' sub-folder is named, written and read only here",
+    (
+        "core/brief/cache",
+        "temp.write_bytes(pickle.dumps((key, linked), protocol=pickle.HIGHEST_PROTOCOL))",
+    ): ("any pickle protocol loads back the same entry"),
+    ("core/brief/cache", "temp.unlink(missing_ok=True)"): (
+        "a temp file never written is a FileNotFoundError, which suppress(OSError) swallows"
+    ),
+    ("core/brief/models", "for name, value in zip(cls.__slots__, values, strict=True):"): (
+        "models.py is in the cache key: an entry is read by the records that wrote it"
+    ),
+    (
+        "core/brief/parser",
+        'def parse_brief_text(text: str, file: str = "<brief>") -> ParseResult:',
+    ): (_BRIEF_PATH),
+    (
+        "core/brief/parser",
+        'def parse_brief_json(text: str, file: str = "<brief.json>") -> ParseResult:',
+    ): (_BRIEF_PATH),
+    ("core/brief/parser", "m = _PLAIN_QUOTE.fullmatch(text)", "m = None"): _LONG_WAY,
+    ("core/brief/parser", "plain = plain_quote(item.text)", "plain = None"): _LONG_WAY,
+    (
+        "core/brief/parser",
+        'if line.lstrip("#").lstrip()[:1].casefold()[:1] not in _HEADING_FIRST:',
+    ): ("casefold works letter by letter, and a line starting with X is no heading either way"),
+    (
+        "core/brief/parser",
+        'key = line.lstrip("#").strip().rstrip(":").strip().casefold()',
+        'key = line.lstrip("XX#XX").strip().rstrip(":").strip().casefold()',
+    ): ("reached only by a line starting with a heading's letter, never an X"),
+    (
+        "core/brief/parser",
+        "if end > 0:",
+        "if end >= 0:",
+    ): "the text starts with [, so ] is never at 0",
+    ("core/brief/parser", 'name, description, sep = parts[0], parts[1], "—"'): (
+        "only whether sep is empty is read"
+    ),
+    (
+        "core/brief/parser",
+        "return Quote(at=at, text=words, note=None, context=context, line=item.line)",
+        "return Quote(at=at, text=words, context=context, line=item.line)",
+    ): "None is the note's default",
+    ("core/brief/parser", 'source=Source(path=self.file, format="audio-brief-text"),'): (
+        "audio-brief-text is the format's default"
+    ),
+    ("core/brief/parser", 'return "", len(self.lines)'): (
+        "a text with no line at all has no heading: the reader refuses it before the title is read"
+    ),
+    ("core/brief/parser", "current = _Item(number, line, False)"): _FALSY,
+    (
+        "core/brief/parser",
+        "if _TIME_LIKE.search(item.text[:40]):",
+        "if _TIME_LIKE.search(item.text[:41]):",
+    ): ("a rough bound for which of two messages a misplaced time gets; 40 or 41 reads the same"),
+    (
         "core/brief/scoring",
         "hi = max(lo + 1, int(np.searchsorted(ends, ends[lo] - counts[lo] + PAIRS_PER_PASS)))",
     ): "the pass size bounds memory only: any split sums the same pairs",
@@ -340,25 +409,30 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/brief/scoring", 'starts = np.searchsorted(q_term, item_term, side="left")'): (
         "side='left' is searchsorted's default"
     ),
+    ("core/brief/scoring", "if len(scores) <= k:", "if len(scores) < k:"): (
+        "with exactly k scores the partition path ranks them all the same way"
+    ),
+    ("core/brief/scoring", 'return np.argsort(-scores, kind="stable")'): (
+        "at most MAX_LINKS (3) scores: numpy sorts so few in order, ties kept"
+    ),
+    (
+        "core/brief/scoring",
+        'return reaching[np.argsort(-scores[reaching], kind="stable")][:k]',
+        'return reaching[np.argsort(-scores[reaching], kind="STABLE")][:k]',
+    ): _SORT_KIND,
+    ("core/brief/scoring", 'order = np.argsort(w.term[keep], kind="stable")'): (
+        "a term holds each quote once, so the order of its quotes changes no sum"
+    ),
+    ("core/brief/scoring", "wanted = np.zeros(int(w.term.max(initial=-1)) + 1, dtype=bool)"): (
+        "the mask is only read at terms that exist: a longer one reads the same"
+    ),
+    ("core/brief/scoring", "if s >= THRESHOLD or (rank == 0 and s >= FLOOR):"): (
+        "scores are float cosines: none lands exactly on 0.12 or 0.06"
+    ),
     (
         "core/brief/json_brief",
         'def parse_brief_json(text: str, file: str = "<brief.json>") -> ParseResult:',
     ): (_DEFAULTS),
-    (
-        "core/brief/json_brief",
-        _DUMP.format('"json"'),
-        _DUMP.format("None"),
-    ): _JSON_TYPES,
-    (
-        "core/brief/json_brief",
-        _DUMP.format('"json"'),
-        _DUMP.format('"XXjsonXX"'),
-    ): _JSON_TYPES,
-    (
-        "core/brief/json_brief",
-        _DUMP.format('"json"'),
-        _DUMP.format('"JSON"'),
-    ): _JSON_TYPES,
     (
         "core/brief/term_matrix",
         "pair_keys = words[:-1][same] * max(n_words, 1) + words[1:][same]",
@@ -435,6 +509,14 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/sync", "return hash(self.points)", "return hash(None)"): (
         "a constant hash is still a valid hash for equal maps"
     ),
+    ("core/formats/vtt", "m = _VOICE.search(payload[0][:1000])"): (
+        "a bound on regex work for hostile lines; no voice tag is 1000 characters in"
+    ),
+    ("core/formats/vtt", 'if len(first.lstrip("0")) > 5:'): (
+        "5 or 6 digits of hours are past MAX_SECONDS anyway; the guard only bounds int()"
+    ),
+    ("core/formats/vtt", "seen_cue = False", "seen_cue = None"): _FALSY,
+    ("core/formats/vtt", "while i < n:", "while i <= n:"): "the loop breaks at i >= n inside",
     ("core/formats/vtt", "m = _CANONICAL.fullmatch(line)", "m = None"): (
         "webvtt-py reads the same times; the pattern only makes long files fast"
     ),
@@ -534,6 +616,45 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         'fields["duration_s"] = float(length) if length > 0 and length != float("inf") else 0.0',
         'fields["duration_s"] = float(length) if length > 0 and length != float("INF") else 0.0',
     ): "float() reads INF as inf",
+    (
+        "core/formats/chapters_json",
+        'rows.append((quote.at, 0, {"startTime": _num(quote.at), "title": title}))',
+    ): _ADDED_IN_ORDER,
+    (
+        "core/formats/chapters_json",
+        '(at, 1, {"startTime": _num(at), "title": concept.name, "toc": False}),',
+    ): _ADDED_IN_ORDER,
+    ("core/formats/chapters_json", "rows.append((start, 2, chapter))"): _ADDED_IN_ORDER,
+    (
+        "core/formats/chapters_json",
+        'return json.dumps(doc, ensure_ascii=False, indent=2) + "\\n"',
+        'return json.dumps(doc, ensure_ascii=None, indent=2) + "\\n"',
+    ): _FALSY,
+    (
+        "core/formats/webvtt_export",
+        'rows.append((quote.at, 0, f"quote-{i + 1}", text, None))',
+    ): _ADDED_IN_ORDER,
+    (
+        "core/formats/webvtt_export",
+        'rows.append((min(concept.at), 1, f"concept-{i + 1}", text, None))',
+    ): _ADDED_IN_ORDER,
+    (
+        "core/formats/webvtt_export",
+        'rows.append((start, 2, f"note-{i + 1}", f"<i>Note:</i> {escape(body)}", end))',
+    ): _ADDED_IN_ORDER,
+    (
+        "core/formats/track",
+        "out.append(Cue(kind, start, max(end, start + 1), item.text, ref))",
+        "out.append(Cue(kind, start, max(end, start + 2), item.text, ref))",
+    ): _ONE_MS,
+    (
+        "core/formats/sidecars",
+        'ordered += [Sidecar(p, audio_base, "named after the audio") for p in _named_like(audio)]',
+        'ordered = [Sidecar(p, audio_base, "named after the audio") for p in _named_like(audio)]',
+    ): "the list is still empty there",
+    ("core/formats/sidecars", "continue", "break"): (
+        "is_file() is false for what stat() cannot read: only a file removed between the two raises"
+    ),
     ("core/formats/chapters_json", 'text: str, file: str = "<chapters>", *, name: str = ""'): (
         _DEFAULTS
     ),
@@ -544,6 +665,16 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         'replaced = text.count("\\ufffd") - raw.decode("utf-8", errors="ignore").count("\\ufffd")',
         'replaced = text.count("\\ufffd") - raw.decode(errors="ignore").count("\\ufffd")',
     ): _UTF8_DEFAULT,
+    (
+        "core/timefmt",
+        "if not (isinstance(seconds, int | float) and math.isfinite(seconds)):",
+        "if not (isinstance(seconds, int | float) or math.isfinite(seconds)):",
+    ): "inf and nan fail the range check below with the same message; non-numbers never come",
+    ("core/timefmt", "def digits_value(text: str, *, limit: int = 12) -> int:"): _FAR_PAST,
+    ("core/timefmt", "if len(stripped) > limit:", "if len(stripped) >= limit:"): _FAR_PAST,
+    ("core/timefmt", 'stripped = text.lstrip("0")', 'stripped = text.lstrip("XX0XX")'): (
+        "the text is digits only: no X to strip"
+    ),
     ("core/text", 'base = w.split("\'", 1)[0]', 'base = w.split("\'", 2)[0]'): _FIRST_PART,
     ("core/text", 'base = w.split("\'", 1)[0]', 'base = w.split("\'", )[0]'): _FIRST_PART,
     ("core/text", "return [w.lower() if w.isascii() else fold(w) for w in found]"): _ASCII_FOLD,
