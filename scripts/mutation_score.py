@@ -127,6 +127,7 @@ _URI = "Debian's SQLite is built to open file: URIs even without uri=True"
 _READ_MORE = "only the first bytes are looked at: reading more finds the same"
 _NUMPY_DEFAULT = "numpy's default (int64, float64, the natural length) is the one named"
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
+_WRITER = 'self._thread = threading.Thread(target=self._run, name="notes-writer", daemon=True)'
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("ui/tracks/sync_points", "super().__init__(window.as_widget())"): _PARENT,
     (
@@ -495,6 +496,27 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "check_same_thread=False), None)",
         'db = Database(sqlite3.connect(":memory:", check_same_thread=False), None)',
     ): _EXPLICIT,
+    ("core/storage/queue", 'stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")'): (
+        "any new name the glob finds will do: a rescue merges by each note's own edit time"
+    ),
+    **{
+        ("core/storage/queue", _WRITER, _WRITER.replace(name, other)): "a thread's name is unseen"
+        for name, other in (
+            ('name="notes-writer"', "name=None"),
+            (' name="notes-writer",', ""),
+            ('"notes-writer"', '"XXnotes-writerXX"'),
+        )
+    },
+    ("core/storage/queue", "self._closing = False", "self._closing = None"): _FALSY,
+    (
+        "core/storage/queue",
+        "self.path, busy_timeout_ms=WORKER_BUSY_TIMEOUT_MS, check_index=False",
+        "self.path, busy_timeout_ms=WORKER_BUSY_TIMEOUT_MS, check_index=None",
+    ): _FALSY,
+    (
+        "core/storage/queue",
+        "self._thread.join(timeout=RETRY_AT_MOST_S + WORKER_BUSY_TIMEOUT_MS / 1000 + 1)",
+    ): ("closing, the writer stops after its current 50 ms try: the bound only guards a hang"),
     ("core/formats/transcript_json", 'text: str, file: str = "<transcript>", *, name: str = ""'): (
         _DEFAULTS
     ),
