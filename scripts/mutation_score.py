@@ -496,6 +496,21 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "check_same_thread=False), None)",
         'db = Database(sqlite3.connect(":memory:", check_same_thread=False), None)',
     ): _EXPLICIT,
+    ("core/storage/pending_notes", "def all_recent(self, limit: int = 100) -> list[Note]:"): (
+        "every caller passes its own limit"
+    ),
+    ("core/storage/pending_notes", "lines.sort(key=lambda line: line[:3])"): (
+        "ids are unique: the first three fields already order every line"
+    ),
+    (
+        "core/storage/pending_notes",
+        "for h in super().search(query, episode_id, limit)",
+        "for h in super().search(query, episode_id, )",
+    ): "NoteStore.search's default limit is the same 200",
+    ("core/storage/pending_notes", "False,", "None,"): _FALSY,
+    ("core/storage/pending_notes", "rescue.unlink(missing_ok=True)"): (
+        "the rescue was read a moment ago: it is there to remove"
+    ),
     ("core/storage/queue", 'stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")'): (
         "any new name the glob finds will do: a rescue merges by each note's own edit time"
     ),
