@@ -520,9 +520,23 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
             ('name="notes-writer"', "name=None"),
             (' name="notes-writer",', ""),
             ('"notes-writer"', '"XXnotes-writerXX"'),
+            ('"notes-writer"', '"NOTES-WRITER"'),
         )
     },
     ("core/storage/queue", "self._closing = False", "self._closing = None"): _FALSY,
+    (
+        "core/storage/queue",
+        "self._tell(notice, lasting=False)",
+        "self._tell(notice, lasting=None)",
+    ): (_FALSY),
+    (
+        "core/storage/queue",
+        "self._head_since = time.monotonic()  # when the writer started on the current job",
+    ): "submit sets it before settle can read it",
+    (
+        "core/storage/queue",
+        "self.path, busy_timeout_ms=WORKER_BUSY_TIMEOUT_MS, check_index=False",
+    ): ("the queue checks the index itself just after: a second check finds it whole"),
     ("core/storage/queue", "def close(self, timeout: float = 2.0) -> int:"): (
         "the app's one caller passes its own timeout"
     ),

@@ -47,8 +47,17 @@ def test_while_another_program_holds_the_file_the_listener_hears_how_many_wait(
     queue = WriteQueue(path)
     assert queue.flush(10)
     heard: list[str | None] = []
+    waiting_when_saved: list[int] = []
     busy = threading.Event()
-    queue.add_listener(lambda m: (heard.append(m), m and "busy" in m and busy.set()))
+
+    def listener(message: str | None) -> None:
+        heard.append(message)
+        if message is None:
+            waiting_when_saved.append(queue.pending())
+        elif "busy" in message:
+            busy.set()
+
+    queue.add_listener(listener)
     with damage.held_by_another_process(path):
         queue.submit(_note("first"))
         assert busy.wait(10)
@@ -63,7 +72,8 @@ def test_while_another_program_holds_the_file_the_listener_hears_how_many_wait(
         queue.add_listener(late.append)  # a window opened now is told at once
         assert late == [queue.state]
     assert queue.flush(10)
-    assert heard[-1] is None and queue.state is None  # "saved" once nothing waits
+    assert heard[-1] is None and queue.state is None
+    assert waiting_when_saved == [0]  # "saved" once, and only when nothing waits
     assert any(m and "2 changes are shown" in m for m in heard)
     queue.close()
     assert _texts(path) == ["saved note 0", "first", "second"]
