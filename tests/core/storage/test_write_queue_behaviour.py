@@ -79,6 +79,26 @@ def test_while_another_program_holds_the_file_the_listener_hears_how_many_wait(
     assert _texts(path) == ["saved note 0", "first", "second"]
 
 
+def test_while_the_file_is_held_the_writer_tries_again_now_and_then_not_constantly(
+    tmp_path: Path,
+) -> None:
+    path = damage.with_notes(tmp_path / "notes.db", 1)
+    queue = WriteQueue(path)
+    assert queue.flush(10)
+    tries: list[str] = []
+    queue.add_listener(lambda m: m is not None and tries.append(m))
+    with damage.held_by_another_process(path):
+        queue.submit(_note("waits"))
+        time.sleep(1.5)
+        tried_while_held = len(tries)
+    assert queue.flush(10)
+    # Waits of 0.1 s doubling up to 2 s: a few tries in 1.5 s, neither one every 50 ms
+    # (hammering the other program's file) nor none after the first.
+    assert 2 <= tried_while_held <= 10
+    queue.close()
+    assert _texts(path) == ["saved note 0", "waits"]
+
+
 def test_closing_while_the_file_is_held_says_how_many_changes_were_not_saved(
     tmp_path: Path,
 ) -> None:
