@@ -24,6 +24,13 @@ def _note(text: str, at: int = 1_000) -> object:
     return lambda db: NoteStore(db).add(Note(episode_id="ep", start_ms=at, text=text))
 
 
+def _opened_with_one_note(tmp_path: Path) -> tuple[Path, WriteQueue]:
+    path = damage.with_notes(tmp_path / "notes.db", 1)
+    queue = WriteQueue(path)
+    assert queue.flush(10)
+    return path, queue
+
+
 def _texts(path: Path) -> list[str]:
     with open_database(path) as db:
         return [n.text for n in NoteStore(db).for_episode("ep")]
@@ -43,9 +50,7 @@ def test_changes_land_in_the_order_they_were_made(tmp_path: Path) -> None:
 def test_while_another_program_holds_the_file_the_listener_hears_how_many_wait(
     tmp_path: Path,
 ) -> None:
-    path = damage.with_notes(tmp_path / "notes.db", 1)
-    queue = WriteQueue(path)
-    assert queue.flush(10)
+    path, queue = _opened_with_one_note(tmp_path)
     heard: list[str | None] = []
     waiting_when_saved: list[int] = []
     busy = threading.Event()
@@ -82,9 +87,7 @@ def test_while_another_program_holds_the_file_the_listener_hears_how_many_wait(
 def test_while_the_file_is_held_the_writer_tries_again_now_and_then_not_constantly(
     tmp_path: Path,
 ) -> None:
-    path = damage.with_notes(tmp_path / "notes.db", 1)
-    queue = WriteQueue(path)
-    assert queue.flush(10)
+    path, queue = _opened_with_one_note(tmp_path)
     tries: list[str] = []
     queue.add_listener(lambda m: m is not None and tries.append(m))
     with damage.held_by_another_process(path):
@@ -102,9 +105,7 @@ def test_while_the_file_is_held_the_writer_tries_again_now_and_then_not_constant
 def test_closing_while_the_file_is_held_says_how_many_changes_were_not_saved(
     tmp_path: Path,
 ) -> None:
-    path = damage.with_notes(tmp_path / "notes.db", 1)
-    queue = WriteQueue(path)
-    assert queue.flush(10)
+    path, queue = _opened_with_one_note(tmp_path)
     with damage.held_by_another_process(path):
         for text in ("a", "b", "c"):
             queue.submit(_note(text))
