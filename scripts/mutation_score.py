@@ -154,6 +154,7 @@ _ADDED_IN_ORDER = (
     "rows are added quotes, concepts, notes: a stable sort by time keeps that order on a tie"
 )
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
+_WRITER = 'self._thread = threading.Thread(target=self._run, name="notes-writer", daemon=True)'
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("ui/models/pane_model", "super().__init__(parent)"): _MODEL_PARENT,
     ("ui/models/pane_model", "return 0 if parent.isValid() else len(self._rows)"): _NO_CHILDREN,
@@ -746,6 +747,73 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "check_same_thread=False), None)",
         'db = Database(sqlite3.connect(":memory:", check_same_thread=False), None)',
     ): _EXPLICIT,
+    ("core/storage/pending_notes", "def all_recent(self, limit: int = 100) -> list[Note]:"): (
+        "every caller passes its own limit"
+    ),
+    ("core/storage/pending_notes", "lines.sort(key=lambda line: line[:3])"): (
+        "ids are unique: the first three fields already order every line"
+    ),
+    (
+        "core/storage/pending_notes",
+        "for h in super().search(query, episode_id, limit)",
+        "for h in super().search(query, episode_id, )",
+    ): "NoteStore.search's default limit is the same 200",
+    ("core/storage/pending_notes", "False,", "None,"): _FALSY,
+    ("core/storage/pending_notes", "rescue.unlink(missing_ok=True)"): (
+        "the rescue was read a moment ago: it is there to remove"
+    ),
+    ("core/storage/queue", 'stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")'): (
+        "any new name the glob finds will do: a rescue merges by each note's own edit time"
+    ),
+    **{
+        ("core/storage/queue", _WRITER, _WRITER.replace(name, other)): "a thread's name is unseen"
+        for name, other in (
+            ('name="notes-writer"', "name=None"),
+            (' name="notes-writer",', ""),
+            ('"notes-writer"', '"XXnotes-writerXX"'),
+            ('"notes-writer"', '"NOTES-WRITER"'),
+        )
+    },
+    ("core/storage/queue", "self._closing = False", "self._closing = None"): _FALSY,
+    (
+        "core/storage/queue",
+        "self._tell(notice, lasting=False)",
+        "self._tell(notice, lasting=None)",
+    ): (_FALSY),
+    (
+        "core/storage/queue",
+        "self._head_since = time.monotonic()  # when the writer started on the current job",
+    ): "submit sets it before settle can read it",
+    (
+        "core/storage/queue",
+        "self.path, busy_timeout_ms=WORKER_BUSY_TIMEOUT_MS, check_index=False",
+    ): ("the queue checks the index itself just after: a second check finds it whole"),
+    ("core/storage/queue", "def close(self, timeout: float = 2.0) -> int:"): (
+        "the app's one caller passes its own timeout"
+    ),
+    ("core/storage/queue", "if left <= 0:", "if left < 0:"): (
+        "with exactly 0 s left, wait(0) returns at once and the next pass says False"
+    ),
+    ("core/storage/queue", "if left > 0:", "if left >= 0:"): "flush(0) waits for nothing",
+    (
+        "core/storage/queue",
+        "if self.state is not None or self._closing or not self._jobs:",
+        "if self.state is not None or self._closing and not self._jobs:",
+    ): "closing empties the queue in the same step: no writes wait once it is closing",
+    (
+        "core/storage/queue",
+        "if self.state is not None or self._closing or not self._jobs:",
+        "if self.state is not None and self._closing or not self._jobs:",
+    ): "'busy' is said after a 50 ms try, when the window's 50 ms wait has run out anyway",
+    (
+        "core/storage/queue",
+        "self.path, busy_timeout_ms=WORKER_BUSY_TIMEOUT_MS, check_index=False",
+        "self.path, busy_timeout_ms=WORKER_BUSY_TIMEOUT_MS, check_index=None",
+    ): _FALSY,
+    (
+        "core/storage/queue",
+        "self._thread.join(timeout=RETRY_AT_MOST_S + WORKER_BUSY_TIMEOUT_MS / 1000 + 1)",
+    ): ("closing, the writer stops after its current 50 ms try: the bound only guards a hang"),
     ("core/formats/transcript_json", 'text: str, file: str = "<transcript>", *, name: str = ""'): (
         _DEFAULTS
     ),
