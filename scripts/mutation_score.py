@@ -127,6 +127,7 @@ _URI = "Debian's SQLite is built to open file: URIs even without uri=True"
 _READ_MORE = "only the first bytes are looked at: reading more finds the same"
 _NUMPY_DEFAULT = "numpy's default (int64, float64, the natural length) is the one named"
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
+_SLOW_PATH = "the file goes on to pydantic, which reads it the same (the schema property test)"
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("ui/tracks/sync_points", "super().__init__(window.as_widget())"): _PARENT,
     (
@@ -450,6 +451,54 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/media/tags", '"date": first("TDRL", "TDRC", "TYER"),'): (
         "mutagen turns an ID3v2.3 TYER into TDRC on load (TDRL before TDRC is tested)"
     ),
+    ("core/episodes", 'if f.name == "audio_is_standin":'): _SLOW_PATH,
+    ("core/episodes", 'elif f.name == "length_s":'): _SLOW_PATH,
+    (
+        "core/episodes",
+        "if value is not None and (type(value) not in (int, float) or abs(value) > 2**53):",
+    ): _SLOW_PATH,
+    (
+        "core/episodes",
+        "elif value is not None and not isinstance(value, str):",
+        "elif value is not None or not isinstance(value, str):",
+    ): _SLOW_PATH,
+    ("core/episodes", "plain = _plain_meta(raw)", "plain = None"): _SLOW_PATH,
+    ("core/library_entries", "cover = None", 'cover = ""'): (
+        "the empty path is false too: the `or` two lines below treats both alike"
+    ),
+    ("core/moment_link", "return MomentLink(episode_id, max(0, int(at_ms))).url()"): _ONE_MS,
+    (
+        "core/moment_link",
+        "return f\"{SCHEME}://open?episode={quote(self.episode_id, safe='')}&t={t}\"",
+    ): "safe='' only adds '/', which no episode id (a folder name or a slug) holds",
+    ("core/navigation/chapters", "return ChapterList(_spans(starts, end_ms), from_brief=False)"): (
+        _FALSY
+    ),
+    (
+        "core/navigation/chapters",
+        "if t_ms - self.chapters[i].start_ms > RESTART_GRACE_MS or i == 0:",
+        "if t_ms - self.chapters[i].start_ms >= RESTART_GRACE_MS or i == 0:",
+    ): "exactly 3 s or 3.001 s after a chapter's start: the same press to the listener",
+    (
+        "core/navigation/playhead",
+        "if floor_ms is not None and playing and 0 < floor_ms - reported_ms < MAX_BACKSTEP_MS:",
+        "if floor_ms is not None and playing and 0 <= floor_ms - reported_ms < MAX_BACKSTEP_MS:",
+    ): "when the report is the time shown, either branch returns it",
+    (
+        "core/sleep",
+        "def __init__(self, choice: SleepChoice, *, end_ms: int | None = None, left_ms: int = 0):",
+    ): "only a timer to an end leaves it out, and that timer never reads it",
+    ("core/sleep", "countdown._fade_ms = max(1, min(FADE_MS, countdown.left_ms(now_ms, rate)))"): (
+        "a fade of 1 or 2 ms at the very stop: " + _ONE_MS
+    ),
+    ("core/sleep", "return 1.0 if left >= self._fade_ms else left / self._fade_ms"): (
+        "at left == fade both give full volume"
+    ),
+    (
+        "core/sleep",
+        "return self.left_ms(now_ms, rate) <= 0",
+        "return self.left_ms(now_ms, rate) <= 1",
+    ): (_ONE_MS),
     ("core/storage/files", "return f.read(100)"): _READ_MORE,
     ("core/storage/files", "head = f.read(32)"): _READ_MORE,
     (
