@@ -29,6 +29,7 @@ class Resource:
     length: int | None = None  # announce this Content-Length instead of the real one
     no_length: bool = False  # no Content-Length: the body ends when the connection closes
     bytes_per_s: int | None = None  # a slow connection: the body trickles at this rate
+    status: int | None = None  # answer with this error status (and its reason) instead
 
     @property
     def etag(self) -> str:
@@ -89,6 +90,10 @@ def _handler(host: FeedHost) -> type[BaseHTTPRequestHandler]:
             if res is None:
                 seen.status = 404
                 self.send_error(404)
+                return
+            if res.status is not None:
+                seen.status = res.status
+                self.send_error(res.status)
                 return
             start, end = 0, len(res.body) - 1
             status = 200
