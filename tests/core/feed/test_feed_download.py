@@ -4,6 +4,7 @@ without a half file under the final name or the previous file lost."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -198,3 +199,162 @@ def test_a_part_that_is_already_whole_is_finished_without_downloading_again(
     assert [s.status for s in host.seen] == [416]
     assert got.resumed_from == len(audio_bytes) and dest.read_bytes() == audio_bytes
     assert not part_path(dest).exists()
+
+
+def _interrupt(host: FeedHost, body: bytes, dest: Path, cut: int, **how) -> str:
+    """A first try that stops after ``cut`` bytes, leaving the part and its state."""
+    url = host.put("/ep.wav", body, "audio/wav", drop_after=cut, **how)
+    with pytest.raises(DownloadInterrupted):
+        download(url, dest, Progress())
+    return url
+
+
+def test_an_interruption_says_how_far_it_got_and_that_it_resumes(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    url = host.put("/ep.wav", audio_bytes, drop_after=300_000)
+    with pytest.raises(DownloadInterrupted) as dropped:
+        download(url, tmp_path / "episode.wav", Progress())
+    assert str(dropped.value) == (
+        f"The download from 127.0.0.1 stopped after 300 kB of {len(audio_bytes) / 1e6:.1f} MB: "
+        "the connection closed early. What arrived is kept; try again to resume."
+    )
+    assert (dropped.value.received, dropped.value.total) == (300_000, len(audio_bytes))
+
+
+def test_a_resumed_download_reports_the_whole_file_and_its_time(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    dest = tmp_path / "episode.wav"
+    url = _interrupt(host, audio_bytes, dest, 300_000)
+    steps: list[Step] = []
+    began = time.monotonic()
+    got = download(url, dest, Progress(steps.append))
+    took = time.monotonic() - began
+    assert (got.path, got.size, got.resumed_from) == (dest, len(audio_bytes), 300_000)
+    assert 0 < got.seconds <= took
+    assert got.rate == (len(audio_bytes) - 300_000) / got.seconds
+    assert steps[0].done == 300_000 and steps[-1].done == len(audio_bytes)
+    assert {s.total for s in steps} == {len(audio_bytes)}
+    assert host.requests_for("/ep.wav")[1].headers["Accept-Encoding"] == "identity"
+
+
+def test_a_weak_etag_cannot_guard_a_resume_but_last_modified_can(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    stamp = "Wed, 21 Oct 2025 07:28:00 GMT"
+    dest = tmp_path / "episode.wav"
+    url = _interrupt(host, audio_bytes, dest, 300_000, weak_etag=True, last_modified=stamp)
+    got = download(url, dest, Progress())
+    second = host.requests_for("/ep.wav")[1]
+    assert second.headers["If-Range"] == stamp and second.status == 206
+    assert got.resumed_from == 300_000 and dest.read_bytes() == audio_bytes
+
+
+def test_a_host_that_sends_another_part_than_asked_starts_over_cleanly(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    dest = tmp_path / "episode.wav"
+    url = _interrupt(host, audio_bytes, dest, 300_000, range_from=0)
+    got = download(url, dest, Progress())
+    assert [s.status for s in host.requests_for("/ep.wav")[1:]] == [206, 200]
+    assert got.resumed_from == 0 and dest.read_bytes() == audio_bytes
+
+
+def test_a_part_without_a_range_said_starts_over_cleanly(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    dest = tmp_path / "episode.wav"
+    url = _interrupt(host, audio_bytes, dest, 300_000, content_range="")
+    got = download(url, dest, Progress())
+    assert got.resumed_from == 0 and dest.read_bytes() == audio_bytes
+
+
+def test_a_part_of_a_file_of_unknown_size_resumes(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    dest = tmp_path / "episode.wav"
+    url = _interrupt(host, audio_bytes, dest, 300_000, content_range="bytes {start}-{end}/*")
+    got = download(url, dest, Progress(), expected_size=len(audio_bytes))
+    assert host.requests_for("/ep.wav")[1].status == 206
+    assert got.resumed_from == 300_000 and dest.read_bytes() == audio_bytes
+
+
+def test_more_bytes_than_the_host_announced_are_discarded(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    dest = tmp_path / "episode.wav"
+    url = _interrupt(host, audio_bytes, dest, 300_000, content_range="bytes {start}-{end}/400000")
+    with pytest.raises(SizeMismatch) as e:
+        download(url, dest, Progress())
+    assert str(e.value) == (
+        f"episode.wav: received {len(audio_bytes):,} bytes where the server announced 400,000; "
+        "the file was discarded. Try again."
+    )
+    assert not part_path(dest).exists() and not dest.exists()
+
+
+def test_what_the_feed_promised_decides_when_the_host_gives_no_length(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    n = len(audio_bytes)
+    url = host.put("/quiet.wav", audio_bytes, no_length=True)
+    got = download(url, tmp_path / "plain.wav", Progress())  # nothing promised: taken as is
+    assert got.size == n and (tmp_path / "plain.wav").read_bytes() == audio_bytes
+    with pytest.raises(SizeMismatch) as short:
+        download(url, tmp_path / "short.wav", Progress(), expected_size=n + 5000)
+    assert str(short.value) == (
+        f"short.wav: the server stopped after {n:,} of the {n + 5000:,} bytes the feed "
+        "promises; the part is kept and the next try resumes it."
+    )
+    with pytest.raises(SizeMismatch) as long:
+        download(url, tmp_path / "long.wav", Progress(), expected_size=n - 5000)
+    assert str(long.value) == (
+        f"long.wav: received {n:,} bytes but the feed says {n - 5000:,}; the file was "
+        "discarded. The feed may be out of date."
+    )
+    url = host.put("/ads.wav", audio_bytes)
+    got = download(url, tmp_path / "ads.wav", Progress(), expected_size=n + 5000)
+    assert got.note == (
+        f"The server's file is {n:,} bytes; the feed says {n + 5000:,} "
+        "(hosts that insert ads serve files of varying size)."
+    )
+
+
+def test_a_run_that_died_before_the_rename_is_finished_by_the_next(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    """All the bytes had arrived; only the rename was missing: the host answers 416."""
+    dest = tmp_path / "episode.wav"
+    url = _interrupt(host, audio_bytes, dest, 300_000)
+    with part_path(dest).open("ab") as part:
+        part.write(audio_bytes[300_000:])
+    got = download(url, dest, Progress())
+    assert [s.status for s in host.requests_for("/ep.wav")[1:]] == [416]
+    assert got.resumed_from == len(audio_bytes) and dest.read_bytes() == audio_bytes
+
+
+def test_a_part_longer_than_the_file_now_is_starts_over(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    """The host shortened the file and offers nothing to tell versions apart by."""
+    dest = tmp_path / "episode.wav"
+    url = _interrupt(host, audio_bytes, dest, 300_000, weak_etag=True)
+    shorter = audio_bytes[:200_000]
+    host.put("/ep.wav", shorter, weak_etag=True)
+    got = download(url, dest, Progress())
+    assert [s.status for s in host.requests_for("/ep.wav")[1:]] == [416, 200]
+    assert got.resumed_from == 0 and dest.read_bytes() == shorter
+
+
+def test_a_full_disk_is_said_even_for_a_small_file(host: FeedHost, tmp_path: Path) -> None:
+    dest = tmp_path / "tiny.wav"
+    url = host.put("/tiny.wav", b"RIFF" + bytes(1000))
+    part_path(dest).symlink_to("/dev/full")
+    dest.with_name("tiny.wav.part.json").write_text('{"url": "elsewhere"}')
+    with pytest.raises(DiskFull) as e:
+        download(url, dest, Progress())
+    assert str(e.value) == (
+        f"The disk holding {tmp_path} is full after 0 kB of tiny.wav. "
+        "Free some space and try again; the download resumes."
+    )
