@@ -128,6 +128,8 @@ _READ_MORE = "only the first bytes are looked at: reading more finds the same"
 _NUMPY_DEFAULT = "numpy's default (int64, float64, the natural length) is the one named"
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
 _SLOW_PATH = "the file goes on to pydantic, which reads it the same (the schema property test)"
+_ASCII_JSON = "json.dumps writes ASCII: any encoding or indent reads back the same record"
+_HEAD = "only the first 14 bytes are compared: a longer head finds the same"
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("ui/tracks/sync_points", "super().__init__(window.as_widget())"): _PARENT,
     (
@@ -463,6 +465,49 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "elif value is not None or not isinstance(value, str):",
     ): _SLOW_PATH,
     ("core/episodes", "plain = _plain_meta(raw)", "plain = None"): _SLOW_PATH,
+    ("core/feed/download", "last_report = 0.0"): "the monotonic clock is far past 1 s by then",
+    (
+        "core/feed/download",
+        'match = _CONTENT_RANGE.match(response.headers.get("Content-Range", ""))',
+        'match = _CONTENT_RANGE.match(response.headers.get("Content-Range", "XXXX"))',
+    ): "a missing Content-Range matches neither",
+    ("core/feed/download", "if received > expected_size:", "if received >= expected_size:"): (
+        "inside `received != expected_size`: never equal"
+    ),
+    ("core/feed/download", 'state["etag"] = None', 'state["etag"] = ""'): (
+        "the empty ETag is false too: the `or` that reads it takes Last-Modified"
+    ),
+    ("core/feed/download", '_state_path(dest).write_text(json.dumps(state), encoding="utf-8")'): (
+        _ASCII_JSON
+    ),
+    (
+        "core/feed/extras",
+        'if data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):',
+        'if data.lstrip()[:16].lower().startswith((b"<!doctype html", b"<html")):',
+    ): _HEAD,
+    ("core/feed/extras", "path.unlink(missing_ok=True)"): "the file was just written: it is there",
+    ("core/feed/extras", 'tmp = path.with_name(path.name + ".part")'): (
+        "the temporary file is renamed or removed at once: any name does"
+    ),
+    (
+        "core/feed/fetch",
+        'record = json.loads((folder / RECORD_NAME).read_text(encoding="utf-8"))',
+    ): (_ASCII_JSON),
+    (
+        "core/feed/fetch",
+        '(folder / RECORD_NAME).write_text(json.dumps(record, indent=2), encoding="utf-8")',
+    ): _ASCII_JSON,
+    ("core/feed/match", "return True", "return False"): (
+        "equal addresses with a path also end with each other, and an audio address has one"
+    ),
+    (
+        "core/feed/reader",
+        "head = data.lstrip()[:512].lower()",
+        "head = data.lstrip()[:513].lower()",
+    ): (_HEAD),
+    ("core/feed/reader", "handler = _Handler(url, 0)", "handler = _Handler(url, None)"): (
+        "podcastparser reads 0 and None alike: no limit on episodes"
+    ),
     ("core/library_entries", "cover = None", 'cover = ""'): (
         "the empty path is false too: the `or` two lines below treats both alike"
     ),
@@ -565,6 +610,7 @@ _SQL = re.compile(
     re.I,
 )
 _CODEC = re.compile(r"[\"'](utf-8|utf-8-sig|latin-1|ascii|cp1252)[\"']", re.I)
+_HEADER = re.compile(r"headers\.get\([\"'][A-Za-z-]+[\"'][,)]")
 
 
 def equivalent_by_rule(before: str, after: str) -> str | None:
@@ -574,6 +620,8 @@ def equivalent_by_rule(before: str, after: str) -> str | None:
             return "SQL keywords and names are case-insensitive"
         if _CODEC.search(before):
             return "codec names are case-insensitive"
+        if _HEADER.search(before) and _HEADER.search(after):
+            return "HTTP header names are case-insensitive"
     return None
 
 
