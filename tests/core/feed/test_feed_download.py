@@ -251,33 +251,22 @@ def test_a_weak_etag_cannot_guard_a_resume_but_last_modified_can(
     assert got.resumed_from == 300_000 and dest.read_bytes() == audio_bytes
 
 
-def test_a_host_that_sends_another_part_than_asked_starts_over_cleanly(
-    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+@pytest.mark.parametrize(
+    ("how", "statuses", "resumed"),
+    [
+        ({"range_from": 0}, [206, 200], 0),  # another part than asked: start over
+        ({"content_range": ""}, [206, 200], 0),  # a part, but not which: start over
+        ({"content_range": "bytes {start}-{end}/*"}, [206], 300_000),  # size unknown: resume
+    ],
+)
+def test_a_part_the_host_sends_is_used_only_when_it_is_the_one_asked_for(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path, how: dict, statuses: list, resumed: int
 ) -> None:
     dest = tmp_path / "episode.wav"
-    url = _interrupt(host, audio_bytes, dest, 300_000, range_from=0)
-    got = download(url, dest, Progress())
-    assert [s.status for s in host.requests_for("/ep.wav")[1:]] == [206, 200]
-    assert got.resumed_from == 0 and dest.read_bytes() == audio_bytes
-
-
-def test_a_part_without_a_range_said_starts_over_cleanly(
-    host: FeedHost, audio_bytes: bytes, tmp_path: Path
-) -> None:
-    dest = tmp_path / "episode.wav"
-    url = _interrupt(host, audio_bytes, dest, 300_000, content_range="")
-    got = download(url, dest, Progress())
-    assert got.resumed_from == 0 and dest.read_bytes() == audio_bytes
-
-
-def test_a_part_of_a_file_of_unknown_size_resumes(
-    host: FeedHost, audio_bytes: bytes, tmp_path: Path
-) -> None:
-    dest = tmp_path / "episode.wav"
-    url = _interrupt(host, audio_bytes, dest, 300_000, content_range="bytes {start}-{end}/*")
+    url = _interrupt(host, audio_bytes, dest, 300_000, **how)
     got = download(url, dest, Progress(), expected_size=len(audio_bytes))
-    assert host.requests_for("/ep.wav")[1].status == 206
-    assert got.resumed_from == 300_000 and dest.read_bytes() == audio_bytes
+    assert [s.status for s in host.requests_for("/ep.wav")[1:]] == statuses
+    assert got.resumed_from == resumed and dest.read_bytes() == audio_bytes
 
 
 def test_more_bytes_than_the_host_announced_are_discarded(
