@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import socket
+import struct
 import threading
 import time
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ class Resource:
     body: bytes
     content_type: str = "application/octet-stream"
     drop_after: int | None = None  # close the connection after this many body bytes, once
+    reset: bool = False  # and drop it with a reset (RST), not an orderly close (FIN)
     ignore_range: bool = False  # answer 200 with the whole file to a Range request
     length: int | None = None  # announce this Content-Length instead of the real one
     no_length: bool = False  # no Content-Length: the body ends when the connection closes
@@ -147,6 +149,12 @@ def _handler(host: FeedHost) -> type[BaseHTTPRequestHandler]:
                 cut, res.drop_after = res.drop_after, None
                 self.wfile.write(body[:cut])
                 self.wfile.flush()
+                if res.reset:
+                    time.sleep(1.0)  # the client takes what was sent before the reset
+                    linger = struct.pack("ii", 1, 0)
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
+                    self.connection.close()
+                    return
                 self.connection.shutdown(socket.SHUT_RDWR)
                 return
             if res.bytes_per_s:

@@ -196,6 +196,7 @@ def test_an_opened_briefs_id_is_the_same_in_every_version() -> None:
         episode_id_for(Brief(title=title)) == "andrej-karpathy-we-re-summoning-ghosts-n-6c6d8cb0f7"
     )
     assert episode_id_for(Brief(title="Ωμέγα")) == "brief-bdb7f4d82a"
+    assert episode_id_for(Brief(title="Malcolm X", quotes=quotes)).startswith("malcolm-x-")
     assert episode_id_for(Brief(title="“Ghosts” — K.", quotes=quotes)).startswith("ghosts-k-")
 
 

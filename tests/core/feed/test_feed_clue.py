@@ -64,6 +64,9 @@ def test_an_episode_json_that_knows_little_leaves_the_rest_to_the_brief(tmp_path
         "",
         folder / "brief.txt",
     )
+    plain = _episode(tmp_path / "plain", {})
+    (plain / "brief.txt").write_text('Plain title\n\nQuotes\n- At 0:01 - "A."\n', "utf-8")
+    assert brief_source(plain).clue == EpisodeClue(title="Plain title", guest="")
 
 
 def test_a_brief_on_its_own_is_found_by_its_title_and_guest_under_the_windows_id(

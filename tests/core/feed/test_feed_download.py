@@ -222,6 +222,25 @@ def test_an_interruption_says_how_far_it_got_and_that_it_resumes(
     assert (dropped.value.received, dropped.value.total) == (300_000, len(audio_bytes))
 
 
+def test_a_connection_reset_midway_is_an_interruption_that_resumes(
+    host: FeedHost, audio_bytes: bytes, tmp_path: Path
+) -> None:
+    dest = tmp_path / "episode.wav"
+    url = host.put("/ep.wav", audio_bytes, drop_after=300_000, reset=True)
+    with pytest.raises(DownloadInterrupted) as reset:
+        download(url, dest, Progress())
+    kept = part_path(dest).stat().st_size
+    assert 0 < kept <= 300_000 and reset.value.received == kept
+    assert reset.value.total == len(audio_bytes)
+    assert str(reset.value) == (
+        f"The download from 127.0.0.1 stopped after {kept / 1e3:.0f} kB of "
+        f"{len(audio_bytes) / 1e6:.1f} MB: the connection was dropped. "
+        "What arrived is kept; try again to resume."
+    )
+    assert download(url, dest, Progress()).resumed_from == kept
+    assert dest.read_bytes() == audio_bytes
+
+
 def test_a_resumed_download_reports_the_whole_file_and_its_time(
     host: FeedHost, audio_bytes: bytes, tmp_path: Path
 ) -> None:
@@ -234,7 +253,8 @@ def test_a_resumed_download_reports_the_whole_file_and_its_time(
     assert (got.path, got.size, got.resumed_from) == (dest, len(audio_bytes), 300_000)
     assert 0 < got.seconds <= took
     assert got.rate == (len(audio_bytes) - 300_000) / got.seconds
-    assert steps[0].done == 300_000 and steps[-1].done == len(audio_bytes)
+    assert steps[0] == Step(300_000, len(audio_bytes), "Downloading episode.wav: 300 kB of 1.0 MB")
+    assert steps[-1].done == len(audio_bytes)
     assert {s.total for s in steps} == {len(audio_bytes)}
     assert host.requests_for("/ep.wav")[1].headers["Accept-Encoding"] == "identity"
 

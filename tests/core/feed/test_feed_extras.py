@@ -81,6 +81,7 @@ def test_the_transcript_chapters_and_art_land_beside_the_audio_with_progress(
         ("/art", "", b"RIFF\x10\x00\x00\x00WEBPVP8 ", "ep.webp"),
         ("/art.png", "binary/octet-stream", b"\xff\xd8\xff\xe0", "ep.jpg"),
         ("/art.JPEG", "application/octet-stream", b"\x00\x00", "ep.jpg"),
+        ("/art.jpg", "application/octet-stream", b"\x00\x00", "ep.jpg"),
         ("/art.PNG", "application/octet-stream", b"\x00\x00", "ep.png"),
         ("/art.webp", "application/octet-stream", b"RIFF\x00", "ep.webp"),
         ("/art", "image/webp", b"\x00\x00", "ep.webp"),

@@ -10,6 +10,7 @@ import threading
 import urllib.error
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -92,11 +93,12 @@ def test_a_file_cut_short_says_so(host: FeedHost) -> None:
         "Could not reach 127.0.0.1: the connection closed after 2,000 bytes. "
         "The app works offline as before."
     )
-    dropped = host.put("/dropped", b"x" * 200 * KB, drop_after=100 * KB)
+    reset = host.put("/reset", b"x" * 200 * KB, drop_after=100 * KB, reset=True)
     with pytest.raises(FeedUnreachable) as e:
-        _read(dropped)
-    assert str(e.value).startswith("Could not reach 127.0.0.1: ")
-    assert str(e.value).endswith(". The app works offline as before.")
+        _read(reset)
+    assert str(e.value) == (
+        "Could not reach 127.0.0.1: the connection was dropped. The app works offline as before."
+    )
 
 
 def test_a_saved_file_is_read_from_disk_by_path_or_file_address(tmp_path: Path) -> None:
@@ -105,6 +107,7 @@ def test_a_saved_file_is_read_from_disk_by_path_or_file_address(tmp_path: Path) 
     saved.write_bytes(b"<rss/>")
     for url in (str(saved), saved.as_uri(), f"file:{saved}"):
         assert _read(url) == (b"<rss/>", "", [])
+    assert _read(saved.as_uri(), limit=6)[0] == b"<rss/>"
     with pytest.raises(FeedError) as e:
         _read(saved.as_uri(), limit=5)
     assert str(e.value) == f"{saved} is 6 bytes: too large for the transcript."
@@ -150,6 +153,14 @@ def test_a_host_that_hangs_up_or_never_answers_says_which() -> None:
         open_url(url, timeout=0.3)
     assert str(e.value) == (
         "Could not reach 127.0.0.1: it did not answer in time. The app works offline as before."
+    )
+
+
+def test_hosts_see_the_app_and_its_version(host: FeedHost) -> None:
+    open_url(host.put("/f", b"x")).close()
+    agent = host.seen[0].headers["User-Agent"]
+    assert (
+        agent == f"BriefPlayer/{metadata.version('brief-player')} (+podcast player; podcastparser)"
     )
 
 
