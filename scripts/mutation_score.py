@@ -130,6 +130,9 @@ _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
 _SLOW_PATH = "the file goes on to pydantic, which reads it the same (the schema property test)"
 _ASCII_JSON = "json.dumps writes ASCII: any encoding or indent reads back the same record"
 _HEAD = "only the first 14 bytes are compared: a longer head finds the same"
+_MIME_MP3 = (
+    "mimetypes here and the .mp3 fallback say .mp3 too; the entry is for a mime.types saying .mpga"
+)
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("ui/tracks/sync_points", "super().__init__(window.as_widget())"): _PARENT,
     (
@@ -490,6 +493,11 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "the temporary file is renamed or removed at once: any name does"
     ),
     (
+        "core/feed/extras",
+        'suffix = TRANSCRIPT_NAMES.get(guessed or "")',
+        'suffix = TRANSCRIPT_NAMES.get(guessed or "XXXX")',
+    ): "neither '' nor 'XXXX' is a transcript type",
+    (
         "core/feed/fetch",
         'record = json.loads((folder / RECORD_NAME).read_text(encoding="utf-8"))',
     ): (_ASCII_JSON),
@@ -497,9 +505,43 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "core/feed/fetch",
         '(folder / RECORD_NAME).write_text(json.dumps(record, indent=2), encoding="utf-8")',
     ): _ASCII_JSON,
+    (
+        "core/feed/fetch",
+        'special = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+        'special = {"XXaudio/mpegXX": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+    ): _MIME_MP3,
+    (
+        "core/feed/fetch",
+        'special = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+        'special = {"AUDIO/MPEG": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+    ): _MIME_MP3,
+    (
+        "core/feed/fetch",
+        'special = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+        'special = {"audio/mpeg": ".mp3", "XXaudio/mp3XX": ".mp3", "audio/x-m4a": ".m4a"}',
+    ): _MIME_MP3,
+    (
+        "core/feed/fetch",
+        'special = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+        'special = {"audio/mpeg": ".mp3", "AUDIO/MP3": ".mp3", "audio/x-m4a": ".m4a"}',
+    ): _MIME_MP3,
     ("core/feed/match", "return True", "return False"): (
         "equal addresses with a path also end with each other, and an audio address has one"
     ),
+    (
+        "core/feed/net",
+        'url, headers={"User-Agent": user_agent(), **dict(headers or {})}',
+    ): "urllib capitalizes header names: every spelling sends User-agent",
+    (
+        "core/feed/reader",
+        'enclosure = Enclosure(chosen["url"], size if size > 0 else None, chosen["mime_type"])',
+        'enclosure = Enclosure(chosen["url"], size if size >= 0 else None, chosen["mime_type"])',
+    ): "podcastparser gives -1, never 0, for a missing or zero length",
+    (
+        "core/feed/reader",
+        'enclosure = Enclosure(chosen["url"], size if size > 0 else None, chosen["mime_type"])',
+        'enclosure = Enclosure(chosen["url"], size if size > 1 else None, chosen["mime_type"])',
+    ): "no audio file is 1 byte long",
     (
         "core/feed/reader",
         "head = data.lstrip()[:512].lower()",

@@ -244,6 +244,7 @@ def test_without_a_feed_the_message_names_the_brief_and_what_to_give() -> None:
             "Interview-with-Malcolm-X.m4a",
         ),
         ("???", "https://h.example/get", "audio/x-unheard-of", "episode.mp3"),
+        ("Tiny", "https://h.example/get", "audio/mp3", "Tiny.mp3"),
         ("A" * 58 + " BC long", "https://h.example/get", "", "A" * 58 + "-B.mp3"),
         ("A" * 59 + " B", "https://h.example/get", "", "A" * 59 + ".mp3"),
         ("#" + "A" * 59 + "BC", "https://h.example/get", "", "A" * 59 + "B.mp3"),
