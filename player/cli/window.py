@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from player.core.brief.models import BriefError
 from player.core.timefmt import TimeFormatError, parse_time
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPixmap
 
 
 def _time_ms(text: str) -> int:
@@ -90,11 +95,9 @@ def _library_brief(data, episode_id: str) -> str | None:
 
 
 def _screenshot(args: argparse.Namespace) -> int:
-    import os
-
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from player.ui.app import application, dispose
-    from player.ui.session import open_app
+    from player.ui.app import application
+    from player.ui.session import open_app, wait_for_first_paint
     from player.ui.theme import apply_theme
     from player.ui.window_layout import settle
 
@@ -123,11 +126,37 @@ def _screenshot(args: argparse.Namespace) -> int:
         return 2
     window.resize(width, height)
     window.show()
-    settle(window, args.at)
-    ok = window.grab().save(str(args.output))
-    dispose(window)
+    if args.first_frame:
+        wait_for_first_paint(window)  # as the listener first sees it: nothing settles after
+        picture = _painted(window)
+    else:
+        settle(window, args.at)
+        picture = window.grab()
+    ok = picture.save(str(args.output))
     if not ok:
         print(f"brief-player: could not write {args.output}", file=sys.stderr)
-        return 1
-    print(args.output)
-    return 0
+    else:
+        print(args.output)
+    _leave_at_once(0 if ok else 1)
+    return 0 if ok else 1
+
+
+def _painted(window) -> QPixmap:
+    """The frame the window painted. Offscreen it is read from the window's own buffer, as the
+    screen would show it; ``grab()`` would paint the whole window a second time to make it.
+    On a real display another window may cover this one, so there it is painted again."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.platformName() == "offscreen":
+        return window.screen().grabWindow(window.winId())
+    return window.grab()
+
+
+def _leave_at_once(code: int) -> None:
+    """End the screenshot without closing its window: closing is the listener quitting, which
+    saves the window's size and split into their settings (a picture at 800x600 would open the
+    app at that size next time), and taking a thousand widgets apart costs more than painting
+    them. Nothing is left to save: the screenshot's database lives in memory."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 
 from player.appdirs import content_dir
 from player.core.brief.cache import write_pending
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 
 Features = Literal["now", "after-paint", "never"]
 
-__all__ = ["App", "AppData", "brief_search", "open_app"]
+__all__ = ["App", "AppData", "brief_search", "open_app", "wait_for_first_paint"]
 
 
 def default_episode() -> OpenEpisode:
@@ -274,6 +274,15 @@ def _collect_again() -> None:
 
 def _after_first_paint(window: MainWindow, then) -> None:
     window.installEventFilter(_FirstPaint(window, then))
+
+
+def wait_for_first_paint(window: MainWindow, timeout_ms: int = 10_000) -> None:
+    """Run the events of a shown window until its first frame has been painted: what the
+    listener sees when the window appears, and nothing that comes after it."""
+    loop = QEventLoop()
+    _after_first_paint(window, loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)  # a platform that never paints still returns
+    loop.exec()
 
 
 def _same_brief_as_before(data: AppData, episode: OpenEpisode) -> OpenEpisode:

@@ -22,7 +22,6 @@ from pathlib import Path
 
 from player.core.brief.links import link_brief, load_pins
 from player.core.brief.models import Brief, ParseResult, Problem
-from player.core.brief.parser import load_any
 from player.core.digest import sha1
 
 FORMAT = 1  # raise when what is stored changes shape
@@ -94,6 +93,8 @@ def write_pending() -> None:
 
 
 def _build(path: Path, links: Path) -> LinkedBrief:
+    from player.core.brief.parser import load_any  # only on a miss: a hit needs no reader
+
     result = load_any(path)
     pins, pin_problems = load_pins(links)
     brief, link_problems = link_brief(result.brief, pins)

@@ -41,9 +41,20 @@ MEASURE_AROUND = 500
 SCROLL_STEP = 30
 
 
+def give_known_viewport(view: QAbstractItemView) -> None:
+    """Give ``view`` a viewport made in Python, before anything asks for it.
+
+    Qt's own viewport is a bare QWidget, and the first time Python is handed one, PySide loads
+    every widget class (QWizard's and QFontDialog's too, with their enums) to find out which it
+    is; a viewport made here is known by its type. It saves that load before the first frame.
+    """
+    view.setViewport(QWidget())
+
+
 class CardListView(QAbstractItemView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        give_known_viewport(self)
         self._heights = RowHeights()
         self._measured = bytearray()  # 1 for a row whose height is its real one
         self._measured_sum = 0

@@ -16,6 +16,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import QListView, QPushButton, QWidget
 
+from player.ui.widgets.card_view import give_known_viewport
+
 PILL_GAP = 4
 
 
@@ -116,3 +118,7 @@ class Following:
 
 class FollowingListView(Following, QListView):
     following_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None, back_to_now_name: str) -> None:
+        super().__init__(parent, back_to_now_name)
+        give_known_viewport(self)
