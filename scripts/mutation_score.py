@@ -130,6 +130,7 @@ _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
 _SLOW_PATH = "the file goes on to pydantic, which reads it the same (the schema property test)"
 _ASCII_JSON = "json.dumps writes ASCII: any encoding or indent reads back the same record"
 _HEAD = "only the first 14 bytes are compared: a longer head finds the same"
+_MUTAGEN_ATTR = "mutagen's ID3 frames always have it: the default is never used"
 _MIME_MP3 = (
     "mimetypes here and the .mp3 fallback say .mp3 too; the entry is for a mime.types saying .mpga"
 )
@@ -375,6 +376,26 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "search_brief's default limit is the same as BriefIndex.search's"
     ),
     ("core/formats/subrip", 'text: str, file: str = "<srt>", *, name: str = ""'): _DEFAULTS,
+    ("core/media/chapters", 'kind = getattr(frame, "FrameID", "")'): _MUTAGEN_ATTR,
+    ("core/media/chapters", 'return bool(int(getattr(toc, "flags", 0)) & 0x2)'): _MUTAGEN_ATTR,
+    (
+        "core/media/chapters",
+        'if not int(getattr(toc, "flags", 0)) & 0x1:  # not ordered: time order is the only order',
+    ): _MUTAGEN_ATTR,
+    ("core/media/chapters", 'for sub in getattr(frame, "sub_frames", {}).values():'): (
+        _MUTAGEN_ATTR
+    ),
+    ("core/media/chapters", 'sid = getattr(sub, "FrameID", "")'): _MUTAGEN_ATTR,
+    (
+        "core/media/chapters",
+        'elif sid == "WXXX" and getattr(sub, "url", None):',
+        'elif sid == "WXXX" and getattr(sub, "url", ):',
+    ): _MUTAGEN_ATTR,
+    (
+        "core/media/chapters",
+        'n, part = int(m.group(1)), (m.group(2) or "").upper()',
+        'n, part = int(m.group(1)), (m.group(2) or "XXXX").upper()',
+    ): "neither '' nor 'XXXX' is NAME or URL: both mark a start",
     (
         "core/media/tags",
         '"title": _text(tags.get("Title")),',
