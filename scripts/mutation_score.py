@@ -130,6 +130,8 @@ _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
 _SLOW_PATH = "the file goes on to pydantic, which reads it the same (the schema property test)"
 _ASCII_JSON = "json.dumps writes ASCII: any encoding or indent reads back the same record"
 _HEAD = "only the first 14 bytes are compared: a longer head finds the same"
+_URLLIB_CAPS = "urllib capitalizes header names: every spelling sends the same header"
+_TWO_TRIES = "the second try returns or raises inside the loop: it never runs out"
 _MUTAGEN_ATTR = "mutagen's ID3 frames always have it: the default is never used"
 _MIME_MP3 = (
     "mimetypes here and the .mp3 fallback say .mp3 too; the entry is for a mime.types saying .mpga"
@@ -489,6 +491,26 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "elif value is not None or not isinstance(value, str):",
     ): _SLOW_PATH,
     ("core/episodes", "plain = _plain_meta(raw)", "plain = None"): _SLOW_PATH,
+    ("core/feed/download", 'headers = {"Accept-Encoding": "identity"}'): (
+        "http.client asks for the identity encoding by itself"
+    ),
+    ("core/feed/download", 'headers["Range"] = f"bytes={offset}-"'): _URLLIB_CAPS,
+    ("core/feed/download", 'headers["If-Range"] = validator'): _URLLIB_CAPS,
+    ("core/feed/download", "for attempt in range(2):", "for attempt in range(3):"): _TWO_TRIES,
+    (
+        "core/feed/download",
+        'raise FeedError(f"{host_of(url)} would not send {label}.")'
+        "  # pragma: no cover - loop exits",
+    ): _TWO_TRIES,
+    ("core/feed/download", 'state = json.loads(_state_path(dest).read_text(encoding="utf-8"))'): (
+        _ASCII_JSON
+    ),
+    ("core/feed/download", "out.truncate(offset)", "out.truncate(None)"): (
+        "right after the seek to the offset, the position is the offset"
+    ),
+    ("core/feed/download", "written += out.write(view[written:]) or 0"): (
+        "a file opened unbuffered takes the whole chunk in one write and returns its length"
+    ),
     ("core/feed/download", "last_report = 0.0"): "the monotonic clock is far past 1 s by then",
     (
         "core/feed/download",
@@ -552,7 +574,7 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     (
         "core/feed/net",
         'url, headers={"User-Agent": user_agent(), **dict(headers or {})}',
-    ): "urllib capitalizes header names: every spelling sends User-agent",
+    ): _URLLIB_CAPS,
     (
         "core/feed/reader",
         'enclosure = Enclosure(chosen["url"], size if size > 0 else None, chosen["mime_type"])',
