@@ -155,6 +155,15 @@ _ADDED_IN_ORDER = (
 )
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
 _WRITER = 'self._thread = threading.Thread(target=self._run, name="notes-writer", daemon=True)'
+_SLOW_PATH = "the file goes on to pydantic, which reads it the same (the schema property test)"
+_ASCII_JSON = "json.dumps writes ASCII: any encoding or indent reads back the same record"
+_HEAD = "only the first 14 bytes are compared: a longer head finds the same"
+_URLLIB_CAPS = "urllib capitalizes header names: every spelling sends the same header"
+_TWO_TRIES = "the second try returns or raises inside the loop: it never runs out"
+_MUTAGEN_ATTR = "mutagen's ID3 frames always have it: the default is never used"
+_MIME_MP3 = (
+    "mimetypes here and the .mp3 fallback say .mp3 too; the entry is for a mime.types saying .mpga"
+)
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("ui/models/pane_model", "super().__init__(parent)"): _MODEL_PARENT,
     ("ui/models/pane_model", "return 0 if parent.isValid() else len(self._rows)"): _NO_CHILDREN,
@@ -572,6 +581,26 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "search_brief's default limit is the same as BriefIndex.search's"
     ),
     ("core/formats/subrip", 'text: str, file: str = "<srt>", *, name: str = ""'): _DEFAULTS,
+    ("core/media/chapters", 'kind = getattr(frame, "FrameID", "")'): _MUTAGEN_ATTR,
+    ("core/media/chapters", 'return bool(int(getattr(toc, "flags", 0)) & 0x2)'): _MUTAGEN_ATTR,
+    (
+        "core/media/chapters",
+        'if not int(getattr(toc, "flags", 0)) & 0x1:  # not ordered: time order is the only order',
+    ): _MUTAGEN_ATTR,
+    ("core/media/chapters", 'for sub in getattr(frame, "sub_frames", {}).values():'): (
+        _MUTAGEN_ATTR
+    ),
+    ("core/media/chapters", 'sid = getattr(sub, "FrameID", "")'): _MUTAGEN_ATTR,
+    (
+        "core/media/chapters",
+        'elif sid == "WXXX" and getattr(sub, "url", None):',
+        'elif sid == "WXXX" and getattr(sub, "url", ):',
+    ): _MUTAGEN_ATTR,
+    (
+        "core/media/chapters",
+        'n, part = int(m.group(1)), (m.group(2) or "").upper()',
+        'n, part = int(m.group(1)), (m.group(2) or "XXXX").upper()',
+    ): "neither '' nor 'XXXX' is NAME or URL: both mark a start",
     (
         "core/media/tags",
         '"title": _text(tags.get("Title")),',
@@ -702,6 +731,156 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/media/tags", '"date": first("TDRL", "TDRC", "TYER"),'): (
         "mutagen turns an ID3v2.3 TYER into TDRC on load (TDRL before TDRC is tested)"
     ),
+    ("core/episodes", 'if f.name == "audio_is_standin":'): _SLOW_PATH,
+    ("core/episodes", 'elif f.name == "length_s":'): _SLOW_PATH,
+    (
+        "core/episodes",
+        "if value is not None and (type(value) not in (int, float) or abs(value) > 2**53):",
+    ): _SLOW_PATH,
+    (
+        "core/episodes",
+        "elif value is not None and not isinstance(value, str):",
+        "elif value is not None or not isinstance(value, str):",
+    ): _SLOW_PATH,
+    ("core/episodes", "plain = _plain_meta(raw)", "plain = None"): _SLOW_PATH,
+    ("core/feed/download", 'headers = {"Accept-Encoding": "identity"}'): (
+        "http.client asks for the identity encoding by itself"
+    ),
+    ("core/feed/download", 'headers["Range"] = f"bytes={offset}-"'): _URLLIB_CAPS,
+    ("core/feed/download", 'headers["If-Range"] = validator'): _URLLIB_CAPS,
+    ("core/feed/download", "for attempt in range(2):", "for attempt in range(3):"): _TWO_TRIES,
+    (
+        "core/feed/download",
+        'raise FeedError(f"{host_of(url)} would not send {label}.")'
+        "  # pragma: no cover - loop exits",
+    ): _TWO_TRIES,
+    ("core/feed/download", 'state = json.loads(_state_path(dest).read_text(encoding="utf-8"))'): (
+        _ASCII_JSON
+    ),
+    ("core/feed/download", "out.truncate(offset)", "out.truncate(None)"): (
+        "right after the seek to the offset, the position is the offset"
+    ),
+    ("core/feed/download", "written += out.write(view[written:]) or 0"): (
+        "a file opened unbuffered takes the whole chunk in one write and returns its length"
+    ),
+    ("core/feed/download", "last_report = 0.0"): "the monotonic clock is far past 1 s by then",
+    (
+        "core/feed/download",
+        'match = _CONTENT_RANGE.match(response.headers.get("Content-Range", ""))',
+        'match = _CONTENT_RANGE.match(response.headers.get("Content-Range", "XXXX"))',
+    ): "a missing Content-Range matches neither",
+    ("core/feed/download", "if received > expected_size:", "if received >= expected_size:"): (
+        "inside `received != expected_size`: never equal"
+    ),
+    ("core/feed/download", 'state["etag"] = None', 'state["etag"] = ""'): (
+        "the empty ETag is false too: the `or` that reads it takes Last-Modified"
+    ),
+    ("core/feed/download", '_state_path(dest).write_text(json.dumps(state), encoding="utf-8")'): (
+        _ASCII_JSON
+    ),
+    (
+        "core/feed/extras",
+        'if data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):',
+        'if data.lstrip()[:16].lower().startswith((b"<!doctype html", b"<html")):',
+    ): _HEAD,
+    ("core/feed/extras", "path.unlink(missing_ok=True)"): "the file was just written: it is there",
+    ("core/feed/extras", 'tmp = path.with_name(path.name + ".part")'): (
+        "the temporary file is renamed or removed at once: any name does"
+    ),
+    (
+        "core/feed/extras",
+        'suffix = TRANSCRIPT_NAMES.get(guessed or "")',
+        'suffix = TRANSCRIPT_NAMES.get(guessed or "XXXX")',
+    ): "neither '' nor 'XXXX' is a transcript type",
+    (
+        "core/feed/fetch",
+        'record = json.loads((folder / RECORD_NAME).read_text(encoding="utf-8"))',
+    ): (_ASCII_JSON),
+    (
+        "core/feed/fetch",
+        '(folder / RECORD_NAME).write_text(json.dumps(record, indent=2), encoding="utf-8")',
+    ): _ASCII_JSON,
+    (
+        "core/feed/fetch",
+        'special = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+        'special = {"XXaudio/mpegXX": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+    ): _MIME_MP3,
+    (
+        "core/feed/fetch",
+        'special = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+        'special = {"AUDIO/MPEG": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+    ): _MIME_MP3,
+    (
+        "core/feed/fetch",
+        'special = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+        'special = {"audio/mpeg": ".mp3", "XXaudio/mp3XX": ".mp3", "audio/x-m4a": ".m4a"}',
+    ): _MIME_MP3,
+    (
+        "core/feed/fetch",
+        'special = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+        'special = {"audio/mpeg": ".mp3", "AUDIO/MP3": ".mp3", "audio/x-m4a": ".m4a"}',
+    ): _MIME_MP3,
+    ("core/feed/match", "return True", "return False"): (
+        "equal addresses with a path also end with each other, and an audio address has one"
+    ),
+    (
+        "core/feed/net",
+        'url, headers={"User-Agent": user_agent(), **dict(headers or {})}',
+    ): _URLLIB_CAPS,
+    (
+        "core/feed/reader",
+        'enclosure = Enclosure(chosen["url"], size if size > 0 else None, chosen["mime_type"])',
+        'enclosure = Enclosure(chosen["url"], size if size >= 0 else None, chosen["mime_type"])',
+    ): "podcastparser gives -1, never 0, for a missing or zero length",
+    (
+        "core/feed/reader",
+        'enclosure = Enclosure(chosen["url"], size if size > 0 else None, chosen["mime_type"])',
+        'enclosure = Enclosure(chosen["url"], size if size > 1 else None, chosen["mime_type"])',
+    ): "no audio file is 1 byte long",
+    (
+        "core/feed/reader",
+        "head = data.lstrip()[:512].lower()",
+        "head = data.lstrip()[:513].lower()",
+    ): (_HEAD),
+    ("core/feed/reader", "handler = _Handler(url, 0)", "handler = _Handler(url, None)"): (
+        "podcastparser reads 0 and None alike: no limit on episodes"
+    ),
+    ("core/library_entries", "cover = None", 'cover = ""'): (
+        "the empty path is false too: the `or` two lines below treats both alike"
+    ),
+    ("core/moment_link", "return MomentLink(episode_id, max(0, int(at_ms))).url()"): _ONE_MS,
+    (
+        "core/moment_link",
+        "return f\"{SCHEME}://open?episode={quote(self.episode_id, safe='')}&t={t}\"",
+    ): "safe='' only adds '/', which no episode id (a folder name or a slug) holds",
+    ("core/navigation/chapters", "return ChapterList(_spans(starts, end_ms), from_brief=False)"): (
+        _FALSY
+    ),
+    (
+        "core/navigation/chapters",
+        "if t_ms - self.chapters[i].start_ms > RESTART_GRACE_MS or i == 0:",
+        "if t_ms - self.chapters[i].start_ms >= RESTART_GRACE_MS or i == 0:",
+    ): "exactly 3 s or 3.001 s after a chapter's start: the same press to the listener",
+    (
+        "core/navigation/playhead",
+        "if floor_ms is not None and playing and 0 < floor_ms - reported_ms < MAX_BACKSTEP_MS:",
+        "if floor_ms is not None and playing and 0 <= floor_ms - reported_ms < MAX_BACKSTEP_MS:",
+    ): "when the report is the time shown, either branch returns it",
+    (
+        "core/sleep",
+        "def __init__(self, choice: SleepChoice, *, end_ms: int | None = None, left_ms: int = 0):",
+    ): "only a timer to an end leaves it out, and that timer never reads it",
+    ("core/sleep", "countdown._fade_ms = max(1, min(FADE_MS, countdown.left_ms(now_ms, rate)))"): (
+        "a fade of 1 or 2 ms at the very stop: " + _ONE_MS
+    ),
+    ("core/sleep", "return 1.0 if left >= self._fade_ms else left / self._fade_ms"): (
+        "at left == fade both give full volume"
+    ),
+    (
+        "core/sleep",
+        "return self.left_ms(now_ms, rate) <= 0",
+        "return self.left_ms(now_ms, rate) <= 1",
+    ): (_ONE_MS),
     ("core/storage/files", "return f.read(100)"): _READ_MORE,
     ("core/storage/files", "head = f.read(32)"): _READ_MORE,
     (
@@ -835,6 +1014,7 @@ _SQL = re.compile(
     re.I,
 )
 _CODEC = re.compile(r"[\"'](utf-8|utf-8-sig|latin-1|ascii|cp1252)[\"']", re.I)
+_HEADER = re.compile(r"headers\.get\([\"'][A-Za-z-]+[\"'][,)]")
 
 
 def equivalent_by_rule(before: str, after: str) -> str | None:
@@ -844,6 +1024,8 @@ def equivalent_by_rule(before: str, after: str) -> str | None:
             return "SQL keywords and names are case-insensitive"
         if _CODEC.search(before):
             return "codec names are case-insensitive"
+        if _HEADER.search(before) and _HEADER.search(after):
+            return "HTTP header names are case-insensitive"
     return None
 
 
