@@ -164,6 +164,33 @@ _MUTAGEN_ATTR = "mutagen's ID3 frames always have it: the default is never used"
 _MIME_MP3 = (
     "mimetypes here and the .mp3 fallback say .mp3 too; the entry is for a mime.types saying .mpga"
 )
+_ONE_FLAG = "keep_mask gives one flag per word: zip's strict check never fires"
+_UPPER_XX = "the mutant's XX is upper case; compared words are lower case"
+_ZERO_CELL = "the zero cell never starts or carries a find: only its score 0 is read"
+_SCORE_GAIN = "a cell scores above 0 exactly when its gain does (the others are the zero cell)"
+_SPARE_CELL = "one cell more than the row has is never read"
+_WIDER = "a wider search around the seeds finds the same place, only slower"
+_TRIMMED = "any seek at or before the asked time gives the same samples once the lead-in is trimmed"
+_PAST_STOP = "decoding on past the stretch gives the same samples, cut to length"
+_HELD = "a held reduction of 0 dB or more limits nothing"
+_CAPPED = "reductions are capped at 0 dB at the end: headroom above 0 is never used"
+_AS_FLOAT = "float32 or float64: the same samples once written as 16-bit"
+_NEGATIVE = "numpy reads any negative size as the unknown one"
+_GUARD = "the limiter keeps every sample under the ceiling already; the last clip only guards"
+_SIGNED = "every value written fits the signed field too"
+_RESET = "set again by the seek to frame 0 at the end of __init__"
+_AT = "after a seek, _at is bookkeeping that no read depends on"
+_SAME_DECODE = "decoding from earlier, or a packet more, gives the same samples, only slower"
+_NOTHING = "a read of nothing, or at or past the end, gives nothing either way"
+_WORKERS = "how many workers listen, and in which processes, changes only how fast"
+_STATS_SET = "an audio search always records loudest and heard_words: the default is never read"
+_ONE_SPAN = "a window never holds 1,500 heard words; below that the expected time breaks no tie"
+_LOGS = "only how much the recogniser logs"
+_PS_DEFAULT = "the value named is pocketsphinx's default"
+_ZIP_PAIRS = "both lists are the quote and one more: zip's strict check never fires"
+_DRAFT = "the draft's message is never read: the returned one gets _message's"
+_PYAV_STREAM = "PyAV gives every audio stream its rate and channel count (the codec's own)"
+_FRAME_TIME = "every decoded audio frame carries its time"
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("ui/models/pane_model", "super().__init__(parent)"): _MODEL_PARENT,
     ("ui/models/pane_model", "return 0 if parent.isValid() else len(self._rows)"): _NO_CHILDREN,
@@ -337,6 +364,557 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "ui/resume",
         "self._seek_debounce.setInterval(400)",
     ): "400 or 401 ms: the wait only gathers seeks",
+    ("core/align/words", "return [w for w, k in zip(words, keep_mask(words), strict=True) if k]"): (
+        _ONE_FLAG
+    ),
+    ("core/align/words", "keep[i] = keep[i + 1] = False", "keep[i] = keep[i + 1] = None"): _FALSY,
+    ("core/align/words", 'word = _VARIANT.sub("", word.strip().lower())'): _UPPER_XX,
+    (
+        "core/align/words",
+        'if a.rstrip("s") == b.rstrip("s") or a.replace("\'", "") == b.replace("\'", ""):',
+    ): (_UPPER_XX),
+    (
+        "core/align/transcript",
+        "for w, keep in zip(words, keep_mask(words), strict=True):",
+    ): _ONE_FLAG,
+    ("core/align/match", "zero = (0.0, 0.0, -1, -1)"): _ZERO_CELL,
+    ("core/align/match", "best_end = -1"): "read only once a find has set it",
+    ("core/align/match", "if best[0] <= 0:", "if best[1] <= 0:"): _SCORE_GAIN,
+    ("core/align/match", "if diag[0] > 0:", "if diag[1] > 0:"): _SCORE_GAIN,
+    ("core/align/match", "prev = [zero] * (n + 1)", "prev = [zero] * (n + 2)"): _SPARE_CELL,
+    ("core/align/match", "cur = [zero] * (n + 1)", "cur = [zero] * (n + 2)"): _SPARE_CELL,
+    (
+        "core/align/match",
+        "carried, run = [zero] * (n + 1), zero",
+        "carried, run = [zero] * (n + 2), zero",
+    ): (_SPARE_CELL),
+    (
+        "core/align/match",
+        "spoken = max(1, best_end - first + 1)",
+        "spoken = max(2, best_end - first + 1)",
+    ): ("spoken is only divided by when above 2"),
+    (
+        "core/align/match",
+        "return Match(start, end_w.end_s, min(1.0, gain / total), lo + first)",
+        "return Match(start, end_w.end_s, min(2.0, gain / total), lo + first)",
+    ): "each quote word is matched once at most, so the gain never passes the total",
+    (
+        "core/align/match",
+        "cell = (s, diag[1], diag[2], diag[3]) if s > 0 else zero",
+        "cell = (s, diag[1], diag[2], diag[3]) if s >= 0 else zero",
+    ): "a cell of score 0 continues nothing: only a positive score is built on",
+    (
+        "core/align/match",
+        "votes[(j - i) // _SEED_BUCKET] += 1.0",
+        "votes[(j - i) // _SEED_BUCKET] += 2.0",
+    ): "doubling every vote keeps their order",
+    (
+        "core/align/match",
+        "ranked = sorted(votes.items(), key=lambda kv: -kv[1])[:6]",
+        "ranked = sorted(votes.items(), key=lambda kv: -kv[1])[:7]",
+    ): _WIDER,
+    (
+        "core/align/match",
+        "lo = max(0, bucket * _SEED_BUCKET - 2 * _SEED_BUCKET)",
+        "lo = max(0, bucket * _SEED_BUCKET - 3 * _SEED_BUCKET)",
+    ): _WIDER,
+    (
+        "core/align/match",
+        "hi = min(len(words), bucket * _SEED_BUCKET + len(tokens) + 3 * _SEED_BUCKET + extra)",
+        "hi = min(len(words), bucket * _SEED_BUCKET + len(tokens) + 4 * _SEED_BUCKET + extra)",
+    ): _WIDER,
+    (
+        "core/align/match",
+        "spans = _seed_spans(tokens, words, extra=len(elided) * 60)",
+        "spans = _seed_spans(tokens, words, extra=len(elided) * 61)",
+    ): _WIDER,
+    ("core/align/match", "if len(words) <= _SEED_ABOVE:", "if len(words) < _SEED_ABOVE:"): (
+        "at exactly 1500 words the seeds lead to the same place as searching them all"
+    ),
+    ("core/align/match", "if not tokens or not words:", "if not tokens and not words:"): (
+        "with no quote words or no heard words the search finds nothing either way"
+    ),
+    (
+        "core/align/match",
+        "continue",
+        "break",
+    ): "a seeded stretch holds a quote word, so it always yields a find",
+    ("core/align/result", "return chain[::-1]"): (
+        "the lone-jump check treats both neighbours alike: the chain's direction does not matter"
+    ),
+    (
+        "core/align/result",
+        "placed = c.found_ms if status is Status.FOUND else mapping.to_audio(c.written_ms)",
+    ): "a trusted find is a point of the map, which places it at its find",
+    (
+        "core/align/run",
+        "for n, (q, (found, conf)) in enumerate(zip(brief.quotes, rows, strict=True))",
+    ): "the rows were checked to be one per quote just above",
+    (
+        "core/align/run",
+        'alignment = Alignment(tuple(results), "audio" if track is None else "transcript", "", stats)',  # noqa: E501
+        'alignment = Alignment(tuple(results), "audio" if track is None else "transcript", None, stats)',  # noqa: E501
+    ): _DRAFT,
+    (
+        "core/align/run",
+        'alignment = Alignment(tuple(results), "audio" if track is None else "transcript", "", stats)',  # noqa: E501
+        'alignment = Alignment(tuple(results), "audio" if track is None else "transcript", "XXXX", stats)',  # noqa: E501
+    ): _DRAFT,
+    (
+        "core/align/run",
+        'if stats.get("loudest", 1) < 300:',
+        'if stats.get("loudest", None) < 300:',
+    ): _STATS_SET,
+    (
+        "core/align/run",
+        'if stats.get("loudest", 1) < 300:',
+        'if stats.get("loudest", ) < 300:',
+    ): _STATS_SET,
+    (
+        "core/align/run",
+        'if stats.get("loudest", 1) < 300:',
+        'if stats.get("loudest", 2) < 300:',
+    ): _STATS_SET,
+    (
+        "core/align/run",
+        'if stats.get("heard_words", 1) == 0:',
+        'if stats.get("heard_words", None) == 0:',
+    ): _STATS_SET,
+    (
+        "core/align/run",
+        'if stats.get("heard_words", 1) == 0:',
+        'if stats.get("heard_words", ) == 0:',
+    ): _STATS_SET,
+    (
+        "core/align/run",
+        'if stats.get("heard_words", 1) == 0:',
+        'if stats.get("heard_words", 2) == 0:',
+    ): _STATS_SET,
+    (
+        "core/align/run",
+        "search_audio(str(audio), length, targets, vocabulary(brief), progress, workers)",
+        "search_audio(str(audio), length, targets, vocabulary(brief), progress, None)",
+    ): _WORKERS,
+    (
+        "core/align/run",
+        "search_audio(str(audio), length, targets, vocabulary(brief), progress, workers)",
+        "search_audio(str(audio), length, targets, vocabulary(brief), progress, )",
+    ): _WORKERS,
+    (
+        "core/align/run",
+        "rows = _from_audio(brief, audio, quotes, progress, workers, stats)",
+        "rows = _from_audio(brief, audio, quotes, progress, None, stats)",
+    ): _WORKERS,
+    (
+        "core/align/search",
+        "workers = workers or min(2, os.cpu_count() or 1)",
+        "workers = workers and min(2, os.cpu_count() or 1)",
+    ): _WORKERS,
+    (
+        "core/align/search",
+        "workers = workers or min(2, os.cpu_count() or 1)",
+        "workers = workers or min(3, os.cpu_count() or 1)",
+    ): _WORKERS,
+    (
+        "core/align/search",
+        "workers = workers or min(2, os.cpu_count() or 1)",
+        "workers = workers or min(2, os.cpu_count() and 1)",
+    ): _WORKERS,
+    (
+        "core/align/search",
+        "workers = workers or min(2, os.cpu_count() or 1)",
+        "workers = workers or min(2, os.cpu_count() or 2)",
+    ): _WORKERS,
+    (
+        "core/align/search",
+        "while queue and len(running) < workers:",
+        "while queue and len(running) <= workers:",
+    ): _WORKERS,
+    (
+        "core/align/search",
+        "pool.shutdown(wait=False, cancel_futures=True)",
+    ): "the search is over either way: this only decides when the workers stop",
+    (
+        "core/align/search",
+        "finished, _ = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)",
+    ): "the wait only paces the loop: a cancel is noticed a step later at most",
+    (
+        "core/align/search",
+        "continue",
+        "break",
+    ): "a quote without a window is dropped either way; the next is taken next turn",
+    (
+        "core/align/search",
+        "match = locate(t.fragments, list(heard.words), near_s=_expected(targets, i))",
+        "match = locate(t.fragments, list(heard.words), near_s=None)",
+    ): _ONE_SPAN,
+    (
+        "core/align/search",
+        "match = locate(t.fragments, list(heard.words), near_s=_expected(targets, i))",
+        "match = locate(t.fragments, list(heard.words), )",
+    ): _ONE_SPAN,
+    (
+        "core/align/search",
+        "def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:",
+    ): "the one caller passes both",
+    (
+        "core/align/speech",
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=False)',
+        '_decoder = Decoder(samprate=None, loglevel="FATAL", bestpath=False, fwdflat=False)',
+    ): "16 kHz is the recogniser's default rate",
+    (
+        "core/align/speech",
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=False)',
+        '_decoder = Decoder(loglevel="FATAL", bestpath=False, fwdflat=False)',
+    ): "16 kHz is the recogniser's default rate",
+    (
+        "core/align/speech",
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=False)',
+        "_decoder = Decoder(samprate=RATE, loglevel=None, bestpath=False, fwdflat=False)",
+    ): _LOGS,
+    (
+        "core/align/speech",
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=False)',
+        "_decoder = Decoder(samprate=RATE, bestpath=False, fwdflat=False)",
+    ): _LOGS,
+    (
+        "core/align/speech",
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=False)',
+        '_decoder = Decoder(samprate=RATE, loglevel="XXFATALXX", bestpath=False, fwdflat=False)',
+    ): _LOGS,
+    (
+        "core/align/speech",
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=False)',
+        '_decoder = Decoder(samprate=RATE, loglevel="fatal", bestpath=False, fwdflat=False)',
+    ): _LOGS,
+    (
+        "core/align/speech",
+        "segmenter = Segmenter(window=0.3, ratio=0.9, vad_mode=0, sample_rate=RATE)",
+        "segmenter = Segmenter(ratio=0.9, vad_mode=0, sample_rate=RATE)",
+    ): _PS_DEFAULT,
+    (
+        "core/align/speech",
+        "segmenter = Segmenter(window=0.3, ratio=0.9, vad_mode=0, sample_rate=RATE)",
+        "segmenter = Segmenter(window=0.3, vad_mode=0, sample_rate=RATE)",
+    ): _PS_DEFAULT,
+    (
+        "core/align/speech",
+        "segmenter = Segmenter(window=0.3, ratio=0.9, vad_mode=0, sample_rate=RATE)",
+        "segmenter = Segmenter(window=0.3, ratio=0.9, sample_rate=RATE)",
+    ): _PS_DEFAULT,
+    (
+        "core/align/speech",
+        "segmenter = Segmenter(window=0.3, ratio=0.9, vad_mode=0, sample_rate=RATE)",
+        "segmenter = Segmenter(window=0.3, ratio=0.9, vad_mode=0, )",
+    ): _PS_DEFAULT,
+    (
+        "core/align/speech",
+        "_searches += 1",
+    ): "the name only has to differ from any search still loaded; each is removed after use",
+    (
+        "core/align/speech",
+        'with tempfile.NamedTemporaryFile("w", suffix=".arpa", delete=False) as f:',
+    ): "the model is read by its content, not its name; delete=None is false too",
+    (
+        "core/align/speech",
+        'pairs = sorted(set(zip(["<s>", *quote], [*quote, "</s>"], strict=True)))',
+        'pairs = sorted(set(zip(["<s>", *quote], [*quote, "</s>"], strict=None)))',
+    ): _ZIP_PAIRS,
+    (
+        "core/align/speech",
+        'pairs = sorted(set(zip(["<s>", *quote], [*quote, "</s>"], strict=True)))',
+        'pairs = sorted(set(zip(["<s>", *quote], [*quote, "</s>"], )))',
+    ): _ZIP_PAIRS,
+    (
+        "core/align/speech",
+        'pairs = sorted(set(zip(["<s>", *quote], [*quote, "</s>"], strict=True)))',
+        'pairs = sorted(set(zip(["<s>", *quote], [*quote, "</s>"], strict=False)))',
+    ): _ZIP_PAIRS,
+    (
+        "core/audio/decode",
+        "stop = None if seconds is None else start_s + seconds",
+        "stop = None if (seconds is None) or True else start_s + seconds",
+    ): _PAST_STOP,
+    (
+        "core/audio/decode",
+        "first = float(frame.time) if frame.time is not None else start_s",
+        "first = float(frame.time) if (frame.time is not None) or True else start_s",
+    ): _FRAME_TIME,
+    (
+        "core/audio/boosted_wav",
+        "self.rate = int(self.stream.rate or self.stream.codec_context.sample_rate or 0)",
+        "self.rate = int(self.stream.rate and self.stream.codec_context.sample_rate or 0)",
+    ): _PYAV_STREAM,
+    (
+        "core/audio/boosted_wav",
+        "self.rate = int(self.stream.rate or self.stream.codec_context.sample_rate or 0)",
+        "self.rate = int(self.stream.rate or self.stream.codec_context.sample_rate and 0)",
+    ): _PYAV_STREAM,
+    (
+        "core/audio/boosted_wav",
+        "self.rate = int(self.stream.rate or self.stream.codec_context.sample_rate or 0)",
+        "self.rate = int(self.stream.rate or self.stream.codec_context.sample_rate or 1)",
+    ): _PYAV_STREAM,
+    ("core/audio/boosted_wav", "if self.rate <= 0:", "if self.rate < 0:"): _PYAV_STREAM,
+    ("core/audio/boosted_wav", "if self.rate <= 0:", "if self.rate <= 1:"): _PYAV_STREAM,
+    (
+        "core/audio/boosted_wav",
+        "self.channels = 1 if (self.stream.channels or 1) == 1 else 2",
+        "self.channels = 1 if (self.stream.channels or 2) == 1 else 2",
+    ): _PYAV_STREAM,
+    (
+        "core/audio/boosted_wav",
+        "t = float(frame.time) if frame.time is not None else 0.0",
+    ): _FRAME_TIME,
+    (
+        "core/audio/boosted_wav",
+        "if size <= 0 or offset >= self.size:",
+        "if size < 0 or offset >= self.size:",
+    ): _NOTHING,
+    (
+        "core/audio/boosted_wav",
+        "seconds = c.duration / 1_000_000 - self._origin_s",
+        "seconds = c.duration / 1000001 - self._origin_s",
+    ): "a millionth of the length: a hundredth of a second in three hours",
+    (
+        "core/audio/boosted_wav",
+        "out = np.concatenate((out, np.zeros((count - len(out), self.channels), np.float32)))",
+        "out = np.concatenate((out, np.zeros((count - len(out), self.channels), None)))",
+    ): _AS_FLOAT,
+    (
+        "core/audio/boosted_wav",
+        "out = np.concatenate((out, np.zeros((count - len(out), self.channels), np.float32)))",
+        "out = np.concatenate((out, np.zeros((count - len(out), self.channels), )))",
+    ): _AS_FLOAT,
+    (
+        "core/audio/silence",
+        "data = pcm.data[: len(pcm.data) - len(pcm.data) % _WINDOW]",
+        "data = pcm.data[: len(pcm.data) + len(pcm.data) % _WINDOW]",
+    ): "window_peaks drops a last partial window itself",
+    (
+        "core/audio/silence",
+        'return Silences.from_json(json.loads(path.read_text(encoding="utf-8")))',
+    ): _ASCII_JSON,
+    (
+        "core/audio/silence",
+        'tmp.write_text(json.dumps(silences.to_json()), encoding="utf-8")',
+    ): _ASCII_JSON,
+    ("core/audio/silence", 'tmp = path.with_suffix(".tmp")', 'tmp = path.with_suffix(".TMP")'): (
+        "the temporary file's name only has to differ from the entry's"
+    ),
+    ("core/audio/decode", "container.seek(int(start_s * 1_000_000), any_frame=False)"): _TRIMMED,
+    ("core/audio/decode", "if start_s > 0:"): _TRIMMED,
+    (
+        "core/audio/decode",
+        "stop = None if seconds is None else start_s + seconds",
+        "stop = None",
+    ): _PAST_STOP,
+    (
+        "core/audio/decode",
+        "if stop is not None and frame.time is not None and frame.time >= stop:",
+        "if stop is not None and frame.time is None and frame.time >= stop:",
+    ): _PAST_STOP,
+    (
+        "core/audio/decode",
+        "if stop is not None and frame.time is not None and frame.time >= stop:",
+        "if stop is not None and frame.time is not None and frame.time > stop:",
+    ): _PAST_STOP,
+    ("core/audio/decode", "if skip and skip < len(data):", "if skip or skip < len(data):"): (
+        "a skip of 0 changes nothing"
+    ),
+    (
+        "core/audio/boost",
+        "self.chunk = max(1, round(self.rate * CHUNK_S))",
+        "self.chunk = max(2, round(self.rate * CHUNK_S))",
+    ): ("no audio rate is under 1,500 Hz"),
+    (
+        "core/audio/boost",
+        "ahead_chunks = self.lookahead // self.chunk",
+        "ahead_chunks = self.lookahead / self.chunk",
+    ): ("at every common rate the look-ahead is a whole number of chunks"),
+    (
+        "core/audio/boost",
+        "deepest = max(0.0, self.gain_db - self.ceiling_db)",
+        "deepest = max(1.0, self.gain_db - self.ceiling_db)",
+    ): ("a gain above 0 dB against a -1 dB ceiling is always more than 1 dB deep"),
+    (
+        "core/audio/boost",
+        "self._attack_db = deepest / max(1, ahead_chunks - 1) + 1e-6",
+        "self._attack_db = deepest / max(1, ahead_chunks - 1) - 1e-6",
+    ): "a millionth of a dB",
+    (
+        "core/audio/boost",
+        "self._attack_db = deepest / max(1, ahead_chunks - 1) + 1e-6",
+        "self._attack_db = deepest / max(2, ahead_chunks - 1) + 1e-6",
+    ): "the look-ahead is five chunks, so the divisor is 4 either way",
+    (
+        "core/audio/boost",
+        "self._held_db = 0.0  # the gain reduction at the end of the previous block",
+    ): _HELD,
+    ("core/audio/boost", "self._held_db = 0.0", "self._held_db = 1.0"): _HELD,
+    ("core/audio/boost", "self._held_db = float(min(0.0, attacked[last]))"): _HELD,
+    (
+        "core/audio/boost",
+        "padded = np.zeros((chunks * self.chunk, whole.shape[1]), dtype=np.float32)",
+    ): _AS_FLOAT,
+    ("core/audio/boost", "steps = np.arange(chunks, dtype=np.float64)"): _AS_FLOAT,
+    (
+        "core/audio/boost",
+        "factor = (gain * np.power(10.0, per_sample / 20.0)).astype(np.float32)",
+    ): _AS_FLOAT,
+    ("core/audio/boost", "peak = np.abs(padded).reshape(chunks, -1).max(axis=1) * gain"): _NEGATIVE,
+    (
+        "core/audio/boost",
+        'with np.errstate(divide="ignore"):',
+    ): "np.maximum(peak, SILENT) keeps log10 from ever seeing 0",
+    (
+        "core/audio/boost",
+        "peak > SILENT, self.ceiling_db - 20.0 * np.log10(np.maximum(peak, SILENT)), 0.0",
+    ): _CAPPED,
+    (
+        "core/audio/boost",
+        "needed = np.minimum(needed, 0.0)",
+        "needed = np.minimum(needed, 1.0)",
+    ): _CAPPED,
+    (
+        "core/audio/boost",
+        "return np.minimum(attacked, 0.0)",
+        "return np.minimum(attacked, 1.0)",
+    ): _CAPPED,
+    (
+        "core/audio/boost",
+        "return np.clip(out, -1.0, 1.0, out=out).astype(np.float32, copy=False)",
+    ): _GUARD,
+    (
+        "core/audio/boost",
+        "return block.astype(np.float32, copy=True)",
+        "return block.astype(np.float32, copy=None)",
+    ): ("an empty block holds nothing to share"),
+    (
+        "core/audio/boost",
+        "return block.astype(np.float32, copy=True)",
+        "return block.astype(np.float32, )",
+    ): ("an empty block holds nothing to share"),
+    (
+        "core/audio/boost",
+        "return block.astype(np.float32, copy=True)",
+        "return block.astype(np.float32, copy=False)",
+    ): ("an empty block holds nothing to share"),
+    (
+        "core/audio/boosted_wav",
+        'fmt = struct.pack("<4sIHHIIHH", b"fmt ", 16, 1, channels, rate, rate * align, align, 16)',
+    ): (_SIGNED),
+    (
+        "core/audio/boosted_wav",
+        'ds64 = struct.pack("<4sIQQQI", b"ds64", 28, RF64_HEADER_BYTES - 8 + data, data, frames, 0)',  # noqa: E501
+        'ds64 = struct.pack("<4siqqqi", b"ds64", 28, RF64_HEADER_BYTES - 8 + data, data, frames, 0)',  # noqa: E501
+    ): _SIGNED,
+    (
+        "core/audio/boosted_wav",
+        "if HEADER_BYTES - 8 + data <= RIFF_LIMIT:",
+        "if HEADER_BYTES - 8 + data < RIFF_LIMIT:",
+    ): ("36 plus whole 2-byte samples is even and the limit is odd: never equal"),
+    ("core/audio/boosted_wav", "self._next = 0  # the frame that follows the last read"): (
+        "a first read seeks to where the decoder already is: the same samples"
+    ),
+    ("core/audio/boosted_wav", "self._closed = False", "self._closed = None"): _FALSY,
+    ("core/audio/boosted_wav", "self._frames_iter = None"): _RESET,
+    (
+        "core/audio/boosted_wav",
+        "self._pending = np.zeros((0, self.channels), dtype=np.float32)",
+    ): _RESET + "; " + _AS_FLOAT,
+    ("core/audio/boosted_wav", "self._at = 0  # the frame index of ``_pending[0]``"): _RESET,
+    ("core/audio/boosted_wav", "self._ended = False"): _RESET + "; " + _FALSY,
+    ("core/audio/boosted_wav", "self._at += count"): _AT,
+    ("core/audio/boosted_wav", "self._at = 0"): _AT,
+    ("core/audio/boosted_wav", "if self._at < 0:"): _AT,
+    (
+        "core/audio/boosted_wav",
+        "self._at = -1  # set by the first decoded frame",
+    ): "any negative start reads the same",
+    (
+        "core/audio/boosted_wav",
+        "parts = [o.to_ndarray().reshape(-1, self.channels)"
+        " for o in self._resampler.resample(frame)]",
+    ): (_NEGATIVE),
+    (
+        "core/audio/boosted_wav",
+        "while len(self._pending) < count and not self._ended:",
+    ): _SAME_DECODE,
+    (
+        "core/audio/boosted_wav",
+        "while len(self._pending) < count + peek and not self._ended:",
+        "while len(self._pending) <= count + peek and not self._ended:",
+    ): (_SAME_DECODE),
+    ("core/audio/boosted_wav", "if at_s <= 0.0:"): _SAME_DECODE,
+    (
+        "core/audio/boosted_wav",
+        "self.container.seek(0)",
+        "self.container.seek(1)",
+    ): "0 or 1 microsecond: the first packet",
+    (
+        "core/audio/boosted_wav",
+        "self.container.seek(int((at_s + self._origin_s) * 1_000_000), any_frame=False)",
+    ): _SAME_DECODE,
+    ("core/audio/boosted_wav", "back_s = 0.0", "back_s = 1.0"): _SAME_DECODE,
+    (
+        "core/audio/boosted_wav",
+        "if first <= frame or target_s == 0.0:",
+        "if first <= frame and target_s == 0.0:",
+    ): _SAME_DECODE,
+    (
+        "core/audio/boosted_wav",
+        "if first <= frame or target_s == 0.0:",
+        "if first < frame or target_s == 0.0:",
+    ): _SAME_DECODE,
+    (
+        "core/audio/boosted_wav",
+        "if self._at < frame:",
+        "if self._at <= frame:",
+    ): "a drop of 0 frames changes nothing",
+    (
+        "core/audio/boosted_wav",
+        "elif self._at > frame:  # the file starts later than asked: silence in front",
+        "elif self._at >= frame:  # the file starts later than asked: silence in front",
+    ): ("a gap of 0 frames changes nothing"),
+    (
+        "core/audio/boosted_wav",
+        "if len(out) < count:",
+        "if len(out) <= count:",
+    ): "a pad of 0 frames changes nothing",
+    (
+        "core/audio/boosted_wav",
+        "def take(self, count: int, *, peek: int = 0) -> tuple[np.ndarray, np.ndarray]:",
+    ): ("every caller passes peek"),
+    (
+        "core/audio/boosted_wav",
+        'self._resampler = av.AudioResampler(format="flt", layout=self.layout, rate=self.rate)',
+        'self._resampler = av.AudioResampler(format="flt", layout=self.layout, rate=None)',
+    ): ("the resampler's rate is the stream's own"),
+    (
+        "core/audio/boosted_wav",
+        'self._resampler = av.AudioResampler(format="flt", layout=self.layout, rate=self.rate)',
+        'self._resampler = av.AudioResampler(format="flt", layout=self.layout, )',
+    ): ("the resampler's rate is the stream's own"),
+    (
+        "core/audio/boosted_wav",
+        "if size <= 0 or offset >= self.size:",
+        "if size <= 0 and offset >= self.size:",
+    ): _NOTHING,
+    (
+        "core/audio/boosted_wav",
+        "if size <= 0 or offset >= self.size:",
+        "if size <= 0 or offset > self.size:",
+    ): _NOTHING,
+    ("core/audio/boosted_wav", "if end <= offset:", "if end < offset:"): _NOTHING,
+    ("core/audio/boosted_wav", "if offset < len(self.header):", "if offset <= len(self.header):"): (
+        "at the header's end the header adds nothing"
+    ),
+    (
+        "core/audio/boosted_wav",
+        'return (samples * 32767.0).round().astype("<i2").tobytes()',
+        'return (samples * 32768.0).round().astype("<i2").tobytes()',
+    ): ("a full scale of 32767 or 32768: 0.0003 dB"),
     (
         "core/brief/cache",
         'digest = sha1(f"{FORMAT}\\0{sys.version_info[:2]}\\0{path.absolute()}".encode())',
