@@ -1519,6 +1519,10 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/storage/pending_notes", "rescue.unlink(missing_ok=True)"): (
         "the rescue was read a moment ago: it is there to remove"
     ),
+    (
+        "core/storage/schema",
+        'if getattr(e, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):',
+    ): "checked inside BEGIN IMMEDIATE: the write lock is held, so no busy error reaches it",
     ("core/storage/queue", 'stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")'): (
         "any new name the glob finds will do: a rescue merges by each note's own edit time"
     ),
