@@ -123,9 +123,6 @@ _ASCII_FOLD = "for ASCII words fold() is lower()"
 _APE_ASF = "APEv2 keys ignore case and ASF has neither spelling: the survivors are one key twice"
 _APE_CASE = "APEv2 keys ignore case"
 _DEFAULTS = "the app always passes the file and name (load_text_track)"
-_JSON_TYPES = "a brief holds only strings, numbers and tuples: any dump mode gives the same JSON"
-_JSON_TYPES = "a brief holds only strings, numbers and tuples: any dump mode gives the same JSON"
-_DUMP = 'return json.dumps(brief.model_dump(mode={}), ensure_ascii=False, indent=2) + "\\n"'
 _OWN_ORDER = "the keys are those three-tuples: sorting them as they are is the same order"
 _ONE_MS = "0 or 1 ms: the same place to the listener"
 _PARENT = "the keeper holds its timers; the Qt parent only ties their lifetime to it"
@@ -149,7 +146,51 @@ _FALSY = "None and False are both false here"
 _URI = "Debian's SQLite is built to open file: URIs even without uri=True"
 _READ_MORE = "only the first bytes are looked at: reading more finds the same"
 _NUMPY_DEFAULT = "numpy's default (int64, float64, the natural length) is the one named"
+_SORT_KIND = "numpy reads the sort kind without regard to case"
+_BRIEF_PATH = "every reader of a brief file passes its path"
+_LONG_WAY = "the long way reads a plain quote to the same result (tested); it is only slower"
+_FAR_PAST = "12 or 13 digits are both far past MAX_SECONDS: checked() says the same"
+_ADDED_IN_ORDER = (
+    "rows are added quotes, concepts, notes: a stable sort by time keeps that order on a tie"
+)
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
+_WRITER = 'self._thread = threading.Thread(target=self._run, name="notes-writer", daemon=True)'
+_SLOW_PATH = "the file goes on to pydantic, which reads it the same (the schema property test)"
+_ASCII_JSON = "json.dumps writes ASCII: any encoding or indent reads back the same record"
+_HEAD = "only the first 14 bytes are compared: a longer head finds the same"
+_URLLIB_CAPS = "urllib capitalizes header names: every spelling sends the same header"
+_TWO_TRIES = "the second try returns or raises inside the loop: it never runs out"
+_MUTAGEN_ATTR = "mutagen's ID3 frames always have it: the default is never used"
+_MIME_MP3 = (
+    "mimetypes here and the .mp3 fallback say .mp3 too; the entry is for a mime.types saying .mpga"
+)
+_ONE_FLAG = "keep_mask gives one flag per word: zip's strict check never fires"
+_UPPER_XX = "the mutant's XX is upper case; compared words are lower case"
+_ZERO_CELL = "the zero cell never starts or carries a find: only its score 0 is read"
+_SCORE_GAIN = "a cell scores above 0 exactly when its gain does (the others are the zero cell)"
+_SPARE_CELL = "one cell more than the row has is never read"
+_WIDER = "a wider search around the seeds finds the same place, only slower"
+_TRIMMED = "any seek at or before the asked time gives the same samples once the lead-in is trimmed"
+_PAST_STOP = "decoding on past the stretch gives the same samples, cut to length"
+_HELD = "a held reduction of 0 dB or more limits nothing"
+_CAPPED = "reductions are capped at 0 dB at the end: headroom above 0 is never used"
+_AS_FLOAT = "float32 or float64: the same samples once written as 16-bit"
+_NEGATIVE = "numpy reads any negative size as the unknown one"
+_GUARD = "the limiter keeps every sample under the ceiling already; the last clip only guards"
+_SIGNED = "every value written fits the signed field too"
+_RESET = "set again by the seek to frame 0 at the end of __init__"
+_AT = "after a seek, _at is bookkeeping that no read depends on"
+_SAME_DECODE = "decoding from earlier, or a packet more, gives the same samples, only slower"
+_NOTHING = "a read of nothing, or at or past the end, gives nothing either way"
+_WORKERS = "how many workers listen, and in which processes, changes only how fast"
+_STATS_SET = "an audio search always records loudest and heard_words: the default is never read"
+_ONE_SPAN = "a window never holds 1,500 heard words; below that the expected time breaks no tie"
+_LOGS = "only how much the recogniser logs"
+_PS_DEFAULT = "the value named is pocketsphinx's default"
+_ZIP_PAIRS = "both lists are the quote and one more: zip's strict check never fires"
+_DRAFT = "the draft's message is never read: the returned one gets _message's"
+_PYAV_STREAM = "PyAV gives every audio stream its rate and channel count (the codec's own)"
+_FRAME_TIME = "every decoded audio frame carries its time"
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("ui/models/pane_model", "super().__init__(parent)"): _MODEL_PARENT,
     ("ui/models/pane_model", "return 0 if parent.isValid() else len(self._rows)"): _NO_CHILDREN,
@@ -328,6 +369,622 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "ui/resume",
         "self._seek_debounce.setInterval(400)",
     ): "400 or 401 ms: the wait only gathers seeks",
+    ("core/align/words", "return [w for w, k in zip(words, keep_mask(words), strict=True) if k]"): (
+        _ONE_FLAG
+    ),
+    ("core/align/words", "keep[i] = keep[i + 1] = False", "keep[i] = keep[i + 1] = None"): _FALSY,
+    ("core/align/words", 'word = _VARIANT.sub("", word.strip().lower())'): _UPPER_XX,
+    (
+        "core/align/words",
+        'if a.rstrip("s") == b.rstrip("s") or a.replace("\'", "") == b.replace("\'", ""):',
+    ): (_UPPER_XX),
+    (
+        "core/align/transcript",
+        "for w, keep in zip(words, keep_mask(words), strict=True):",
+    ): _ONE_FLAG,
+    ("core/align/match", "zero = (0.0, 0.0, -1, -1)"): _ZERO_CELL,
+    ("core/align/match", "best_end = -1"): "read only once a find has set it",
+    ("core/align/match", "if best[0] <= 0:", "if best[1] <= 0:"): _SCORE_GAIN,
+    ("core/align/match", "if diag[0] > 0:", "if diag[1] > 0:"): _SCORE_GAIN,
+    ("core/align/match", "prev = [zero] * (n + 1)", "prev = [zero] * (n + 2)"): _SPARE_CELL,
+    ("core/align/match", "cur = [zero] * (n + 1)", "cur = [zero] * (n + 2)"): _SPARE_CELL,
+    (
+        "core/align/match",
+        "carried, run = [zero] * (n + 1), zero",
+        "carried, run = [zero] * (n + 2), zero",
+    ): (_SPARE_CELL),
+    (
+        "core/align/match",
+        "spoken = max(1, best_end - first + 1)",
+        "spoken = max(2, best_end - first + 1)",
+    ): ("spoken is only divided by when above 2"),
+    (
+        "core/align/match",
+        "return Match(start, end_w.end_s, min(1.0, gain / total), lo + first)",
+        "return Match(start, end_w.end_s, min(2.0, gain / total), lo + first)",
+    ): "each quote word is matched once at most, so the gain never passes the total",
+    (
+        "core/align/match",
+        "cell = (s, diag[1], diag[2], diag[3]) if s > 0 else zero",
+        "cell = (s, diag[1], diag[2], diag[3]) if s >= 0 else zero",
+    ): "a cell of score 0 continues nothing: only a positive score is built on",
+    (
+        "core/align/match",
+        "votes[(j - i) // _SEED_BUCKET] += 1.0",
+        "votes[(j - i) // _SEED_BUCKET] += 2.0",
+    ): "doubling every vote keeps their order",
+    (
+        "core/align/match",
+        "ranked = sorted(votes.items(), key=lambda kv: -kv[1])[:6]",
+        "ranked = sorted(votes.items(), key=lambda kv: -kv[1])[:7]",
+    ): _WIDER,
+    (
+        "core/align/match",
+        "lo = max(0, bucket * _SEED_BUCKET - 2 * _SEED_BUCKET)",
+        "lo = max(0, bucket * _SEED_BUCKET - 3 * _SEED_BUCKET)",
+    ): _WIDER,
+    (
+        "core/align/match",
+        "hi = min(len(words), bucket * _SEED_BUCKET + len(tokens) + 3 * _SEED_BUCKET + extra)",
+        "hi = min(len(words), bucket * _SEED_BUCKET + len(tokens) + 4 * _SEED_BUCKET + extra)",
+    ): _WIDER,
+    (
+        "core/align/match",
+        "spans = _seed_spans(tokens, words, extra=len(elided) * 60)",
+        "spans = _seed_spans(tokens, words, extra=len(elided) * 61)",
+    ): _WIDER,
+    ("core/align/match", "if len(words) <= _SEED_ABOVE:", "if len(words) < _SEED_ABOVE:"): (
+        "at exactly 1500 words the seeds lead to the same place as searching them all"
+    ),
+    ("core/align/match", "if not tokens or not words:", "if not tokens and not words:"): (
+        "with no quote words or no heard words the search finds nothing either way"
+    ),
+    (
+        "core/align/match",
+        "continue",
+        "break",
+    ): "a seeded stretch holds a quote word, so it always yields a find",
+    ("core/align/result", "return chain[::-1]"): (
+        "the lone-jump check treats both neighbours alike: the chain's direction does not matter"
+    ),
+    (
+        "core/align/result",
+        "placed = c.found_ms if status is Status.FOUND else mapping.to_audio(c.written_ms)",
+    ): "a trusted find is a point of the map, which places it at its find",
+    (
+        "core/align/run",
+        "for n, (q, (found, conf)) in enumerate(zip(brief.quotes, rows, strict=True))",
+    ): "the rows were checked to be one per quote just above",
+    (
+        "core/align/run",
+        'alignment = Alignment(tuple(results), "audio" if track is None else "transcript", "", stats)',  # noqa: E501
+        'alignment = Alignment(tuple(results), "audio" if track is None else "transcript", None, stats)',  # noqa: E501
+    ): _DRAFT,
+    (
+        "core/align/run",
+        'alignment = Alignment(tuple(results), "audio" if track is None else "transcript", "", stats)',  # noqa: E501
+        'alignment = Alignment(tuple(results), "audio" if track is None else "transcript", "XXXX", stats)',  # noqa: E501
+    ): _DRAFT,
+    (
+        "core/align/run",
+        'if stats.get("loudest", 1) < 300:',
+        'if stats.get("loudest", None) < 300:',
+    ): _STATS_SET,
+    (
+        "core/align/run",
+        'if stats.get("loudest", 1) < 300:',
+        'if stats.get("loudest", ) < 300:',
+    ): _STATS_SET,
+    (
+        "core/align/run",
+        'if stats.get("loudest", 1) < 300:',
+        'if stats.get("loudest", 2) < 300:',
+    ): _STATS_SET,
+    (
+        "core/align/run",
+        'if stats.get("heard_words", 1) == 0:',
+        'if stats.get("heard_words", None) == 0:',
+    ): _STATS_SET,
+    (
+        "core/align/run",
+        'if stats.get("heard_words", 1) == 0:',
+        'if stats.get("heard_words", ) == 0:',
+    ): _STATS_SET,
+    (
+        "core/align/run",
+        'if stats.get("heard_words", 1) == 0:',
+        'if stats.get("heard_words", 2) == 0:',
+    ): _STATS_SET,
+    (
+        "core/align/run",
+        "search_audio(str(audio), length, targets, vocabulary(brief), progress, workers)",
+        "search_audio(str(audio), length, targets, vocabulary(brief), progress, None)",
+    ): _WORKERS,
+    (
+        "core/align/run",
+        "search_audio(str(audio), length, targets, vocabulary(brief), progress, workers)",
+        "search_audio(str(audio), length, targets, vocabulary(brief), progress, )",
+    ): _WORKERS,
+    (
+        "core/align/run",
+        "rows = _from_audio(brief, audio, quotes, progress, workers, stats)",
+        "rows = _from_audio(brief, audio, quotes, progress, None, stats)",
+    ): _WORKERS,
+    (
+        "core/align/search",
+        "workers = workers or min(2, os.cpu_count() or 1)",
+        "workers = workers and min(2, os.cpu_count() or 1)",
+    ): _WORKERS,
+    (
+        "core/align/search",
+        "workers = workers or min(2, os.cpu_count() or 1)",
+        "workers = workers or min(3, os.cpu_count() or 1)",
+    ): _WORKERS,
+    (
+        "core/align/search",
+        "workers = workers or min(2, os.cpu_count() or 1)",
+        "workers = workers or min(2, os.cpu_count() and 1)",
+    ): _WORKERS,
+    (
+        "core/align/search",
+        "workers = workers or min(2, os.cpu_count() or 1)",
+        "workers = workers or min(2, os.cpu_count() or 2)",
+    ): _WORKERS,
+    (
+        "core/align/search",
+        "while queue and len(running) < workers:",
+        "while queue and len(running) <= workers:",
+    ): _WORKERS,
+    (
+        "core/align/search",
+        "pool.shutdown(wait=False, cancel_futures=True)",
+    ): "the search is over either way: this only decides when the workers stop",
+    (
+        "core/align/search",
+        "finished, _ = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)",
+    ): "the wait only paces the loop: a cancel is noticed a step later at most",
+    (
+        "core/align/search",
+        "continue",
+        "break",
+    ): "a quote without a window is dropped either way; the next is taken next turn",
+    (
+        "core/align/search",
+        "match = locate(t.fragments, list(heard.words), near_s=_expected(targets, i))",
+        "match = locate(t.fragments, list(heard.words), near_s=None)",
+    ): _ONE_SPAN,
+    (
+        "core/align/search",
+        "match = locate(t.fragments, list(heard.words), near_s=_expected(targets, i))",
+        "match = locate(t.fragments, list(heard.words), )",
+    ): _ONE_SPAN,
+    (
+        "core/align/search",
+        "def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:",
+    ): "the one caller passes both",
+    (
+        "core/align/speech",
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=False)',
+        '_decoder = Decoder(samprate=None, loglevel="FATAL", bestpath=False, fwdflat=False)',
+    ): "16 kHz is the recogniser's default rate",
+    (
+        "core/align/speech",
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=False)',
+        '_decoder = Decoder(loglevel="FATAL", bestpath=False, fwdflat=False)',
+    ): "16 kHz is the recogniser's default rate",
+    (
+        "core/align/speech",
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=False)',
+        "_decoder = Decoder(samprate=RATE, loglevel=None, bestpath=False, fwdflat=False)",
+    ): _LOGS,
+    (
+        "core/align/speech",
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=False)',
+        "_decoder = Decoder(samprate=RATE, bestpath=False, fwdflat=False)",
+    ): _LOGS,
+    (
+        "core/align/speech",
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=False)',
+        '_decoder = Decoder(samprate=RATE, loglevel="XXFATALXX", bestpath=False, fwdflat=False)',
+    ): _LOGS,
+    (
+        "core/align/speech",
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=False)',
+        '_decoder = Decoder(samprate=RATE, loglevel="fatal", bestpath=False, fwdflat=False)',
+    ): _LOGS,
+    (
+        "core/align/speech",
+        "segmenter = Segmenter(window=0.3, ratio=0.9, vad_mode=0, sample_rate=RATE)",
+        "segmenter = Segmenter(ratio=0.9, vad_mode=0, sample_rate=RATE)",
+    ): _PS_DEFAULT,
+    (
+        "core/align/speech",
+        "segmenter = Segmenter(window=0.3, ratio=0.9, vad_mode=0, sample_rate=RATE)",
+        "segmenter = Segmenter(window=0.3, vad_mode=0, sample_rate=RATE)",
+    ): _PS_DEFAULT,
+    (
+        "core/align/speech",
+        "segmenter = Segmenter(window=0.3, ratio=0.9, vad_mode=0, sample_rate=RATE)",
+        "segmenter = Segmenter(window=0.3, ratio=0.9, sample_rate=RATE)",
+    ): _PS_DEFAULT,
+    (
+        "core/align/speech",
+        "segmenter = Segmenter(window=0.3, ratio=0.9, vad_mode=0, sample_rate=RATE)",
+        "segmenter = Segmenter(window=0.3, ratio=0.9, vad_mode=0, )",
+    ): _PS_DEFAULT,
+    (
+        "core/align/speech",
+        "_searches += 1",
+    ): "the name only has to differ from any search still loaded; each is removed after use",
+    (
+        "core/align/speech",
+        'with tempfile.NamedTemporaryFile("w", suffix=".arpa", delete=False) as f:',
+    ): "the model is read by its content, not its name; delete=None is false too",
+    (
+        "core/align/speech",
+        'pairs = sorted(set(zip(["<s>", *quote], [*quote, "</s>"], strict=True)))',
+        'pairs = sorted(set(zip(["<s>", *quote], [*quote, "</s>"], strict=None)))',
+    ): _ZIP_PAIRS,
+    (
+        "core/align/speech",
+        'pairs = sorted(set(zip(["<s>", *quote], [*quote, "</s>"], strict=True)))',
+        'pairs = sorted(set(zip(["<s>", *quote], [*quote, "</s>"], )))',
+    ): _ZIP_PAIRS,
+    (
+        "core/align/speech",
+        'pairs = sorted(set(zip(["<s>", *quote], [*quote, "</s>"], strict=True)))',
+        'pairs = sorted(set(zip(["<s>", *quote], [*quote, "</s>"], strict=False)))',
+    ): _ZIP_PAIRS,
+    (
+        "core/audio/decode",
+        "stop = None if seconds is None else start_s + seconds",
+        "stop = None if (seconds is None) or True else start_s + seconds",
+    ): _PAST_STOP,
+    (
+        "core/audio/decode",
+        "first = float(frame.time) if frame.time is not None else start_s",
+        "first = float(frame.time) if (frame.time is not None) or True else start_s",
+    ): _FRAME_TIME,
+    (
+        "core/audio/boosted_wav",
+        "self.rate = int(self.stream.rate or self.stream.codec_context.sample_rate or 0)",
+        "self.rate = int(self.stream.rate and self.stream.codec_context.sample_rate or 0)",
+    ): _PYAV_STREAM,
+    (
+        "core/audio/boosted_wav",
+        "self.rate = int(self.stream.rate or self.stream.codec_context.sample_rate or 0)",
+        "self.rate = int(self.stream.rate or self.stream.codec_context.sample_rate and 0)",
+    ): _PYAV_STREAM,
+    (
+        "core/audio/boosted_wav",
+        "self.rate = int(self.stream.rate or self.stream.codec_context.sample_rate or 0)",
+        "self.rate = int(self.stream.rate or self.stream.codec_context.sample_rate or 1)",
+    ): _PYAV_STREAM,
+    ("core/audio/boosted_wav", "if self.rate <= 0:", "if self.rate < 0:"): _PYAV_STREAM,
+    ("core/audio/boosted_wav", "if self.rate <= 0:", "if self.rate <= 1:"): _PYAV_STREAM,
+    (
+        "core/audio/boosted_wav",
+        "self.channels = 1 if (self.stream.channels or 1) == 1 else 2",
+        "self.channels = 1 if (self.stream.channels or 2) == 1 else 2",
+    ): _PYAV_STREAM,
+    (
+        "core/audio/boosted_wav",
+        "t = float(frame.time) if frame.time is not None else 0.0",
+    ): _FRAME_TIME,
+    (
+        "core/audio/boosted_wav",
+        "if size <= 0 or offset >= self.size:",
+        "if size < 0 or offset >= self.size:",
+    ): _NOTHING,
+    (
+        "core/audio/boosted_wav",
+        "seconds = c.duration / 1_000_000 - self._origin_s",
+        "seconds = c.duration / 1000001 - self._origin_s",
+    ): "a millionth of the length: a hundredth of a second in three hours",
+    (
+        "core/audio/boosted_wav",
+        "out = np.concatenate((out, np.zeros((count - len(out), self.channels), np.float32)))",
+        "out = np.concatenate((out, np.zeros((count - len(out), self.channels), None)))",
+    ): _AS_FLOAT,
+    (
+        "core/audio/boosted_wav",
+        "out = np.concatenate((out, np.zeros((count - len(out), self.channels), np.float32)))",
+        "out = np.concatenate((out, np.zeros((count - len(out), self.channels), )))",
+    ): _AS_FLOAT,
+    (
+        "core/audio/silence",
+        "data = pcm.data[: len(pcm.data) - len(pcm.data) % _WINDOW]",
+        "data = pcm.data[: len(pcm.data) + len(pcm.data) % _WINDOW]",
+    ): "window_peaks drops a last partial window itself",
+    (
+        "core/audio/silence",
+        'return Silences.from_json(json.loads(path.read_text(encoding="utf-8")))',
+    ): _ASCII_JSON,
+    (
+        "core/audio/silence",
+        'tmp.write_text(json.dumps(silences.to_json()), encoding="utf-8")',
+    ): _ASCII_JSON,
+    ("core/audio/silence", 'tmp = path.with_suffix(".tmp")', 'tmp = path.with_suffix(".TMP")'): (
+        "the temporary file's name only has to differ from the entry's"
+    ),
+    ("core/audio/decode", "container.seek(int(start_s * 1_000_000), any_frame=False)"): _TRIMMED,
+    ("core/audio/decode", "if start_s > 0:"): _TRIMMED,
+    (
+        "core/audio/decode",
+        "stop = None if seconds is None else start_s + seconds",
+        "stop = None",
+    ): _PAST_STOP,
+    (
+        "core/audio/decode",
+        "if stop is not None and frame.time is not None and frame.time >= stop:",
+        "if stop is not None and frame.time is None and frame.time >= stop:",
+    ): _PAST_STOP,
+    (
+        "core/audio/decode",
+        "if stop is not None and frame.time is not None and frame.time >= stop:",
+        "if stop is not None and frame.time is not None and frame.time > stop:",
+    ): _PAST_STOP,
+    ("core/audio/decode", "if skip and skip < len(data):", "if skip or skip < len(data):"): (
+        "a skip of 0 changes nothing"
+    ),
+    (
+        "core/audio/boost",
+        "self.chunk = max(1, round(self.rate * CHUNK_S))",
+        "self.chunk = max(2, round(self.rate * CHUNK_S))",
+    ): ("no audio rate is under 1,500 Hz"),
+    (
+        "core/audio/boost",
+        "ahead_chunks = self.lookahead // self.chunk",
+        "ahead_chunks = self.lookahead / self.chunk",
+    ): ("at every common rate the look-ahead is a whole number of chunks"),
+    (
+        "core/audio/boost",
+        "deepest = max(0.0, self.gain_db - self.ceiling_db)",
+        "deepest = max(1.0, self.gain_db - self.ceiling_db)",
+    ): ("a gain above 0 dB against a -1 dB ceiling is always more than 1 dB deep"),
+    (
+        "core/audio/boost",
+        "self._attack_db = deepest / max(1, ahead_chunks - 1) + 1e-6",
+        "self._attack_db = deepest / max(1, ahead_chunks - 1) - 1e-6",
+    ): "a millionth of a dB",
+    (
+        "core/audio/boost",
+        "self._attack_db = deepest / max(1, ahead_chunks - 1) + 1e-6",
+        "self._attack_db = deepest / max(2, ahead_chunks - 1) + 1e-6",
+    ): "the look-ahead is five chunks, so the divisor is 4 either way",
+    (
+        "core/audio/boost",
+        "self._held_db = 0.0  # the gain reduction at the end of the previous block",
+    ): _HELD,
+    ("core/audio/boost", "self._held_db = 0.0", "self._held_db = 1.0"): _HELD,
+    ("core/audio/boost", "self._held_db = float(min(0.0, attacked[last]))"): _HELD,
+    (
+        "core/audio/boost",
+        "padded = np.zeros((chunks * self.chunk, whole.shape[1]), dtype=np.float32)",
+    ): _AS_FLOAT,
+    ("core/audio/boost", "steps = np.arange(chunks, dtype=np.float64)"): _AS_FLOAT,
+    (
+        "core/audio/boost",
+        "factor = (gain * np.power(10.0, per_sample / 20.0)).astype(np.float32)",
+    ): _AS_FLOAT,
+    ("core/audio/boost", "peak = np.abs(padded).reshape(chunks, -1).max(axis=1) * gain"): _NEGATIVE,
+    (
+        "core/audio/boost",
+        'with np.errstate(divide="ignore"):',
+    ): "np.maximum(peak, SILENT) keeps log10 from ever seeing 0",
+    (
+        "core/audio/boost",
+        "peak > SILENT, self.ceiling_db - 20.0 * np.log10(np.maximum(peak, SILENT)), 0.0",
+    ): _CAPPED,
+    (
+        "core/audio/boost",
+        "needed = np.minimum(needed, 0.0)",
+        "needed = np.minimum(needed, 1.0)",
+    ): _CAPPED,
+    (
+        "core/audio/boost",
+        "return np.minimum(attacked, 0.0)",
+        "return np.minimum(attacked, 1.0)",
+    ): _CAPPED,
+    (
+        "core/audio/boost",
+        "return np.clip(out, -1.0, 1.0, out=out).astype(np.float32, copy=False)",
+    ): _GUARD,
+    (
+        "core/audio/boost",
+        "return block.astype(np.float32, copy=True)",
+        "return block.astype(np.float32, copy=None)",
+    ): ("an empty block holds nothing to share"),
+    (
+        "core/audio/boost",
+        "return block.astype(np.float32, copy=True)",
+        "return block.astype(np.float32, )",
+    ): ("an empty block holds nothing to share"),
+    (
+        "core/audio/boost",
+        "return block.astype(np.float32, copy=True)",
+        "return block.astype(np.float32, copy=False)",
+    ): ("an empty block holds nothing to share"),
+    (
+        "core/audio/boosted_wav",
+        'fmt = struct.pack("<4sIHHIIHH", b"fmt ", 16, 1, channels, rate, rate * align, align, 16)',
+    ): (_SIGNED),
+    (
+        "core/audio/boosted_wav",
+        'ds64 = struct.pack("<4sIQQQI", b"ds64", 28, RF64_HEADER_BYTES - 8 + data, data, frames, 0)',  # noqa: E501
+        'ds64 = struct.pack("<4siqqqi", b"ds64", 28, RF64_HEADER_BYTES - 8 + data, data, frames, 0)',  # noqa: E501
+    ): _SIGNED,
+    (
+        "core/audio/boosted_wav",
+        "if HEADER_BYTES - 8 + data <= RIFF_LIMIT:",
+        "if HEADER_BYTES - 8 + data < RIFF_LIMIT:",
+    ): ("36 plus whole 2-byte samples is even and the limit is odd: never equal"),
+    ("core/audio/boosted_wav", "self._next = 0  # the frame that follows the last read"): (
+        "a first read seeks to where the decoder already is: the same samples"
+    ),
+    ("core/audio/boosted_wav", "self._closed = False", "self._closed = None"): _FALSY,
+    ("core/audio/boosted_wav", "self._frames_iter = None"): _RESET,
+    (
+        "core/audio/boosted_wav",
+        "self._pending = np.zeros((0, self.channels), dtype=np.float32)",
+    ): _RESET + "; " + _AS_FLOAT,
+    ("core/audio/boosted_wav", "self._at = 0  # the frame index of ``_pending[0]``"): _RESET,
+    ("core/audio/boosted_wav", "self._ended = False"): _RESET + "; " + _FALSY,
+    ("core/audio/boosted_wav", "self._at += count"): _AT,
+    ("core/audio/boosted_wav", "self._at = 0"): _AT,
+    ("core/audio/boosted_wav", "if self._at < 0:"): _AT,
+    (
+        "core/audio/boosted_wav",
+        "self._at = -1  # set by the first decoded frame",
+    ): "any negative start reads the same",
+    (
+        "core/audio/boosted_wav",
+        "parts = [o.to_ndarray().reshape(-1, self.channels)"
+        " for o in self._resampler.resample(frame)]",
+    ): (_NEGATIVE),
+    (
+        "core/audio/boosted_wav",
+        "while len(self._pending) < count and not self._ended:",
+    ): _SAME_DECODE,
+    (
+        "core/audio/boosted_wav",
+        "while len(self._pending) < count + peek and not self._ended:",
+        "while len(self._pending) <= count + peek and not self._ended:",
+    ): (_SAME_DECODE),
+    ("core/audio/boosted_wav", "if at_s <= 0.0:"): _SAME_DECODE,
+    (
+        "core/audio/boosted_wav",
+        "self.container.seek(0)",
+        "self.container.seek(1)",
+    ): "0 or 1 microsecond: the first packet",
+    (
+        "core/audio/boosted_wav",
+        "self.container.seek(int((at_s + self._origin_s) * 1_000_000), any_frame=False)",
+    ): _SAME_DECODE,
+    ("core/audio/boosted_wav", "back_s = 0.0", "back_s = 1.0"): _SAME_DECODE,
+    (
+        "core/audio/boosted_wav",
+        "if first <= frame or target_s == 0.0:",
+        "if first <= frame and target_s == 0.0:",
+    ): _SAME_DECODE,
+    (
+        "core/audio/boosted_wav",
+        "if first <= frame or target_s == 0.0:",
+        "if first < frame or target_s == 0.0:",
+    ): _SAME_DECODE,
+    (
+        "core/audio/boosted_wav",
+        "if self._at < frame:",
+        "if self._at <= frame:",
+    ): "a drop of 0 frames changes nothing",
+    (
+        "core/audio/boosted_wav",
+        "elif self._at > frame:  # the file starts later than asked: silence in front",
+        "elif self._at >= frame:  # the file starts later than asked: silence in front",
+    ): ("a gap of 0 frames changes nothing"),
+    (
+        "core/audio/boosted_wav",
+        "if len(out) < count:",
+        "if len(out) <= count:",
+    ): "a pad of 0 frames changes nothing",
+    (
+        "core/audio/boosted_wav",
+        "def take(self, count: int, *, peek: int = 0) -> tuple[np.ndarray, np.ndarray]:",
+    ): ("every caller passes peek"),
+    (
+        "core/audio/boosted_wav",
+        'self._resampler = av.AudioResampler(format="flt", layout=self.layout, rate=self.rate)',
+        'self._resampler = av.AudioResampler(format="flt", layout=self.layout, rate=None)',
+    ): ("the resampler's rate is the stream's own"),
+    (
+        "core/audio/boosted_wav",
+        'self._resampler = av.AudioResampler(format="flt", layout=self.layout, rate=self.rate)',
+        'self._resampler = av.AudioResampler(format="flt", layout=self.layout, )',
+    ): ("the resampler's rate is the stream's own"),
+    (
+        "core/audio/boosted_wav",
+        "if size <= 0 or offset >= self.size:",
+        "if size <= 0 and offset >= self.size:",
+    ): _NOTHING,
+    (
+        "core/audio/boosted_wav",
+        "if size <= 0 or offset >= self.size:",
+        "if size <= 0 or offset > self.size:",
+    ): _NOTHING,
+    ("core/audio/boosted_wav", "if end <= offset:", "if end < offset:"): _NOTHING,
+    ("core/audio/boosted_wav", "if offset < len(self.header):", "if offset <= len(self.header):"): (
+        "at the header's end the header adds nothing"
+    ),
+    (
+        "core/audio/boosted_wav",
+        'return (samples * 32767.0).round().astype("<i2").tobytes()',
+        'return (samples * 32768.0).round().astype("<i2").tobytes()',
+    ): ("a full scale of 32767 or 32768: 0.0003 dB"),
+    (
+        "core/brief/cache",
+        'digest = sha1(f"{FORMAT}\\0{sys.version_info[:2]}\\0{path.absolute()}".encode())',
+    ): ("a key naming the patch release too only reads a brief once more after an upgrade"),
+    ("core/brief/cache", 'digest.update(b"\\0links\\0" + links.read_bytes())'): (
+        "any fixed separator keeps the brief's bytes apart from links.json's"
+    ),
+    (
+        "core/brief/cache",
+        'entry = folder / "briefs" / f"{sha1(str(path.absolute()).encode()).hexdigest()}.pickle"',
+    ): "the entries' sub-folder is named, written and read only here",
+    (
+        "core/brief/cache",
+        "temp.write_bytes(pickle.dumps((key, linked), protocol=pickle.HIGHEST_PROTOCOL))",
+    ): ("any pickle protocol loads back the same entry"),
+    ("core/brief/cache", "temp.unlink(missing_ok=True)"): (
+        "a temp file never written is a FileNotFoundError, which suppress(OSError) swallows"
+    ),
+    ("core/brief/models", "for name, value in zip(cls.__slots__, values, strict=True):"): (
+        "models.py is in the cache key: an entry is read by the records that wrote it"
+    ),
+    (
+        "core/brief/parser",
+        'def parse_brief_text(text: str, file: str = "<brief>") -> ParseResult:',
+    ): (_BRIEF_PATH),
+    (
+        "core/brief/parser",
+        'def parse_brief_json(text: str, file: str = "<brief.json>") -> ParseResult:',
+    ): (_BRIEF_PATH),
+    ("core/brief/parser", "m = _PLAIN_QUOTE.fullmatch(text)", "m = None"): _LONG_WAY,
+    ("core/brief/parser", "plain = plain_quote(item.text)", "plain = None"): _LONG_WAY,
+    (
+        "core/brief/parser",
+        'if line.lstrip("#").lstrip()[:1].casefold()[:1] not in _HEADING_FIRST:',
+    ): ("casefold works letter by letter, and a line starting with X is no heading either way"),
+    (
+        "core/brief/parser",
+        'key = line.lstrip("#").strip().rstrip(":").strip().casefold()',
+        'key = line.lstrip("XX#XX").strip().rstrip(":").strip().casefold()',
+    ): ("reached only by a line starting with a heading's letter, never an X"),
+    (
+        "core/brief/parser",
+        "if end > 0:",
+        "if end >= 0:",
+    ): "the text starts with [, so ] is never at 0",
+    ("core/brief/parser", 'name, description, sep = parts[0], parts[1], "—"'): (
+        "only whether sep is empty is read"
+    ),
+    (
+        "core/brief/parser",
+        "return Quote(at=at, text=words, note=None, context=context, line=item.line)",
+        "return Quote(at=at, text=words, context=context, line=item.line)",
+    ): "None is the note's default",
+    ("core/brief/parser", 'source=Source(path=self.file, format="audio-brief-text"),'): (
+        "audio-brief-text is the format's default"
+    ),
+    ("core/brief/parser", 'return "", len(self.lines)'): (
+        "a text with no line at all has no heading: the reader refuses it before the title is read"
+    ),
+    ("core/brief/parser", "current = _Item(number, line, False)"): _FALSY,
+    (
+        "core/brief/parser",
+        "if _TIME_LIKE.search(item.text[:40]):",
+        "if _TIME_LIKE.search(item.text[:41]):",
+    ): ("a rough bound for which of two messages a misplaced time gets; 40 or 41 reads the same"),
     (
         "core/brief/scoring",
         "hi = max(lo + 1, int(np.searchsorted(ends, ends[lo] - counts[lo] + PAIRS_PER_PASS)))",
@@ -345,25 +1002,30 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/brief/scoring", 'starts = np.searchsorted(q_term, item_term, side="left")'): (
         "side='left' is searchsorted's default"
     ),
+    ("core/brief/scoring", "if len(scores) <= k:", "if len(scores) < k:"): (
+        "with exactly k scores the partition path ranks them all the same way"
+    ),
+    ("core/brief/scoring", 'return np.argsort(-scores, kind="stable")'): (
+        "at most MAX_LINKS (3) scores: numpy sorts so few in order, ties kept"
+    ),
+    (
+        "core/brief/scoring",
+        'return reaching[np.argsort(-scores[reaching], kind="stable")][:k]',
+        'return reaching[np.argsort(-scores[reaching], kind="STABLE")][:k]',
+    ): _SORT_KIND,
+    ("core/brief/scoring", 'order = np.argsort(w.term[keep], kind="stable")'): (
+        "a term holds each quote once, so the order of its quotes changes no sum"
+    ),
+    ("core/brief/scoring", "wanted = np.zeros(int(w.term.max(initial=-1)) + 1, dtype=bool)"): (
+        "the mask is only read at terms that exist: a longer one reads the same"
+    ),
+    ("core/brief/scoring", "if s >= THRESHOLD or (rank == 0 and s >= FLOOR):"): (
+        "scores are float cosines: none lands exactly on 0.12 or 0.06"
+    ),
     (
         "core/brief/json_brief",
         'def parse_brief_json(text: str, file: str = "<brief.json>") -> ParseResult:',
     ): (_DEFAULTS),
-    (
-        "core/brief/json_brief",
-        _DUMP.format('"json"'),
-        _DUMP.format("None"),
-    ): _JSON_TYPES,
-    (
-        "core/brief/json_brief",
-        _DUMP.format('"json"'),
-        _DUMP.format('"XXjsonXX"'),
-    ): _JSON_TYPES,
-    (
-        "core/brief/json_brief",
-        _DUMP.format('"json"'),
-        _DUMP.format('"JSON"'),
-    ): _JSON_TYPES,
     (
         "core/brief/term_matrix",
         "pair_keys = words[:-1][same] * max(n_words, 1) + words[1:][same]",
@@ -440,6 +1102,14 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/sync", "return hash(self.points)", "return hash(None)"): (
         "a constant hash is still a valid hash for equal maps"
     ),
+    ("core/formats/vtt", "m = _VOICE.search(payload[0][:1000])"): (
+        "a bound on regex work for hostile lines; no voice tag is 1000 characters in"
+    ),
+    ("core/formats/vtt", 'if len(first.lstrip("0")) > 5:'): (
+        "5 or 6 digits of hours are past MAX_SECONDS anyway; the guard only bounds int()"
+    ),
+    ("core/formats/vtt", "seen_cue = False", "seen_cue = None"): _FALSY,
+    ("core/formats/vtt", "while i < n:", "while i <= n:"): "the loop breaks at i >= n inside",
     ("core/formats/vtt", "m = _CANONICAL.fullmatch(line)", "m = None"): (
         "webvtt-py reads the same times; the pattern only makes long files fast"
     ),
@@ -494,6 +1164,26 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "search_brief's default limit is the same as BriefIndex.search's"
     ),
     ("core/formats/subrip", 'text: str, file: str = "<srt>", *, name: str = ""'): _DEFAULTS,
+    ("core/media/chapters", 'kind = getattr(frame, "FrameID", "")'): _MUTAGEN_ATTR,
+    ("core/media/chapters", 'return bool(int(getattr(toc, "flags", 0)) & 0x2)'): _MUTAGEN_ATTR,
+    (
+        "core/media/chapters",
+        'if not int(getattr(toc, "flags", 0)) & 0x1:  # not ordered: time order is the only order',
+    ): _MUTAGEN_ATTR,
+    ("core/media/chapters", 'for sub in getattr(frame, "sub_frames", {}).values():'): (
+        _MUTAGEN_ATTR
+    ),
+    ("core/media/chapters", 'sid = getattr(sub, "FrameID", "")'): _MUTAGEN_ATTR,
+    (
+        "core/media/chapters",
+        'elif sid == "WXXX" and getattr(sub, "url", None):',
+        'elif sid == "WXXX" and getattr(sub, "url", ):',
+    ): _MUTAGEN_ATTR,
+    (
+        "core/media/chapters",
+        'n, part = int(m.group(1)), (m.group(2) or "").upper()',
+        'n, part = int(m.group(1)), (m.group(2) or "XXXX").upper()',
+    ): "neither '' nor 'XXXX' is NAME or URL: both mark a start",
     (
         "core/media/tags",
         '"title": _text(tags.get("Title")),',
@@ -539,6 +1229,45 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         'fields["duration_s"] = float(length) if length > 0 and length != float("inf") else 0.0',
         'fields["duration_s"] = float(length) if length > 0 and length != float("INF") else 0.0',
     ): "float() reads INF as inf",
+    (
+        "core/formats/chapters_json",
+        'rows.append((quote.at, 0, {"startTime": _num(quote.at), "title": title}))',
+    ): _ADDED_IN_ORDER,
+    (
+        "core/formats/chapters_json",
+        '(at, 1, {"startTime": _num(at), "title": concept.name, "toc": False}),',
+    ): _ADDED_IN_ORDER,
+    ("core/formats/chapters_json", "rows.append((start, 2, chapter))"): _ADDED_IN_ORDER,
+    (
+        "core/formats/chapters_json",
+        'return json.dumps(doc, ensure_ascii=False, indent=2) + "\\n"',
+        'return json.dumps(doc, ensure_ascii=None, indent=2) + "\\n"',
+    ): _FALSY,
+    (
+        "core/formats/webvtt_export",
+        'rows.append((quote.at, 0, f"quote-{i + 1}", text, None))',
+    ): _ADDED_IN_ORDER,
+    (
+        "core/formats/webvtt_export",
+        'rows.append((min(concept.at), 1, f"concept-{i + 1}", text, None))',
+    ): _ADDED_IN_ORDER,
+    (
+        "core/formats/webvtt_export",
+        'rows.append((start, 2, f"note-{i + 1}", f"<i>Note:</i> {escape(body)}", end))',
+    ): _ADDED_IN_ORDER,
+    (
+        "core/formats/track",
+        "out.append(Cue(kind, start, max(end, start + 1), item.text, ref))",
+        "out.append(Cue(kind, start, max(end, start + 2), item.text, ref))",
+    ): _ONE_MS,
+    (
+        "core/formats/sidecars",
+        'ordered += [Sidecar(p, audio_base, "named after the audio") for p in _named_like(audio)]',
+        'ordered = [Sidecar(p, audio_base, "named after the audio") for p in _named_like(audio)]',
+    ): "the list is still empty there",
+    ("core/formats/sidecars", "continue", "break"): (
+        "is_file() is false for what stat() cannot read: only a file removed between the two raises"
+    ),
     ("core/formats/chapters_json", 'text: str, file: str = "<chapters>", *, name: str = ""'): (
         _DEFAULTS
     ),
@@ -549,6 +1278,16 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         'replaced = text.count("\\ufffd") - raw.decode("utf-8", errors="ignore").count("\\ufffd")',
         'replaced = text.count("\\ufffd") - raw.decode(errors="ignore").count("\\ufffd")',
     ): _UTF8_DEFAULT,
+    (
+        "core/timefmt",
+        "if not (isinstance(seconds, int | float) and math.isfinite(seconds)):",
+        "if not (isinstance(seconds, int | float) or math.isfinite(seconds)):",
+    ): "inf and nan fail the range check below with the same message; non-numbers never come",
+    ("core/timefmt", "def digits_value(text: str, *, limit: int = 12) -> int:"): _FAR_PAST,
+    ("core/timefmt", "if len(stripped) > limit:", "if len(stripped) >= limit:"): _FAR_PAST,
+    ("core/timefmt", 'stripped = text.lstrip("0")', 'stripped = text.lstrip("XX0XX")'): (
+        "the text is digits only: no X to strip"
+    ),
     ("core/text", 'base = w.split("\'", 1)[0]', 'base = w.split("\'", 2)[0]'): _FIRST_PART,
     ("core/text", 'base = w.split("\'", 1)[0]', 'base = w.split("\'", )[0]'): _FIRST_PART,
     ("core/text", "return [w.lower() if w.isascii() else fold(w) for w in found]"): _ASCII_FOLD,
@@ -575,6 +1314,156 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/media/tags", '"date": first("TDRL", "TDRC", "TYER"),'): (
         "mutagen turns an ID3v2.3 TYER into TDRC on load (TDRL before TDRC is tested)"
     ),
+    ("core/episodes", 'if f.name == "audio_is_standin":'): _SLOW_PATH,
+    ("core/episodes", 'elif f.name == "length_s":'): _SLOW_PATH,
+    (
+        "core/episodes",
+        "if value is not None and (type(value) not in (int, float) or abs(value) > 2**53):",
+    ): _SLOW_PATH,
+    (
+        "core/episodes",
+        "elif value is not None and not isinstance(value, str):",
+        "elif value is not None or not isinstance(value, str):",
+    ): _SLOW_PATH,
+    ("core/episodes", "plain = _plain_meta(raw)", "plain = None"): _SLOW_PATH,
+    ("core/feed/download", 'headers = {"Accept-Encoding": "identity"}'): (
+        "http.client asks for the identity encoding by itself"
+    ),
+    ("core/feed/download", 'headers["Range"] = f"bytes={offset}-"'): _URLLIB_CAPS,
+    ("core/feed/download", 'headers["If-Range"] = validator'): _URLLIB_CAPS,
+    ("core/feed/download", "for attempt in range(2):", "for attempt in range(3):"): _TWO_TRIES,
+    (
+        "core/feed/download",
+        'raise FeedError(f"{host_of(url)} would not send {label}.")'
+        "  # pragma: no cover - loop exits",
+    ): _TWO_TRIES,
+    ("core/feed/download", 'state = json.loads(_state_path(dest).read_text(encoding="utf-8"))'): (
+        _ASCII_JSON
+    ),
+    ("core/feed/download", "out.truncate(offset)", "out.truncate(None)"): (
+        "right after the seek to the offset, the position is the offset"
+    ),
+    ("core/feed/download", "written += out.write(view[written:]) or 0"): (
+        "a file opened unbuffered takes the whole chunk in one write and returns its length"
+    ),
+    ("core/feed/download", "last_report = 0.0"): "the monotonic clock is far past 1 s by then",
+    (
+        "core/feed/download",
+        'match = _CONTENT_RANGE.match(response.headers.get("Content-Range", ""))',
+        'match = _CONTENT_RANGE.match(response.headers.get("Content-Range", "XXXX"))',
+    ): "a missing Content-Range matches neither",
+    ("core/feed/download", "if received > expected_size:", "if received >= expected_size:"): (
+        "inside `received != expected_size`: never equal"
+    ),
+    ("core/feed/download", 'state["etag"] = None', 'state["etag"] = ""'): (
+        "the empty ETag is false too: the `or` that reads it takes Last-Modified"
+    ),
+    ("core/feed/download", '_state_path(dest).write_text(json.dumps(state), encoding="utf-8")'): (
+        _ASCII_JSON
+    ),
+    (
+        "core/feed/extras",
+        'if data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):',
+        'if data.lstrip()[:16].lower().startswith((b"<!doctype html", b"<html")):',
+    ): _HEAD,
+    ("core/feed/extras", "path.unlink(missing_ok=True)"): "the file was just written: it is there",
+    ("core/feed/extras", 'tmp = path.with_name(path.name + ".part")'): (
+        "the temporary file is renamed or removed at once: any name does"
+    ),
+    (
+        "core/feed/extras",
+        'suffix = TRANSCRIPT_NAMES.get(guessed or "")',
+        'suffix = TRANSCRIPT_NAMES.get(guessed or "XXXX")',
+    ): "neither '' nor 'XXXX' is a transcript type",
+    (
+        "core/feed/fetch",
+        'record = json.loads((folder / RECORD_NAME).read_text(encoding="utf-8"))',
+    ): (_ASCII_JSON),
+    (
+        "core/feed/fetch",
+        '(folder / RECORD_NAME).write_text(json.dumps(record, indent=2), encoding="utf-8")',
+    ): _ASCII_JSON,
+    (
+        "core/feed/fetch",
+        'special = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+        'special = {"XXaudio/mpegXX": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+    ): _MIME_MP3,
+    (
+        "core/feed/fetch",
+        'special = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+        'special = {"AUDIO/MPEG": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+    ): _MIME_MP3,
+    (
+        "core/feed/fetch",
+        'special = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+        'special = {"audio/mpeg": ".mp3", "XXaudio/mp3XX": ".mp3", "audio/x-m4a": ".m4a"}',
+    ): _MIME_MP3,
+    (
+        "core/feed/fetch",
+        'special = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+        'special = {"audio/mpeg": ".mp3", "AUDIO/MP3": ".mp3", "audio/x-m4a": ".m4a"}',
+    ): _MIME_MP3,
+    ("core/feed/match", "return True", "return False"): (
+        "equal addresses with a path also end with each other, and an audio address has one"
+    ),
+    (
+        "core/feed/net",
+        'url, headers={"User-Agent": user_agent(), **dict(headers or {})}',
+    ): _URLLIB_CAPS,
+    (
+        "core/feed/reader",
+        'enclosure = Enclosure(chosen["url"], size if size > 0 else None, chosen["mime_type"])',
+        'enclosure = Enclosure(chosen["url"], size if size >= 0 else None, chosen["mime_type"])',
+    ): "podcastparser gives -1, never 0, for a missing or zero length",
+    (
+        "core/feed/reader",
+        'enclosure = Enclosure(chosen["url"], size if size > 0 else None, chosen["mime_type"])',
+        'enclosure = Enclosure(chosen["url"], size if size > 1 else None, chosen["mime_type"])',
+    ): "no audio file is 1 byte long",
+    (
+        "core/feed/reader",
+        "head = data.lstrip()[:512].lower()",
+        "head = data.lstrip()[:513].lower()",
+    ): (_HEAD),
+    ("core/feed/reader", "handler = _Handler(url, 0)", "handler = _Handler(url, None)"): (
+        "podcastparser reads 0 and None alike: no limit on episodes"
+    ),
+    ("core/library_entries", "cover = None", 'cover = ""'): (
+        "the empty path is false too: the `or` two lines below treats both alike"
+    ),
+    ("core/moment_link", "return MomentLink(episode_id, max(0, int(at_ms))).url()"): _ONE_MS,
+    (
+        "core/moment_link",
+        "return f\"{SCHEME}://open?episode={quote(self.episode_id, safe='')}&t={t}\"",
+    ): "safe='' only adds '/', which no episode id (a folder name or a slug) holds",
+    ("core/navigation/chapters", "return ChapterList(_spans(starts, end_ms), from_brief=False)"): (
+        _FALSY
+    ),
+    (
+        "core/navigation/chapters",
+        "if t_ms - self.chapters[i].start_ms > RESTART_GRACE_MS or i == 0:",
+        "if t_ms - self.chapters[i].start_ms >= RESTART_GRACE_MS or i == 0:",
+    ): "exactly 3 s or 3.001 s after a chapter's start: the same press to the listener",
+    (
+        "core/navigation/playhead",
+        "if floor_ms is not None and playing and 0 < floor_ms - reported_ms < MAX_BACKSTEP_MS:",
+        "if floor_ms is not None and playing and 0 <= floor_ms - reported_ms < MAX_BACKSTEP_MS:",
+    ): "when the report is the time shown, either branch returns it",
+    (
+        "core/sleep",
+        "def __init__(self, choice: SleepChoice, *, end_ms: int | None = None, left_ms: int = 0):",
+    ): "only a timer to an end leaves it out, and that timer never reads it",
+    ("core/sleep", "countdown._fade_ms = max(1, min(FADE_MS, countdown.left_ms(now_ms, rate)))"): (
+        "a fade of 1 or 2 ms at the very stop: " + _ONE_MS
+    ),
+    ("core/sleep", "return 1.0 if left >= self._fade_ms else left / self._fade_ms"): (
+        "at left == fade both give full volume"
+    ),
+    (
+        "core/sleep",
+        "return self.left_ms(now_ms, rate) <= 0",
+        "return self.left_ms(now_ms, rate) <= 1",
+    ): (_ONE_MS),
     ("core/storage/files", "return f.read(100)"): _READ_MORE,
     ("core/storage/files", "head = f.read(32)"): _READ_MORE,
     (
@@ -620,6 +1509,77 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "check_same_thread=False), None)",
         'db = Database(sqlite3.connect(":memory:", check_same_thread=False), None)',
     ): _EXPLICIT,
+    ("core/storage/pending_notes", "def all_recent(self, limit: int = 100) -> list[Note]:"): (
+        "every caller passes its own limit"
+    ),
+    ("core/storage/pending_notes", "lines.sort(key=lambda line: line[:3])"): (
+        "ids are unique: the first three fields already order every line"
+    ),
+    (
+        "core/storage/pending_notes",
+        "for h in super().search(query, episode_id, limit)",
+        "for h in super().search(query, episode_id, )",
+    ): "NoteStore.search's default limit is the same 200",
+    ("core/storage/pending_notes", "False,", "None,"): _FALSY,
+    ("core/storage/pending_notes", "rescue.unlink(missing_ok=True)"): (
+        "the rescue was read a moment ago: it is there to remove"
+    ),
+    (
+        "core/storage/schema",
+        'if getattr(e, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):',
+    ): "checked inside BEGIN IMMEDIATE: the write lock is held, so no busy error reaches it",
+    ("core/storage/queue", 'stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")'): (
+        "any new name the glob finds will do: a rescue merges by each note's own edit time"
+    ),
+    **{
+        ("core/storage/queue", _WRITER, _WRITER.replace(name, other)): "a thread's name is unseen"
+        for name, other in (
+            ('name="notes-writer"', "name=None"),
+            (' name="notes-writer",', ""),
+            ('"notes-writer"', '"XXnotes-writerXX"'),
+            ('"notes-writer"', '"NOTES-WRITER"'),
+        )
+    },
+    ("core/storage/queue", "self._closing = False", "self._closing = None"): _FALSY,
+    (
+        "core/storage/queue",
+        "self._tell(notice, lasting=False)",
+        "self._tell(notice, lasting=None)",
+    ): (_FALSY),
+    (
+        "core/storage/queue",
+        "self._head_since = time.monotonic()  # when the writer started on the current job",
+    ): "submit sets it before settle can read it",
+    (
+        "core/storage/queue",
+        "self.path, busy_timeout_ms=WORKER_BUSY_TIMEOUT_MS, check_index=False",
+    ): ("the queue checks the index itself just after: a second check finds it whole"),
+    ("core/storage/queue", "def close(self, timeout: float = 2.0) -> int:"): (
+        "the app's one caller passes its own timeout"
+    ),
+    ("core/storage/queue", "if left <= 0:", "if left < 0:"): (
+        "with exactly 0 s left, wait(0) returns at once and the next pass says False"
+    ),
+    ("core/storage/queue", "if left > 0:", "if left >= 0:"): "flush(0) waits for nothing",
+    (
+        "core/storage/queue",
+        "if self.state is not None or self._closing or not self._jobs:",
+        "if self.state is not None or self._closing and not self._jobs:",
+    ): "closing empties the queue in the same step: no writes wait once it is closing",
+    (
+        "core/storage/queue",
+        "if self.state is not None or self._closing or not self._jobs:",
+        "if self.state is not None and self._closing or not self._jobs:",
+    ): "'busy' is said after a 50 ms try, when the window's 50 ms wait has run out anyway",
+    (
+        "core/storage/queue",
+        "self.path, busy_timeout_ms=WORKER_BUSY_TIMEOUT_MS, check_index=False",
+        "self.path, busy_timeout_ms=WORKER_BUSY_TIMEOUT_MS, check_index=None",
+    ): _FALSY,
+    (
+        "core/storage/queue",
+        "self._thread.join(timeout=RETRY_AT_MOST_S + WORKER_BUSY_TIMEOUT_MS / 1000 + 1)",
+    ): ("closing, the writer stops after its current 50 ms try: the bound only guards a hang"),
     ("core/formats/transcript_json", 'text: str, file: str = "<transcript>", *, name: str = ""'): (
         _DEFAULTS
     ),
@@ -641,6 +1601,7 @@ _SQL = re.compile(
     re.I,
 )
 _CODEC = re.compile(r"[\"'](utf-8|utf-8-sig|latin-1|ascii|cp1252)[\"']", re.I)
+_HEADER = re.compile(r"headers\.get\([\"'][A-Za-z-]+[\"'][,)]")
 
 
 def equivalent_by_rule(before: str, after: str) -> str | None:
@@ -650,6 +1611,8 @@ def equivalent_by_rule(before: str, after: str) -> str | None:
             return "SQL keywords and names are case-insensitive"
         if _CODEC.search(before):
             return "codec names are case-insensitive"
+        if _HEADER.search(before) and _HEADER.search(after):
+            return "HTTP header names are case-insensitive"
     return None
 
 

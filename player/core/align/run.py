@@ -132,7 +132,7 @@ def _from_audio(
         length = duration_s(audio)
     except AudioError as e:
         raise AlignError(str(e)) from None
-    targets = [Target(n, at, frags) for n, (at, frags) in enumerate(quotes)]
+    targets = [Target(at, frags) for at, frags in quotes]
     try:
         search_audio(str(audio), length, targets, vocabulary(brief), progress, workers)
     except AudioError as e:

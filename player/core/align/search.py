@@ -31,7 +31,6 @@ WINDOWS: tuple[tuple[float, float], ...] = ((15.0, 45.0), (60.0, 180.0), (240.0,
 
 @dataclass
 class Target:
-    index: int
     written_s: float
     fragments: list[list[Token]]
     best: Match | None = None

@@ -35,7 +35,7 @@ STOPWORDS = frozenset(
 )  # fmt: skip
 
 _ELISION = re.compile(r"\.\.\.|…|\[\s*\.\.\.\s*\]")
-_BRACKETS = re.compile(r"\[[^\]]*\]")
+_BRACKETS = re.compile(r"\[(?!\s*\.\.\.\s*\])[^\]]*\]")  # a stage note; "[...]" is an elision
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 _VARIANT = re.compile(r"\(\d+\)$")
 
@@ -58,7 +58,6 @@ def normalise(word: str) -> str:
     """One written or recognised word in its compared form ('' when nothing is left)."""
     word = _VARIANT.sub("", word.strip().lower())
     word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-    word = word.replace("’", "'")
     found = _WORD.findall(word)
     if not found:
         return ""
@@ -91,9 +90,8 @@ def token(word: str) -> Token:
 
 def quote_fragments(text: str) -> list[list[Token]]:
     """The quote's runs of consecutive words, cut at each "..." and without stage notes."""
-    text = _BRACKETS.sub(" ", text).strip().strip("'\"“”‘’ ")
     fragments = []
-    for part in _ELISION.split(text):
+    for part in _ELISION.split(_BRACKETS.sub(" ", text)):
         words = drop_fillers(split_words(part))
         if words:
             fragments.append([token(w) for w in words])
