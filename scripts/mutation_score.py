@@ -281,6 +281,11 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)",
     ): "the window always hands it the notes' undo history",
     ("ui/tracks/sync_points", "self.key: str | None = None"): _LOADED_FIRST,
+    (
+        "ui/tracks/sync_points",
+        'self._unsaved = ""  # why the last change could not be saved, if it could not',
+    ): "every change sets it in _apply before it is read",
+    ("ui/tracks/sync_points", 'self._unsaved = ""', "self._unsaved = None"): _FALSY,
     ("ui/tracks/sync_points", "self.map = SyncMap()", "self.map = None"): _LOADED_FIRST,
     (
         "ui/tracks/sync_points",
