@@ -40,6 +40,7 @@ CORE = "player/core"
 _PLAYING = ["tests/ui/test_playback_sync.py", "tests/ui/test_takeaway_lit.py"]
 UI_TESTS: dict[str, list[str]] = {
     "ui/cue_clock": [
+        "tests/ui/test_cue_clock.py",
         *_PLAYING,
         "tests/ui/test_far_times.py",
         "tests/ui/test_seek_bar.py",
@@ -53,20 +54,30 @@ UI_TESTS: dict[str, list[str]] = {
         "tests/ui/library/test_library.py",
     ],
     "ui/tracks/sync_points": [
+        "tests/ui/test_sync_points.py",
         "tests/ui/test_tracks.py",
         "tests/ui/test_attach.py",
         "tests/ui/align/test_align_window.py",
     ],
     "ui/models/pane_model": [
-        *_PLAYING,
+        "tests/ui/models/test_pane_cards.py",
+        "tests/ui/moments/test_moment_menus.py",
         "tests/ui/test_reading.py",
         "tests/ui/test_concepts_reachable.py",
-        "tests/ui/test_notes.py",
     ],
-    "ui/models/takeaway_model": [*_PLAYING, "tests/ui/test_reading.py"],
-    "ui/models/search_model": ["tests/ui/test_brief_search.py"],
-    "ui/models/rows_model": ["tests/ui/test_brief_search.py", "tests/ui/test_reading.py"],
-    "ui/tracks/transcript_model": ["tests/ui/test_transcript_view.py", "tests/ui/test_tracks.py"],
+    "ui/models/takeaway_model": [
+        "tests/ui/models/test_takeaway_cards.py",
+        "tests/ui/test_takeaway_lit.py",
+    ],
+    "ui/models/search_model": [
+        "tests/ui/models/test_list_rows.py",
+        "tests/ui/test_brief_search.py",
+    ],
+    "ui/models/rows_model": ["tests/ui/models/test_list_rows.py", "tests/ui/test_brief_search.py"],
+    "ui/tracks/transcript_model": [
+        "tests/ui/models/test_transcript_lines.py",
+        "tests/ui/test_transcript_view.py",
+    ],
 }
 
 # Core modules that only the window drives: the tests that reach them, beside tests/core.
@@ -112,28 +123,53 @@ _ASCII_FOLD = "for ASCII words fold() is lower()"
 _APE_ASF = "APEv2 keys ignore case and ASF has neither spelling: the survivors are one key twice"
 _APE_CASE = "APEv2 keys ignore case"
 _DEFAULTS = "the app always passes the file and name (load_text_track)"
-_JSON_TYPES = "a brief holds only strings, numbers and tuples: any dump mode gives the same JSON"
-_JSON_TYPES = "a brief holds only strings, numbers and tuples: any dump mode gives the same JSON"
-_DUMP = 'return json.dumps(brief.model_dump(mode={}), ensure_ascii=False, indent=2) + "\\n"'
 _OWN_ORDER = "the keys are those three-tuples: sorting them as they are is the same order"
 _ONE_MS = "0 or 1 ms: the same place to the listener"
 _PARENT = "the keeper holds its timers; the Qt parent only ties their lifetime to it"
+_MODEL_PARENT = "the window holds the model; the Qt parent only ties its lifetime to it"
+_NO_CHILDREN = "a list view never asks a row for rows of its own"
+_NO_INDEX = "Qt makes no valid index past the last row, and an invalid one is row -1"
+_SET_ON_LOAD = "set_track sets it before the list has a row to read it for"
+_NO_TEXT = "the card and the screen reader take a missing title or detail for an empty one"
+_OWN_LIST = "quote and concept cues are made from the brief's own lists: ref is always in them"
+_PANE_REPAINT = "an invalid index repaints the whole pane and naming no role the card itself"
+_STARRED = "self.dataChanged.emit({}, {}, [Role.STARRED])"
+_ROW_0, _ROW_N = "self.index(0)", "self.index(len(self._rows) - 1)"
+_RELAYOUT = "the takeaway list lays out and repaints every card on any change it is told of"
 _NEW_NAME = "the number only makes the copy's name new; no copy is ever written over"
 _POW2 = "from 512 up, x & (x - 2) is 0 for exactly the same x as x & (x - 1)"
 _TARGET = "read only when the timer fires, and only a plan that sets it starts the timer"
+_LOADED_FIRST = "load_for runs as the controller starts, for no audio too, and sets it first"
+_EARLY = "a timer that wakes a hair before its boundary plans again and fires a ms later"
 _NO_SOURCE = "the player's source is never the empty path, so neither matches it"
 _FALSY = "None and False are both false here"
 _URI = "Debian's SQLite is built to open file: URIs even without uri=True"
 _READ_MORE = "only the first bytes are looked at: reading more finds the same"
 _NUMPY_DEFAULT = "numpy's default (int64, float64, the natural length) is the one named"
+_SORT_KIND = "numpy reads the sort kind without regard to case"
+_BRIEF_PATH = "every reader of a brief file passes its path"
+_LONG_WAY = "the long way reads a plain quote to the same result (tested); it is only slower"
+_FAR_PAST = "12 or 13 digits are both far past MAX_SECONDS: checked() says the same"
+_ADDED_IN_ORDER = (
+    "rows are added quotes, concepts, notes: a stable sort by time keeps that order on a tie"
+)
 _PAIR_CODE = "any one-to-one number of a word pair names the same pairs"
+_WRITER = 'self._thread = threading.Thread(target=self._run, name="notes-writer", daemon=True)'
+_SLOW_PATH = "the file goes on to pydantic, which reads it the same (the schema property test)"
+_ASCII_JSON = "json.dumps writes ASCII: any encoding or indent reads back the same record"
+_HEAD = "only the first 14 bytes are compared: a longer head finds the same"
+_URLLIB_CAPS = "urllib capitalizes header names: every spelling sends the same header"
+_TWO_TRIES = "the second try returns or raises inside the loop: it never runs out"
+_MUTAGEN_ATTR = "mutagen's ID3 frames always have it: the default is never used"
+_MIME_MP3 = (
+    "mimetypes here and the .mp3 fallback say .mp3 too; the entry is for a mime.types saying .mpga"
+)
 _ONE_FLAG = "keep_mask gives one flag per word: zip's strict check never fires"
 _UPPER_XX = "the mutant's XX is upper case; compared words are lower case"
 _ZERO_CELL = "the zero cell never starts or carries a find: only its score 0 is read"
 _SCORE_GAIN = "a cell scores above 0 exactly when its gain does (the others are the zero cell)"
 _SPARE_CELL = "one cell more than the row has is never read"
 _WIDER = "a wider search around the seeds finds the same place, only slower"
-_ASCII_JSON = "json.dumps writes ASCII: any encoding reads and writes it alike"
 _TRIMMED = "any seek at or before the asked time gives the same samples once the lead-in is trimmed"
 _PAST_STOP = "decoding on past the stretch gives the same samples, cut to length"
 _HELD = "a held reduction of 0 dB or more limits nothing"
@@ -156,7 +192,101 @@ _DRAFT = "the draft's message is never read: the returned one gets _message's"
 _PYAV_STREAM = "PyAV gives every audio stream its rate and channel count (the codec's own)"
 _FRAME_TIME = "every decoded audio frame carries its time"
 EQUIVALENT: dict[tuple[str, ...], str] = {
+    ("ui/models/pane_model", "super().__init__(parent)"): _MODEL_PARENT,
+    ("ui/models/pane_model", "return 0 if parent.isValid() else len(self._rows)"): _NO_CHILDREN,
+    (
+        "ui/models/pane_model",
+        "if not index.isValid() or not 0 <= index.row() < len(self._rows):",
+    ): _NO_INDEX,
+    ("ui/models/pane_model", "note = CueKind.NOTE"): (
+        "a note then takes the general way, which makes the same row (the shortcut is for speed)"
+    ),
+    ("ui/models/pane_model", 'add(PaneRow(cue, "", cue.text, ""))'): _NO_TEXT,
+    ("ui/models/pane_model", 'return PaneRow(cue, "", cue.text, "")'): _NO_TEXT,
+    ("ui/models/pane_model", 'return PaneRow(cue, c.name, c.description, "", seen)'): _NO_TEXT,
+    (
+        "ui/models/pane_model",
+        "def pane_row(brief: Brief, cue: Cue, seen: bool = False) -> PaneRow:",
+    ): ("only concept cards are ever compact, and only notes are added without brief_rows"),
+    ("ui/models/pane_model", "if cue.kind == CueKind.QUOTE and cue.ref < len(brief.quotes):"): (
+        _OWN_LIST
+    ),
+    (
+        "ui/models/pane_model",
+        "if cue.kind == CueKind.CONCEPT and cue.ref < len(brief.concepts):",
+    ): _OWN_LIST,
+    ("ui/models/pane_model", "self.dataChanged.emit(idx, idx, [Role.ACTIVE])"): _PANE_REPAINT,
+    ("ui/models/pane_model", _STARRED.format(_ROW_0, _ROW_N), _STARRED.format("None", _ROW_N)): (
+        _PANE_REPAINT
+    ),
+    ("ui/models/pane_model", _STARRED.format(_ROW_0, _ROW_N), _STARRED.format(_ROW_0, "None")): (
+        _PANE_REPAINT
+    ),
+    (
+        "ui/models/pane_model",
+        _STARRED.format(_ROW_0, _ROW_N),
+        _STARRED.format(_ROW_0, "self.index(len(self._rows) + 1)"),
+    ): _PANE_REPAINT,
+    ("ui/models/pane_model", "i += 1"): (
+        "no two different pane cues share time, kind and ref: the first row of a key is the cue"
+    ),
+    ("ui/models/rows_model", "super().__init__(parent)"): _MODEL_PARENT,
+    ("ui/models/rows_model", "cls.roles = {int(role): fn for role, fn in cls.roles.items()}"): (
+        "runs at import, before a mutant is switched on (mutated, no list would load)"
+    ),
+    (
+        "ui/models/rows_model",
+        "if not index.isValid() or not 0 <= index.row() < len(self._rows):",
+    ): _NO_INDEX,
+    ("ui/models/rows_model", "return 0 if parent.isValid() else len(self._rows)"): _NO_CHILDREN,
+    ("ui/models/takeaway_model", "super().__init__(parent)"): _MODEL_PARENT,
+    ("ui/models/takeaway_model", "return 0 if parent.isValid() else len(self._items)"): (
+        _NO_CHILDREN
+    ),
+    ("ui/models/takeaway_model", "if 0 <= row < len(self._items):"): _RELAYOUT,
+    ("ui/models/takeaway_model", "idx = self.index(row)"): _RELAYOUT,
+    ("ui/models/takeaway_model", "self.dataChanged.emit(idx, idx, [ACTIVE_ROLE])"): _RELAYOUT,
+    (
+        "ui/models/takeaway_model",
+        "self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1), [STARRED_ROLE])",
+    ): _RELAYOUT,
+    ("ui/tracks/transcript_model", "super().__init__(parent)"): _MODEL_PARENT,
+    ("ui/tracks/transcript_model", "self._speakers: list[str] = []"): _SET_ON_LOAD,
+    ("ui/tracks/transcript_model", "self._active: set[int] = set()"): _SET_ON_LOAD,
+    ("ui/tracks/transcript_model", "self._row_of_ref: dict[int, int] = {}"): _SET_ON_LOAD,
+    ("ui/tracks/transcript_model", "self._folded: list[str] | None = None"): _SET_ON_LOAD,
+    ("ui/tracks/transcript_model", "return 0 if parent.isValid() else len(self._cues)"): (
+        _NO_CHILDREN
+    ),
+    (
+        "ui/tracks/transcript_model",
+        "if not index.isValid() or not 0 <= index.row() < len(self._cues):",
+    ): _NO_INDEX,
+    ("ui/tracks/transcript_model", "previous = None", 'previous = ""'): (
+        "a named speaker differs from None and from an empty name alike"
+    ),
+    (
+        "ui/tracks/transcript_model",
+        "if merged and s <= merged[-1][1]:",
+        "if merged and s < merged[-1][1]:",
+    ): "two touching highlights paint as one stretch",
+    (
+        "ui/tracks/transcript_model",
+        "needles = [n.strip('\"“”') for n in needles]",
+        "needles = [n.strip('XX\"“”XX') for n in needles]",
+    ): "the words are folded to lower case already: no X is left to strip",
     ("ui/tracks/sync_points", "super().__init__(window.as_widget())"): _PARENT,
+    (
+        "ui/tracks/sync_points",
+        "self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)",
+    ): "the window always hands it the notes' undo history",
+    ("ui/tracks/sync_points", "self.key: str | None = None"): _LOADED_FIRST,
+    (
+        "ui/tracks/sync_points",
+        'self._unsaved = ""  # why the last change could not be saved, if it could not',
+    ): "every change sets it in _apply before it is read",
+    ("ui/tracks/sync_points", 'self._unsaved = ""', "self._unsaved = None"): _FALSY,
+    ("ui/tracks/sync_points", "self.map = SyncMap()", "self.map = None"): _LOADED_FIRST,
     (
         "ui/tracks/sync_points",
         "self.window.show_status(message, 8_000)",
@@ -184,6 +314,14 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "every firing re-plans and restarts the timer, so it never repeats"
     ),
     ("ui/cue_clock", "self._target_ms: int | None = None"): _TARGET,
+    ("ui/cue_clock", "if self._target_ms is not None:"): _EARLY,
+    ("ui/cue_clock", "self._target_ms = boundary"): _EARLY,
+    ("ui/cue_clock", "self._floor_ms: int | None = None"): (
+        "playing starts with a state change, which clears it before anything reads it"
+    ),
+    ("ui/cue_clock", "self._active: list[Cue] = []"): (
+        "the first look says 'nothing lit' once more, which lights nothing; none reads it before"
+    ),
     ("ui/cue_clock", "self._target_ms = None", 'self._target_ms = ""'): _TARGET,
     ("ui/cue_clock", "self._to_audio: Mapper = lambda ms: ms"): (
         "the sync controller installs a mapping with every audio it loads"
@@ -783,6 +921,71 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         'return (samples * 32768.0).round().astype("<i2").tobytes()',
     ): ("a full scale of 32767 or 32768: 0.0003 dB"),
     (
+        "core/brief/cache",
+        'digest = sha1(f"{FORMAT}\\0{sys.version_info[:2]}\\0{path.absolute()}".encode())',
+    ): ("a key naming the patch release too only reads a brief once more after an upgrade"),
+    ("core/brief/cache", 'digest.update(b"\\0links\\0" + links.read_bytes())'): (
+        "any fixed separator keeps the brief's bytes apart from links.json's"
+    ),
+    (
+        "core/brief/cache",
+        'entry = folder / "briefs" / f"{sha1(str(path.absolute()).encode()).hexdigest()}.pickle"',
+    ): "the entries' sub-folder is named, written and read only here",
+    (
+        "core/brief/cache",
+        "temp.write_bytes(pickle.dumps((key, linked), protocol=pickle.HIGHEST_PROTOCOL))",
+    ): ("any pickle protocol loads back the same entry"),
+    ("core/brief/cache", "temp.unlink(missing_ok=True)"): (
+        "a temp file never written is a FileNotFoundError, which suppress(OSError) swallows"
+    ),
+    ("core/brief/models", "for name, value in zip(cls.__slots__, values, strict=True):"): (
+        "models.py is in the cache key: an entry is read by the records that wrote it"
+    ),
+    (
+        "core/brief/parser",
+        'def parse_brief_text(text: str, file: str = "<brief>") -> ParseResult:',
+    ): (_BRIEF_PATH),
+    (
+        "core/brief/parser",
+        'def parse_brief_json(text: str, file: str = "<brief.json>") -> ParseResult:',
+    ): (_BRIEF_PATH),
+    ("core/brief/parser", "m = _PLAIN_QUOTE.fullmatch(text)", "m = None"): _LONG_WAY,
+    ("core/brief/parser", "plain = plain_quote(item.text)", "plain = None"): _LONG_WAY,
+    (
+        "core/brief/parser",
+        'if line.lstrip("#").lstrip()[:1].casefold()[:1] not in _HEADING_FIRST:',
+    ): ("casefold works letter by letter, and a line starting with X is no heading either way"),
+    (
+        "core/brief/parser",
+        'key = line.lstrip("#").strip().rstrip(":").strip().casefold()',
+        'key = line.lstrip("XX#XX").strip().rstrip(":").strip().casefold()',
+    ): ("reached only by a line starting with a heading's letter, never an X"),
+    (
+        "core/brief/parser",
+        "if end > 0:",
+        "if end >= 0:",
+    ): "the text starts with [, so ] is never at 0",
+    ("core/brief/parser", 'name, description, sep = parts[0], parts[1], "—"'): (
+        "only whether sep is empty is read"
+    ),
+    (
+        "core/brief/parser",
+        "return Quote(at=at, text=words, note=None, context=context, line=item.line)",
+        "return Quote(at=at, text=words, context=context, line=item.line)",
+    ): "None is the note's default",
+    ("core/brief/parser", 'source=Source(path=self.file, format="audio-brief-text"),'): (
+        "audio-brief-text is the format's default"
+    ),
+    ("core/brief/parser", 'return "", len(self.lines)'): (
+        "a text with no line at all has no heading: the reader refuses it before the title is read"
+    ),
+    ("core/brief/parser", "current = _Item(number, line, False)"): _FALSY,
+    (
+        "core/brief/parser",
+        "if _TIME_LIKE.search(item.text[:40]):",
+        "if _TIME_LIKE.search(item.text[:41]):",
+    ): ("a rough bound for which of two messages a misplaced time gets; 40 or 41 reads the same"),
+    (
         "core/brief/scoring",
         "hi = max(lo + 1, int(np.searchsorted(ends, ends[lo] - counts[lo] + PAIRS_PER_PASS)))",
     ): "the pass size bounds memory only: any split sums the same pairs",
@@ -799,25 +1002,30 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/brief/scoring", 'starts = np.searchsorted(q_term, item_term, side="left")'): (
         "side='left' is searchsorted's default"
     ),
+    ("core/brief/scoring", "if len(scores) <= k:", "if len(scores) < k:"): (
+        "with exactly k scores the partition path ranks them all the same way"
+    ),
+    ("core/brief/scoring", 'return np.argsort(-scores, kind="stable")'): (
+        "at most MAX_LINKS (3) scores: numpy sorts so few in order, ties kept"
+    ),
+    (
+        "core/brief/scoring",
+        'return reaching[np.argsort(-scores[reaching], kind="stable")][:k]',
+        'return reaching[np.argsort(-scores[reaching], kind="STABLE")][:k]',
+    ): _SORT_KIND,
+    ("core/brief/scoring", 'order = np.argsort(w.term[keep], kind="stable")'): (
+        "a term holds each quote once, so the order of its quotes changes no sum"
+    ),
+    ("core/brief/scoring", "wanted = np.zeros(int(w.term.max(initial=-1)) + 1, dtype=bool)"): (
+        "the mask is only read at terms that exist: a longer one reads the same"
+    ),
+    ("core/brief/scoring", "if s >= THRESHOLD or (rank == 0 and s >= FLOOR):"): (
+        "scores are float cosines: none lands exactly on 0.12 or 0.06"
+    ),
     (
         "core/brief/json_brief",
         'def parse_brief_json(text: str, file: str = "<brief.json>") -> ParseResult:',
     ): (_DEFAULTS),
-    (
-        "core/brief/json_brief",
-        _DUMP.format('"json"'),
-        _DUMP.format("None"),
-    ): _JSON_TYPES,
-    (
-        "core/brief/json_brief",
-        _DUMP.format('"json"'),
-        _DUMP.format('"XXjsonXX"'),
-    ): _JSON_TYPES,
-    (
-        "core/brief/json_brief",
-        _DUMP.format('"json"'),
-        _DUMP.format('"JSON"'),
-    ): _JSON_TYPES,
     (
         "core/brief/term_matrix",
         "pair_keys = words[:-1][same] * max(n_words, 1) + words[1:][same]",
@@ -894,6 +1102,14 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/sync", "return hash(self.points)", "return hash(None)"): (
         "a constant hash is still a valid hash for equal maps"
     ),
+    ("core/formats/vtt", "m = _VOICE.search(payload[0][:1000])"): (
+        "a bound on regex work for hostile lines; no voice tag is 1000 characters in"
+    ),
+    ("core/formats/vtt", 'if len(first.lstrip("0")) > 5:'): (
+        "5 or 6 digits of hours are past MAX_SECONDS anyway; the guard only bounds int()"
+    ),
+    ("core/formats/vtt", "seen_cue = False", "seen_cue = None"): _FALSY,
+    ("core/formats/vtt", "while i < n:", "while i <= n:"): "the loop breaks at i >= n inside",
     ("core/formats/vtt", "m = _CANONICAL.fullmatch(line)", "m = None"): (
         "webvtt-py reads the same times; the pattern only makes long files fast"
     ),
@@ -948,6 +1164,26 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "search_brief's default limit is the same as BriefIndex.search's"
     ),
     ("core/formats/subrip", 'text: str, file: str = "<srt>", *, name: str = ""'): _DEFAULTS,
+    ("core/media/chapters", 'kind = getattr(frame, "FrameID", "")'): _MUTAGEN_ATTR,
+    ("core/media/chapters", 'return bool(int(getattr(toc, "flags", 0)) & 0x2)'): _MUTAGEN_ATTR,
+    (
+        "core/media/chapters",
+        'if not int(getattr(toc, "flags", 0)) & 0x1:  # not ordered: time order is the only order',
+    ): _MUTAGEN_ATTR,
+    ("core/media/chapters", 'for sub in getattr(frame, "sub_frames", {}).values():'): (
+        _MUTAGEN_ATTR
+    ),
+    ("core/media/chapters", 'sid = getattr(sub, "FrameID", "")'): _MUTAGEN_ATTR,
+    (
+        "core/media/chapters",
+        'elif sid == "WXXX" and getattr(sub, "url", None):',
+        'elif sid == "WXXX" and getattr(sub, "url", ):',
+    ): _MUTAGEN_ATTR,
+    (
+        "core/media/chapters",
+        'n, part = int(m.group(1)), (m.group(2) or "").upper()',
+        'n, part = int(m.group(1)), (m.group(2) or "XXXX").upper()',
+    ): "neither '' nor 'XXXX' is NAME or URL: both mark a start",
     (
         "core/media/tags",
         '"title": _text(tags.get("Title")),',
@@ -993,6 +1229,45 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         'fields["duration_s"] = float(length) if length > 0 and length != float("inf") else 0.0',
         'fields["duration_s"] = float(length) if length > 0 and length != float("INF") else 0.0',
     ): "float() reads INF as inf",
+    (
+        "core/formats/chapters_json",
+        'rows.append((quote.at, 0, {"startTime": _num(quote.at), "title": title}))',
+    ): _ADDED_IN_ORDER,
+    (
+        "core/formats/chapters_json",
+        '(at, 1, {"startTime": _num(at), "title": concept.name, "toc": False}),',
+    ): _ADDED_IN_ORDER,
+    ("core/formats/chapters_json", "rows.append((start, 2, chapter))"): _ADDED_IN_ORDER,
+    (
+        "core/formats/chapters_json",
+        'return json.dumps(doc, ensure_ascii=False, indent=2) + "\\n"',
+        'return json.dumps(doc, ensure_ascii=None, indent=2) + "\\n"',
+    ): _FALSY,
+    (
+        "core/formats/webvtt_export",
+        'rows.append((quote.at, 0, f"quote-{i + 1}", text, None))',
+    ): _ADDED_IN_ORDER,
+    (
+        "core/formats/webvtt_export",
+        'rows.append((min(concept.at), 1, f"concept-{i + 1}", text, None))',
+    ): _ADDED_IN_ORDER,
+    (
+        "core/formats/webvtt_export",
+        'rows.append((start, 2, f"note-{i + 1}", f"<i>Note:</i> {escape(body)}", end))',
+    ): _ADDED_IN_ORDER,
+    (
+        "core/formats/track",
+        "out.append(Cue(kind, start, max(end, start + 1), item.text, ref))",
+        "out.append(Cue(kind, start, max(end, start + 2), item.text, ref))",
+    ): _ONE_MS,
+    (
+        "core/formats/sidecars",
+        'ordered += [Sidecar(p, audio_base, "named after the audio") for p in _named_like(audio)]',
+        'ordered = [Sidecar(p, audio_base, "named after the audio") for p in _named_like(audio)]',
+    ): "the list is still empty there",
+    ("core/formats/sidecars", "continue", "break"): (
+        "is_file() is false for what stat() cannot read: only a file removed between the two raises"
+    ),
     ("core/formats/chapters_json", 'text: str, file: str = "<chapters>", *, name: str = ""'): (
         _DEFAULTS
     ),
@@ -1003,6 +1278,16 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         'replaced = text.count("\\ufffd") - raw.decode("utf-8", errors="ignore").count("\\ufffd")',
         'replaced = text.count("\\ufffd") - raw.decode(errors="ignore").count("\\ufffd")',
     ): _UTF8_DEFAULT,
+    (
+        "core/timefmt",
+        "if not (isinstance(seconds, int | float) and math.isfinite(seconds)):",
+        "if not (isinstance(seconds, int | float) or math.isfinite(seconds)):",
+    ): "inf and nan fail the range check below with the same message; non-numbers never come",
+    ("core/timefmt", "def digits_value(text: str, *, limit: int = 12) -> int:"): _FAR_PAST,
+    ("core/timefmt", "if len(stripped) > limit:", "if len(stripped) >= limit:"): _FAR_PAST,
+    ("core/timefmt", 'stripped = text.lstrip("0")', 'stripped = text.lstrip("XX0XX")'): (
+        "the text is digits only: no X to strip"
+    ),
     ("core/text", 'base = w.split("\'", 1)[0]', 'base = w.split("\'", 2)[0]'): _FIRST_PART,
     ("core/text", 'base = w.split("\'", 1)[0]', 'base = w.split("\'", )[0]'): _FIRST_PART,
     ("core/text", "return [w.lower() if w.isascii() else fold(w) for w in found]"): _ASCII_FOLD,
@@ -1029,6 +1314,156 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/media/tags", '"date": first("TDRL", "TDRC", "TYER"),'): (
         "mutagen turns an ID3v2.3 TYER into TDRC on load (TDRL before TDRC is tested)"
     ),
+    ("core/episodes", 'if f.name == "audio_is_standin":'): _SLOW_PATH,
+    ("core/episodes", 'elif f.name == "length_s":'): _SLOW_PATH,
+    (
+        "core/episodes",
+        "if value is not None and (type(value) not in (int, float) or abs(value) > 2**53):",
+    ): _SLOW_PATH,
+    (
+        "core/episodes",
+        "elif value is not None and not isinstance(value, str):",
+        "elif value is not None or not isinstance(value, str):",
+    ): _SLOW_PATH,
+    ("core/episodes", "plain = _plain_meta(raw)", "plain = None"): _SLOW_PATH,
+    ("core/feed/download", 'headers = {"Accept-Encoding": "identity"}'): (
+        "http.client asks for the identity encoding by itself"
+    ),
+    ("core/feed/download", 'headers["Range"] = f"bytes={offset}-"'): _URLLIB_CAPS,
+    ("core/feed/download", 'headers["If-Range"] = validator'): _URLLIB_CAPS,
+    ("core/feed/download", "for attempt in range(2):", "for attempt in range(3):"): _TWO_TRIES,
+    (
+        "core/feed/download",
+        'raise FeedError(f"{host_of(url)} would not send {label}.")'
+        "  # pragma: no cover - loop exits",
+    ): _TWO_TRIES,
+    ("core/feed/download", 'state = json.loads(_state_path(dest).read_text(encoding="utf-8"))'): (
+        _ASCII_JSON
+    ),
+    ("core/feed/download", "out.truncate(offset)", "out.truncate(None)"): (
+        "right after the seek to the offset, the position is the offset"
+    ),
+    ("core/feed/download", "written += out.write(view[written:]) or 0"): (
+        "a file opened unbuffered takes the whole chunk in one write and returns its length"
+    ),
+    ("core/feed/download", "last_report = 0.0"): "the monotonic clock is far past 1 s by then",
+    (
+        "core/feed/download",
+        'match = _CONTENT_RANGE.match(response.headers.get("Content-Range", ""))',
+        'match = _CONTENT_RANGE.match(response.headers.get("Content-Range", "XXXX"))',
+    ): "a missing Content-Range matches neither",
+    ("core/feed/download", "if received > expected_size:", "if received >= expected_size:"): (
+        "inside `received != expected_size`: never equal"
+    ),
+    ("core/feed/download", 'state["etag"] = None', 'state["etag"] = ""'): (
+        "the empty ETag is false too: the `or` that reads it takes Last-Modified"
+    ),
+    ("core/feed/download", '_state_path(dest).write_text(json.dumps(state), encoding="utf-8")'): (
+        _ASCII_JSON
+    ),
+    (
+        "core/feed/extras",
+        'if data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):',
+        'if data.lstrip()[:16].lower().startswith((b"<!doctype html", b"<html")):',
+    ): _HEAD,
+    ("core/feed/extras", "path.unlink(missing_ok=True)"): "the file was just written: it is there",
+    ("core/feed/extras", 'tmp = path.with_name(path.name + ".part")'): (
+        "the temporary file is renamed or removed at once: any name does"
+    ),
+    (
+        "core/feed/extras",
+        'suffix = TRANSCRIPT_NAMES.get(guessed or "")',
+        'suffix = TRANSCRIPT_NAMES.get(guessed or "XXXX")',
+    ): "neither '' nor 'XXXX' is a transcript type",
+    (
+        "core/feed/fetch",
+        'record = json.loads((folder / RECORD_NAME).read_text(encoding="utf-8"))',
+    ): (_ASCII_JSON),
+    (
+        "core/feed/fetch",
+        '(folder / RECORD_NAME).write_text(json.dumps(record, indent=2), encoding="utf-8")',
+    ): _ASCII_JSON,
+    (
+        "core/feed/fetch",
+        'special = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+        'special = {"XXaudio/mpegXX": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+    ): _MIME_MP3,
+    (
+        "core/feed/fetch",
+        'special = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+        'special = {"AUDIO/MPEG": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+    ): _MIME_MP3,
+    (
+        "core/feed/fetch",
+        'special = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+        'special = {"audio/mpeg": ".mp3", "XXaudio/mp3XX": ".mp3", "audio/x-m4a": ".m4a"}',
+    ): _MIME_MP3,
+    (
+        "core/feed/fetch",
+        'special = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}',
+        'special = {"audio/mpeg": ".mp3", "AUDIO/MP3": ".mp3", "audio/x-m4a": ".m4a"}',
+    ): _MIME_MP3,
+    ("core/feed/match", "return True", "return False"): (
+        "equal addresses with a path also end with each other, and an audio address has one"
+    ),
+    (
+        "core/feed/net",
+        'url, headers={"User-Agent": user_agent(), **dict(headers or {})}',
+    ): _URLLIB_CAPS,
+    (
+        "core/feed/reader",
+        'enclosure = Enclosure(chosen["url"], size if size > 0 else None, chosen["mime_type"])',
+        'enclosure = Enclosure(chosen["url"], size if size >= 0 else None, chosen["mime_type"])',
+    ): "podcastparser gives -1, never 0, for a missing or zero length",
+    (
+        "core/feed/reader",
+        'enclosure = Enclosure(chosen["url"], size if size > 0 else None, chosen["mime_type"])',
+        'enclosure = Enclosure(chosen["url"], size if size > 1 else None, chosen["mime_type"])',
+    ): "no audio file is 1 byte long",
+    (
+        "core/feed/reader",
+        "head = data.lstrip()[:512].lower()",
+        "head = data.lstrip()[:513].lower()",
+    ): (_HEAD),
+    ("core/feed/reader", "handler = _Handler(url, 0)", "handler = _Handler(url, None)"): (
+        "podcastparser reads 0 and None alike: no limit on episodes"
+    ),
+    ("core/library_entries", "cover = None", 'cover = ""'): (
+        "the empty path is false too: the `or` two lines below treats both alike"
+    ),
+    ("core/moment_link", "return MomentLink(episode_id, max(0, int(at_ms))).url()"): _ONE_MS,
+    (
+        "core/moment_link",
+        "return f\"{SCHEME}://open?episode={quote(self.episode_id, safe='')}&t={t}\"",
+    ): "safe='' only adds '/', which no episode id (a folder name or a slug) holds",
+    ("core/navigation/chapters", "return ChapterList(_spans(starts, end_ms), from_brief=False)"): (
+        _FALSY
+    ),
+    (
+        "core/navigation/chapters",
+        "if t_ms - self.chapters[i].start_ms > RESTART_GRACE_MS or i == 0:",
+        "if t_ms - self.chapters[i].start_ms >= RESTART_GRACE_MS or i == 0:",
+    ): "exactly 3 s or 3.001 s after a chapter's start: the same press to the listener",
+    (
+        "core/navigation/playhead",
+        "if floor_ms is not None and playing and 0 < floor_ms - reported_ms < MAX_BACKSTEP_MS:",
+        "if floor_ms is not None and playing and 0 <= floor_ms - reported_ms < MAX_BACKSTEP_MS:",
+    ): "when the report is the time shown, either branch returns it",
+    (
+        "core/sleep",
+        "def __init__(self, choice: SleepChoice, *, end_ms: int | None = None, left_ms: int = 0):",
+    ): "only a timer to an end leaves it out, and that timer never reads it",
+    ("core/sleep", "countdown._fade_ms = max(1, min(FADE_MS, countdown.left_ms(now_ms, rate)))"): (
+        "a fade of 1 or 2 ms at the very stop: " + _ONE_MS
+    ),
+    ("core/sleep", "return 1.0 if left >= self._fade_ms else left / self._fade_ms"): (
+        "at left == fade both give full volume"
+    ),
+    (
+        "core/sleep",
+        "return self.left_ms(now_ms, rate) <= 0",
+        "return self.left_ms(now_ms, rate) <= 1",
+    ): (_ONE_MS),
     ("core/storage/files", "return f.read(100)"): _READ_MORE,
     ("core/storage/files", "head = f.read(32)"): _READ_MORE,
     (
@@ -1074,6 +1509,77 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "check_same_thread=False), None)",
         'db = Database(sqlite3.connect(":memory:", check_same_thread=False), None)',
     ): _EXPLICIT,
+    ("core/storage/pending_notes", "def all_recent(self, limit: int = 100) -> list[Note]:"): (
+        "every caller passes its own limit"
+    ),
+    ("core/storage/pending_notes", "lines.sort(key=lambda line: line[:3])"): (
+        "ids are unique: the first three fields already order every line"
+    ),
+    (
+        "core/storage/pending_notes",
+        "for h in super().search(query, episode_id, limit)",
+        "for h in super().search(query, episode_id, )",
+    ): "NoteStore.search's default limit is the same 200",
+    ("core/storage/pending_notes", "False,", "None,"): _FALSY,
+    ("core/storage/pending_notes", "rescue.unlink(missing_ok=True)"): (
+        "the rescue was read a moment ago: it is there to remove"
+    ),
+    (
+        "core/storage/schema",
+        'if getattr(e, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):',
+    ): "checked inside BEGIN IMMEDIATE: the write lock is held, so no busy error reaches it",
+    ("core/storage/queue", 'stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")'): (
+        "any new name the glob finds will do: a rescue merges by each note's own edit time"
+    ),
+    **{
+        ("core/storage/queue", _WRITER, _WRITER.replace(name, other)): "a thread's name is unseen"
+        for name, other in (
+            ('name="notes-writer"', "name=None"),
+            (' name="notes-writer",', ""),
+            ('"notes-writer"', '"XXnotes-writerXX"'),
+            ('"notes-writer"', '"NOTES-WRITER"'),
+        )
+    },
+    ("core/storage/queue", "self._closing = False", "self._closing = None"): _FALSY,
+    (
+        "core/storage/queue",
+        "self._tell(notice, lasting=False)",
+        "self._tell(notice, lasting=None)",
+    ): (_FALSY),
+    (
+        "core/storage/queue",
+        "self._head_since = time.monotonic()  # when the writer started on the current job",
+    ): "submit sets it before settle can read it",
+    (
+        "core/storage/queue",
+        "self.path, busy_timeout_ms=WORKER_BUSY_TIMEOUT_MS, check_index=False",
+    ): ("the queue checks the index itself just after: a second check finds it whole"),
+    ("core/storage/queue", "def close(self, timeout: float = 2.0) -> int:"): (
+        "the app's one caller passes its own timeout"
+    ),
+    ("core/storage/queue", "if left <= 0:", "if left < 0:"): (
+        "with exactly 0 s left, wait(0) returns at once and the next pass says False"
+    ),
+    ("core/storage/queue", "if left > 0:", "if left >= 0:"): "flush(0) waits for nothing",
+    (
+        "core/storage/queue",
+        "if self.state is not None or self._closing or not self._jobs:",
+        "if self.state is not None or self._closing and not self._jobs:",
+    ): "closing empties the queue in the same step: no writes wait once it is closing",
+    (
+        "core/storage/queue",
+        "if self.state is not None or self._closing or not self._jobs:",
+        "if self.state is not None and self._closing or not self._jobs:",
+    ): "'busy' is said after a 50 ms try, when the window's 50 ms wait has run out anyway",
+    (
+        "core/storage/queue",
+        "self.path, busy_timeout_ms=WORKER_BUSY_TIMEOUT_MS, check_index=False",
+        "self.path, busy_timeout_ms=WORKER_BUSY_TIMEOUT_MS, check_index=None",
+    ): _FALSY,
+    (
+        "core/storage/queue",
+        "self._thread.join(timeout=RETRY_AT_MOST_S + WORKER_BUSY_TIMEOUT_MS / 1000 + 1)",
+    ): ("closing, the writer stops after its current 50 ms try: the bound only guards a hang"),
     ("core/formats/transcript_json", 'text: str, file: str = "<transcript>", *, name: str = ""'): (
         _DEFAULTS
     ),
@@ -1095,6 +1601,7 @@ _SQL = re.compile(
     re.I,
 )
 _CODEC = re.compile(r"[\"'](utf-8|utf-8-sig|latin-1|ascii|cp1252)[\"']", re.I)
+_HEADER = re.compile(r"headers\.get\([\"'][A-Za-z-]+[\"'][,)]")
 
 
 def equivalent_by_rule(before: str, after: str) -> str | None:
@@ -1104,6 +1611,8 @@ def equivalent_by_rule(before: str, after: str) -> str | None:
             return "SQL keywords and names are case-insensitive"
         if _CODEC.search(before):
             return "codec names are case-insensitive"
+        if _HEADER.search(before) and _HEADER.search(after):
+            return "HTTP header names are case-insensitive"
     return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import socket
+import struct
 import threading
 import time
 from collections.abc import Iterator
@@ -25,14 +26,31 @@ class Resource:
     body: bytes
     content_type: str = "application/octet-stream"
     drop_after: int | None = None  # close the connection after this many body bytes, once
+    reset: bool = False  # and drop it with a reset (RST), not an orderly close (FIN)
     ignore_range: bool = False  # answer 200 with the whole file to a Range request
     length: int | None = None  # announce this Content-Length instead of the real one
     no_length: bool = False  # no Content-Length: the body ends when the connection closes
     bytes_per_s: int | None = None  # a slow connection: the body trickles at this rate
+    status: int | None = None  # answer with this error status (and its reason) instead
+    weak_etag: bool = False  # a W/ ETag, which cannot guard a range (If-Range ignores it)
+    last_modified: str = ""  # sent as Last-Modified, and good in If-Range when set
+    # Answer a Range with this Content-Range ({start}, {end}, {size} filled in; "" for none)
+    # instead of the true one: a host that sends another part, or does not say which.
+    content_range: str | None = None
+    range_from: int | None = None  # answer any Range with the part from this byte instead
 
     @property
     def etag(self) -> str:
-        return '"' + hashlib.sha1(self.body).hexdigest()[:16] + '"'
+        strong = '"' + hashlib.sha1(self.body).hexdigest()[:16] + '"'
+        return "W/" + strong if self.weak_etag else strong
+
+    def guards(self, if_range: str | None) -> bool:
+        """Whether a Range with this If-Range may be served (RFC 9110, 13.1.5)."""
+        if if_range is None:
+            return True
+        if if_range == self.last_modified:
+            return True
+        return if_range == self.etag and not self.weak_etag
 
 
 @dataclass
@@ -90,12 +108,16 @@ def _handler(host: FeedHost) -> type[BaseHTTPRequestHandler]:
                 seen.status = 404
                 self.send_error(404)
                 return
+            if res.status is not None:
+                seen.status = res.status
+                self.send_error(res.status)
+                return
             start, end = 0, len(res.body) - 1
             status = 200
             wanted = _RANGE.match(self.headers.get("Range", ""))
             if_range = self.headers.get("If-Range")
-            if wanted and not res.ignore_range and (if_range is None or if_range == res.etag):
-                start = int(wanted.group(1))
+            if wanted and not res.ignore_range and res.guards(if_range):
+                start = int(wanted.group(1)) if res.range_from is None else res.range_from
                 end = int(wanted.group(2)) if wanted.group(2) else end
                 if start >= len(res.body):
                     seen.status = 416
@@ -111,10 +133,15 @@ def _handler(host: FeedHost) -> type[BaseHTTPRequestHandler]:
             self.send_response(status)
             self.send_header("Content-Type", res.content_type)
             self.send_header("ETag", res.etag)
+            if res.last_modified:
+                self.send_header("Last-Modified", res.last_modified)
             self.send_header("Accept-Ranges", "bytes")
             self.send_header("Connection", "close")
-            if status == 206:
-                self.send_header("Content-Range", f"bytes {start}-{end}/{len(res.body)}")
+            told = f"bytes {start}-{end}/{len(res.body)}"
+            if status == 206 and res.content_range is not None:
+                told = res.content_range.format(start=start, end=end, size=len(res.body))
+            if status == 206 and told:
+                self.send_header("Content-Range", told)
             if not res.no_length:
                 self.send_header("Content-Length", str(res.length or len(body)))
             self.end_headers()
@@ -122,6 +149,12 @@ def _handler(host: FeedHost) -> type[BaseHTTPRequestHandler]:
                 cut, res.drop_after = res.drop_after, None
                 self.wfile.write(body[:cut])
                 self.wfile.flush()
+                if res.reset:
+                    time.sleep(1.0)  # the client takes what was sent before the reset
+                    linger = struct.pack("ii", 1, 0)
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
+                    self.connection.close()
+                    return
                 self.connection.shutdown(socket.SHUT_RDWR)
                 return
             if res.bytes_per_s:

@@ -105,6 +105,17 @@ def find_brief(folder: Path) -> Path | None:
     return None
 
 
+def episode_folder_of(path: Path) -> Path | None:
+    """The episode folder ``path`` opens as: a folder holding a brief, or the folder of a
+    ``brief.txt``/``brief.json`` beside an ``episode.json``. None for a brief on its own, even
+    one kept in an episode's folder under another name: it is a brief of its own."""
+    if path.is_dir() or (path.name in BRIEF_NAMES and (path.parent / "episode.json").is_file()):
+        folder = path if path.is_dir() else path.parent
+        if find_brief(folder):
+            return folder
+    return None
+
+
 def read_meta(path: Path) -> tuple[EpisodeMeta, tuple[Problem, ...]]:
     """``episode.json``, with bad fields reported and left at their defaults."""
     file = str(path)

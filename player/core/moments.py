@@ -32,7 +32,7 @@ class Moment:
         return self.note_id is not None
 
 
-def copy_text(moment: Moment, source: str = "") -> str:
+def copy_text(moment: Moment, source: str) -> str:
     """``1:05:01 “There's a very large demo-to-product gap…” (Episode title)``."""
     words = " ".join(moment.text.split())
     if moment.kind in QUOTED:

@@ -35,7 +35,7 @@ class SleepCountdown:
     def __init__(self, choice: SleepChoice, *, end_ms: int | None = None, left_ms: int = 0):
         self.choice = choice
         self.end_ms = end_ms  # the moment of the episode to stop at ("end of ...")
-        self._left_ms = left_ms if choice.kind == "minutes" else 0
+        self._left_ms = left_ms  # read only while ``end_ms`` is None
         self._fade_ms = FADE_MS
 
     @classmethod
@@ -54,20 +54,20 @@ class SleepCountdown:
         if self.choice.kind == "minutes":
             self._left_ms = max(0, self._left_ms - round(wall_ms))
 
-    def left_ms(self, now_ms: int = 0, rate: float = 1.0) -> int:
+    def left_ms(self, now_ms: int, rate: float) -> int:
         """Listening time left: for an end, the episode time to it at the playing speed."""
         if self.end_ms is None:
             return self._left_ms
         return max(0, math.ceil((self.end_ms - now_ms) / max(rate, 0.01)))
 
-    def gain(self, now_ms: int = 0, rate: float = 1.0) -> float:
+    def gain(self, now_ms: int, rate: float) -> float:
         """1.0 until the fade begins, then down to 0.0 at the stop."""
         left = self.left_ms(now_ms, rate)
         return 1.0 if left >= self._fade_ms else left / self._fade_ms
 
-    def done(self, now_ms: int = 0, rate: float = 1.0) -> bool:
+    def done(self, now_ms: int, rate: float) -> bool:
         return self.left_ms(now_ms, rate) <= 0
 
-    def text(self, now_ms: int = 0, rate: float = 1.0) -> str:
+    def text(self, now_ms: int, rate: float) -> str:
         """What the transport shows while the timer runs: ``☾ 14:32``."""
         return f"☾ {format_ms(self.left_ms(now_ms, rate) + 999)}"

@@ -71,9 +71,7 @@ def parse_clock(text: str) -> float:
 def parse_time(text: str) -> float:
     """Seconds from either a clock time or plain seconds (``95``, ``95.5``)."""
     s = text.strip()
-    if _SECONDS.match(s):
-        whole = s.partition(".")[0]
-        digits_value(whole)
+    if _SECONDS.match(s):  # float() of any run of digits is a number or inf: checked() says
         return checked(float(s))
     return parse_clock(s)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from player.core.brief.cache import read_linked
 from player.core.brief.cues import brief_timeline
-from player.core.episodes import Episode, episode_id_for, find_brief, open_episode
+from player.core.episodes import Episode, episode_folder_of, episode_id_for, open_episode
 from player.core.titles import split_guest_title
 from player.ui.open_episode import OpenEpisode
 
@@ -48,12 +48,9 @@ def from_episode(episode: Episode) -> OpenEpisode:
 def episode_from_brief_file(path: Path) -> OpenEpisode:
     """Any brief (text or JSON); a brief inside an episode folder opens as that episode."""
     path = Path(path)
-    if path.is_dir() or (
-        path.name in ("brief.txt", "brief.json") and (path.parent / "episode.json").is_file()
-    ):
-        folder = path if path.is_dir() else path.parent
-        if find_brief(folder):
-            return from_episode(open_episode(folder))
+    folder = episode_folder_of(path)
+    if folder is not None:
+        return from_episode(open_episode(folder))
     linked = read_linked(path, path.parent / "links.json", write_later=True)
     brief = linked.brief
     guest, title = split_guest_title(brief.title)

@@ -10,15 +10,12 @@ from PySide6.QtWidgets import QApplication
 
 from player.cli import main
 from player.core.moment_link import moment_url
-from player.core.open_target import OpenTargetError, open_target
 from player.ui.main_window import MainWindow
 from tests.media import make_wav
 from tests.ui.conftest import (
     BRIEF,
     isolated_settings,  # noqa: F401 (windows here keep their layout)
 )
-
-CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 
 def run_window(argv: list[str]) -> tuple[int, dict]:
@@ -66,15 +63,6 @@ def test_a_link_finds_a_brief_the_library_knows(qtbot, tmp_path: Path, capsys) -
     assert seen["at_ms"] == 4_000
 
 
-def test_a_file_uri_from_the_desktop_opens_that_brief(qtbot, tmp_path: Path) -> None:
-    brief = tmp_path / "with space" / "brief.txt"
-    brief.parent.mkdir()
-    brief.write_text(BRIEF, encoding="utf-8")
-    target = open_target(brief.as_uri(), CONTENT, lambda _i: None)
-    assert target.brief == brief
-    assert target.at_ms is None
-
-
 def test_an_unknown_episode_or_bad_link_is_a_message_not_a_window(capsys) -> None:
     assert main(["brief-player://open?episode=nobody-knows&t=1:00"]) == 2
     err = capsys.readouterr().err
@@ -83,12 +71,3 @@ def test_an_unknown_episode_or_bad_link_is_a_message_not_a_window(capsys) -> Non
     assert "t='later' cannot be read" in capsys.readouterr().err
     shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
     assert not [w for w in shown if w.isVisible()]
-
-
-def test_open_target_names_what_to_do() -> None:
-    try:
-        open_target("brief-player://open?episode=gone", CONTENT, lambda _i: "/no/such/brief.txt")
-    except OpenTargetError as e:
-        assert "File ▸ Open Brief" in str(e)
-    else:
-        raise AssertionError("a missing brief was opened")

@@ -4,12 +4,18 @@ by file and line, and the pins of its links.json applied to what lights up."""
 from __future__ import annotations
 
 import json
+from dataclasses import fields as dc_fields
+from datetime import date
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from player.core.brief.models import BriefError
-from player.core.episodes import EpisodeMeta, open_episode, read_meta
+from player.core.brief.cache import write_pending
+from player.core.brief.models import Brief, BriefError, Quote
+from player.core.episodes import EpisodeMeta, episode_id_for, open_episode, read_meta
 
 BRIEF = (
     'Guest - Ep\n\nKey Concepts\n- Ghosts: not animals\n\nQuotes\n- At 0:05 - "Hi."\n'
@@ -19,7 +25,7 @@ BRIEF = (
 
 def _folder(tmp_path: Path, **files: str | bytes) -> Path:
     folder = tmp_path / "ep-1"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     for name, data in {"brief.txt": BRIEF, **files}.items():
         path = folder / name.replace("_", ".")
         if isinstance(data, bytes):
@@ -114,3 +120,88 @@ def test_episode_json_reads_as_its_schema_says(tmp_path: Path, fields: dict) -> 
     else:
         assert problems == ()
     assert asdict(meta) == asdict(expected)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"audio_is_standin": "no"},
+        {"audio_is_standin": "yes", "title": "Ep"},
+        {"length_s": None, "title": "Ep"},
+        {"published": "20251017"},
+        {"published": "2025-10-17T00:00"},
+        {"title": 5},
+        {"guid": 12345, "show": "S"},
+        {"length_s": 2**60},
+        {"length_s": 10**400},
+        {"length_s": True},
+    ],
+)
+def test_an_odd_episode_json_reads_as_its_schema_says(tmp_path: Path, fields: dict) -> None:
+    """A file a person typed: "no" is not a stand-in, a number is no title, and a date must
+    be a day; the quick reader must not take what the schema would refuse or turn around."""
+    test_episode_json_reads_as_its_schema_says(tmp_path, fields)
+
+
+_JSON_VALUE = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**70), 2**70),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=12),
+    st.dates().map(date.isoformat),
+    st.sampled_from(["20251017", "2025-02-30", "yes", "no", "1", "0", "12.5"]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from([f.name for f in dc_fields(EpisodeMeta)]), _JSON_VALUE))
+def test_any_episode_json_reads_as_its_schema_says(fields: dict) -> None:
+    with TemporaryDirectory() as folder:
+        test_episode_json_reads_as_its_schema_says(Path(folder), fields)
+
+
+def test_a_brief_in_a_windows_encoding_says_which_it_was_read_as(tmp_path: Path) -> None:
+    folder = _folder(
+        tmp_path, brief_txt='Café talk\n\nQuotes\n- At 0:01 - "Déjà vu."\n'.encode("cp1252")
+    )
+    loaded = open_episode(folder).load()
+    assert loaded.brief.title == "Café talk"
+    assert loaded.encoding == "Windows-1252"
+
+
+def test_a_loaded_brief_is_cached_for_the_next_start_unless_the_write_is_put_off(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    """The command line caches a brief as it reads it; the window puts the write off until its
+    first frame is up, and then writes it."""
+    cached = isolated_home / ".cache" / "brief-player" / "briefs"
+    open_episode(_folder(tmp_path / "a")).load()
+    assert len(list(cached.glob("*.pickle"))) == 1
+    open_episode(_folder(tmp_path / "b")).load(write_later=True)
+    assert len(list(cached.glob("*.pickle"))) == 1
+    write_pending()
+    assert len(list(cached.glob("*.pickle"))) == 2
+
+
+def test_an_opened_briefs_id_is_the_same_in_every_version() -> None:
+    """Notes, the resume place and downloaded audio are stored under the id of a brief opened
+    on its own: an id computed differently would lose them all at the next update."""
+    title = "Andrej Karpathy — “We’re summoning ghosts, not building animals”"
+    quotes = (Quote(at=5.0, text="Hi."), Quote(at=9.0, text="Bye."))
+    assert episode_id_for(Brief(title=title, quotes=quotes)) == (
+        "andrej-karpathy-we-re-summoning-ghosts-n-a82b0e7440"
+    )
+    assert (
+        episode_id_for(Brief(title=title)) == "andrej-karpathy-we-re-summoning-ghosts-n-6c6d8cb0f7"
+    )
+    assert episode_id_for(Brief(title="Ωμέγα")) == "brief-bdb7f4d82a"
+    assert episode_id_for(Brief(title="Malcolm X", quotes=quotes)).startswith("malcolm-x-")
+    assert episode_id_for(Brief(title="“Ghosts” — K.", quotes=quotes)).startswith("ghosts-k-")
+
+
+def test_two_briefs_with_one_title_keep_their_notes_apart() -> None:
+    one = Brief(title="Weekly", quotes=(Quote(at=1.0, text="Monday news."),))
+    other = Brief(title="Weekly", quotes=(Quote(at=1.0, text="Tuesday news."),))
+    assert episode_id_for(one) != episode_id_for(other)
+    assert episode_id_for(one).startswith("weekly-")

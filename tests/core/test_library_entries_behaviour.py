@@ -11,6 +11,7 @@ from player.core.library_entries import library_items
 from player.core.storage import NoteStore, PlayStateStore, open_database
 from player.core.storage.library import LibraryEntry
 from player.core.storage.notes import Note
+from tests.media import make_wav
 
 BRIEF = 'T\n\nQuotes\n- At 0:01 - "A quote."\n'
 
@@ -95,3 +96,47 @@ def test_progress_and_note_counts_appear_only_where_there_are_some(tmp_path: Pat
         (0, 0, 0.0),
     ]
     assert [(i.position_ms, i.notes) for i in library_items([], entries)] == [(0, 0)] * 3
+
+
+def test_a_bundled_episode_shows_the_cover_of_its_own_audio_when_the_audio_is_there(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "content"
+    for name, title in (("with-audio", "Has audio"), ("audio-gone", "Lost audio")):
+        (root / name).mkdir(parents=True)
+        (root / name / "brief.txt").write_text(BRIEF, encoding="utf-8")
+        meta = {"title": title, "audio": "episode.wav"}
+        (root / name / "episode.json").write_text(json.dumps(meta), encoding="utf-8")
+    make_wav(root / "with-audio" / "episode.wav", 1.0)
+    items = {i.episode_id: i for i in library_items(discover_episodes(root), [])}
+    assert items["with-audio"].audio_path == root / "with-audio" / "episode.wav"
+    assert items["audio-gone"].audio_path is None
+
+
+def test_the_listeners_own_audio_sets_the_length_progress_and_cover(tmp_path: Path) -> None:
+    """Progress runs against the file that plays, not the brief's nominal length; a file whose
+    length is not read yet leaves the brief's; a file since deleted shows no cover of its own."""
+    episodes = _episodes(tmp_path / "content")  # zebra (a-id), Apple (b-id), mango (c-id)
+    mine = make_wav(tmp_path / "mine.wav", 1.0)
+    entries = [
+        LibraryEntry(episode_id=e, brief_path="x", length_s=100)
+        for e in ("attached", "unread", "playing", "deleted")
+    ]
+    with open_database(tmp_path / "notes.db") as db:
+        play = PlayStateStore(db)
+        play.save("attached", audio_path=str(mine), audio_length_ms=200_000)
+        play.save("unread", audio_path=str(mine))
+        play.save("playing", position_ms=50_000, audio_path=str(mine), audio_length_ms=200_000)
+        play.save("deleted", audio_path=str(tmp_path / "deleted.wav"), audio_length_ms=200_000)
+        play.save("b-id", audio_path=str(mine), audio_length_ms=300_000)
+        items = {i.episode_id: i for i in library_items(episodes, entries, play, NoteStore(db))}
+    assert [(i.length_s, i.progress, i.audio_path) for i in items.values()] == [
+        (200, 0.0, mine),
+        (100, 0.0, mine),
+        (200, 0.25, mine),
+        (200, 0.0, None),
+        (300, 0.0, mine),
+        (None, None, None),
+        (None, None, None),
+    ]
+    assert list(items) == ["attached", "unread", "playing", "deleted", "b-id", "c-id", "a-id"]

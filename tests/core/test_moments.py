@@ -28,6 +28,7 @@ def test_odd_ids_and_hand_made_times_go_through() -> None:
     assert parse_moment_url("brief-player://open?episode=x&t=65m").at_ms == 3_900_000
     assert parse_moment_url("BRIEF-PLAYER://open?episode=x&t=3910").at_ms == 3_910_000
     assert parse_moment_url("brief-player:open?episode=x").at_ms == 0
+    assert parse_moment_url("brief-player:/open?episode=x&t=90").at_ms == 90_000
 
 
 @pytest.mark.parametrize(
@@ -35,7 +36,8 @@ def test_odd_ids_and_hand_made_times_go_through() -> None:
     [
         ("https://example.org/?episode=x", "not a brief-player"),
         ("brief-player://delete?episode=x", "open a moment"),
-        ("brief-player://open?t=1:00", "names no episode"),
+        ("brief-player:/Xopen?episode=x", "not 'xopen'"),
+        ("brief-player://open?t=1:00", r"^the link names no episode \(episode=\.\.\.\)$"),
         ("brief-player://open?episode=x&t=soon", "cannot be read"),
     ],
 )

@@ -4,8 +4,10 @@ apart, and the little words of a sentence carry no meaning."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from player.core.text import fold, stem, terms, words
+from player.core.text import clip_words, fold, stem, terms, words
 
 
 @pytest.mark.parametrize(
@@ -76,3 +78,42 @@ def test_words_keep_their_place_in_the_text_and_fold_accents_and_case() -> None:
 
 def test_a_word_with_several_apostrophes_is_its_first_part() -> None:
     assert terms("rock'n'roll agents") == ["rock", "agent"]
+
+
+def test_a_little_word_with_several_apostrophes_is_still_a_little_word() -> None:
+    assert terms("I'd've we'd've agents") == ["agent"]
+
+
+def _fits(text: str, limit: int) -> str:
+    """The longest run of whole words that fits, the slow obvious way."""
+    ws = text.split()
+    n = max(k for k in range(len(ws) + 1) if len(" ".join(ws[:k])) <= limit)
+    return " ".join(ws[:n]) if n else " ".join(ws)[:limit]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["We", "summon", "ghosts.", "—", "agents,", "a", "decade;"]), max_size=30
+    ).map(" ".join)
+    | st.text(" \n\tab.,…-", max_size=120),
+    st.integers(5, 100),
+)
+def test_a_long_label_shows_the_whole_words_that_fit_and_one_ellipsis(
+    text: str, limit: int
+) -> None:
+    """The status line after starring a note or quote names it in at most ``limit`` characters."""
+    plain = " ".join(text.split())
+    shown = clip_words(text, limit)
+    if len(plain) <= limit:
+        assert shown == plain
+    else:
+        assert shown == _fits(plain, limit).rstrip(" .,;:…-–—") + "…"
+
+
+def test_a_label_is_cut_at_eighty_characters_unless_asked() -> None:
+    words = "ghosts " * 11 + "summoned."  # 86 characters
+    assert clip_words(words) == ("ghosts " * 11).strip() + "…"
+    assert clip_words("x" * 80) == "x" * 80
+    assert clip_words("x" * 40 + " " + "y" * 40) == "x" * 40 + "…"
+    assert clip_words("We summon ghosts. We summon.", 17) == "We summon ghosts…"
+    assert clip_words("Model X and Model Y", 8) == "Model X…"

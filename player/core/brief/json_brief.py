@@ -135,7 +135,7 @@ def dump_brief_json(brief: Brief) -> str:
     A first line ``Guest — “Title”`` is written as its two parts, so a program reading the JSON
     gets the episode's own title rather than the guest's name twice (once in ``guest``).
     """
-    doc = brief.model_dump(mode="json")
+    doc = brief.model_dump()
     guest, title = split_guest_title(brief.title)
     if guest is not None:
         doc["title"], doc["guest"] = title, guest

@@ -38,11 +38,11 @@ class _Record:
     def model_copy(self, *, update: dict[str, Any] | None = None) -> Any:
         return replace(self, **(update or {}))  # type: ignore[type-var]
 
-    def model_dump(self, *, mode: str = "python") -> dict[str, Any]:
-        """Fields in order, nested records as dicts, tuples as lists in ``mode="json"``;
-        fields marked not exported (source lines) are left out, as the JSON form has them."""
+    def model_dump(self) -> dict[str, Any]:
+        """What the JSON form holds: fields in order, nested records as dicts, tuples as lists;
+        fields marked not exported (source lines) are left out."""
         return {
-            f.name: _dumped(getattr(self, f.name), mode)
+            f.name: _dumped(getattr(self, f.name))
             for f in fields(self)  # type: ignore[arg-type]
             if not f.metadata.get("exclude")
         }
@@ -56,12 +56,11 @@ def _restore(cls: type[_Record], values: tuple[object, ...]) -> _Record:
     return record
 
 
-def _dumped(value: object, mode: str) -> object:
+def _dumped(value: object) -> object:
     if isinstance(value, _Record):
-        return value.model_dump(mode=mode)
+        return value.model_dump()
     if isinstance(value, tuple):
-        items = [_dumped(v, mode) for v in value]
-        return items if mode == "json" else tuple(items)
+        return [_dumped(v) for v in value]
     return value
 
 

@@ -73,7 +73,7 @@ def parse_brief_text(text: str, file: str = "<brief>") -> ParseResult:
     """Parse the text of one brief; see the module docstring for what is accepted."""
     if "\x00" in text:
         raise BriefError(f"{file}: is not a text file (it contains NUL characters).")
-    return _Reader(text.removeprefix("\ufeff"), file).read()
+    return _Reader(text, file).read()  # a byte-order mark goes with ``_clean``
 
 
 class _Item:
@@ -100,7 +100,7 @@ class _Reader:
         self.file = file
         self.problems: list[Problem] = []
         self.items: dict[str, list[_Item]] = {name: [] for name in set(_SECTIONS.values())}
-        self.headings = 0
+        self.seen_heading = False
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(file=self.file, line=line, message=message))
@@ -108,7 +108,7 @@ class _Reader:
     def read(self) -> ParseResult:
         title, first_body = self._title()
         self._sections(first_body)
-        if not self.headings:
+        if not self.seen_heading:
             raise BriefError(
                 f"{self.file}: no brief found: none of the headings Episode Overview, "
                 "Key Concepts, Quotes or Takeaways appears in it."
@@ -152,7 +152,7 @@ class _Reader:
             name = _heading(line)
             if name:
                 section, current = name, None
-                self.headings += 1
+                self.seen_heading = True
                 continue
             if section == "summary" and not self.items["summary"] and line.casefold() in _DEBRIS:
                 continue
@@ -198,11 +198,8 @@ class _Reader:
             return None
         try:
             at = parse_clock(m.group("time").rstrip(".,:"))
-        except TimeFormatError as e:
+        except TimeFormatError as e:  # (it bounds the digits before int() or a float sees them)
             self.problem(item.line, str(e))
-            return None
-        except (ValueError, OverflowError):
-            self.problem(item.line, f"quote time {m.group('time')[:20]!r}… is far too long")
             return None
         note, words, context = _split_quote(m.group("rest"))
         if not words and not note:
@@ -327,7 +324,7 @@ def load_any(path: str | Path) -> ParseResult:
     if p.suffix.lower() == ".json":
         return load_brief_json(p)
     decoded = read_brief(p)
-    if decoded.text.removeprefix("\ufeff").lstrip().startswith("{"):
+    if decoded.text.lstrip().startswith("{"):  # (``decode`` took off a byte-order mark)
         return with_encoding(parse_brief_json(decoded.text, str(p)), decoded, str(p))
     return with_encoding(parse_brief_text(decoded.text, str(p)), decoded, str(p))
 

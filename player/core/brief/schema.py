@@ -76,7 +76,8 @@ class Brief(_Frozen):
 
 
 def to_record(brief: Brief) -> models.Brief:
-    """The validated brief as the plain records of ``models``."""
+    """The validated brief as the plain records of ``models``, without a source: the reader
+    sets that to the file it read, whatever the JSON says."""
     return models.Brief(
         title=brief.title,
         guest=brief.guest,
@@ -86,5 +87,4 @@ def to_record(brief: Brief) -> models.Brief:
         quotes=tuple(models.Quote(**dict(q)) for q in brief.quotes),
         takeaways=tuple(models.Takeaway(**dict(t)) for t in brief.takeaways),
         links=tuple(models.Link(**dict(lk)) for lk in brief.links),
-        source=models.Source(**dict(brief.source)) if brief.source else None,
     )

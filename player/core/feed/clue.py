@@ -14,7 +14,12 @@ from pathlib import Path
 from player.appdirs import content_dir
 from player.core.brief.models import BriefError
 from player.core.brief.parser import load_any
-from player.core.episodes import discover_episodes, episode_id_for, find_brief, open_episode
+from player.core.episodes import (
+    discover_episodes,
+    episode_folder_of,
+    episode_id_for,
+    open_episode,
+)
 from player.core.feed.match import EpisodeClue
 
 
@@ -36,8 +41,8 @@ def brief_source(path: str | Path | None = None) -> BriefSource:
             raise BriefError(f"no episodes found in {content_dir()}; name a brief file")
         path = episodes[0].folder
     p = Path(path)
-    folder = p if p.is_dir() else p.parent
-    if (p.is_dir() or (folder / "episode.json").is_file()) and find_brief(folder):
+    folder = episode_folder_of(p)
+    if folder is not None:
         episode = open_episode(folder)
         brief = load_any(episode.brief_path).brief
         meta = episode.meta

@@ -22,7 +22,7 @@ from player.core.feed.download import Downloaded, download
 from player.core.feed.errors import FeedError, NoMatch
 from player.core.feed.extras import Extras, fetch_extras
 from player.core.feed.match import MatchResult, match_episode, pick
-from player.core.feed.reader import Feed, FeedEpisode, read_feed
+from player.core.feed.reader import Enclosure, Feed, FeedEpisode, read_feed
 from player.core.jobs import Progress
 from player.core.storage.playstate import PlayStateStore
 
@@ -66,7 +66,7 @@ def find_in_feed(
 
 
 def read_and_match(
-    source: BriefSource, progress: Progress, *, feed_url: str = ""
+    source: BriefSource, progress: Progress, *, feed_url: str
 ) -> tuple[Feed, MatchResult]:
     """Read the feed and rank its episodes for the brief, best first, without choosing: the
     window shows the candidates when the match is not sure."""
@@ -88,17 +88,13 @@ def fetch_episode(episode: FeedEpisode, folder: Path, progress: Progress) -> Fet
     enclosure = episode.enclosure
     if enclosure is None:
         raise NoMatch(f"The feed's episode {episode.title!r} has no audio file.")
-    dest = folder / audio_name(episode)
+    dest = folder / audio_name(episode.title, enclosure)
     done: Downloaded | None = None
     if not _already_there(folder, dest, enclosure.url):
         done = download(
-            enclosure.url,
-            dest,
-            progress.scaled(0.0, 0.95),
-            expected_size=enclosure.length,
-            what=dest.name,
+            enclosure.url, dest, progress.scaled(0.0, 0.95), expected_size=enclosure.length
         )
-        _write_record(folder, episode, dest)
+        _write_record(folder, episode, enclosure.url, dest)
     extras = fetch_extras(episode, dest, progress.scaled(0.95, 0.05))
     return Fetched(episode, dest, done, extras)
 
@@ -109,16 +105,13 @@ def attach(store: PlayStateStore, episode_id: str, audio: Path) -> None:
     store.save(episode_id, audio_path=str(audio.resolve()))
 
 
-def audio_name(episode: FeedEpisode) -> str:
+def audio_name(title: str, enclosure: Enclosure) -> str:
     """A readable file name from the episode's title, with the enclosure's kind of file."""
-    stem = re.sub(r"[^A-Za-z0-9]+", "-", episode.title).strip("-")[:60].strip("-") or "episode"
-    return stem + _audio_suffix(episode)
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-")[:60].strip("-") or "episode"
+    return stem + _audio_suffix(enclosure)
 
 
-def _audio_suffix(episode: FeedEpisode) -> str:
-    enclosure = episode.enclosure
-    if enclosure is None:
-        return ".mp3"
+def _audio_suffix(enclosure: Enclosure) -> str:
     suffix = Path(urlsplit(enclosure.url).path).suffix.lower()
     if suffix in AUDIO_SUFFIXES:
         return suffix
@@ -141,12 +134,12 @@ def _already_there(folder: Path, dest: Path, url: str) -> bool:
     )
 
 
-def _write_record(folder: Path, episode: FeedEpisode, dest: Path) -> None:
+def _write_record(folder: Path, episode: FeedEpisode, url: str, dest: Path) -> None:
     """Which feed episode the file is, so a second fetch finds it done."""
     record = {
         "guid": episode.guid,
         "title": episode.title,
-        "enclosure_url": episode.enclosure.url if episode.enclosure else "",
+        "enclosure_url": url,
         "audio": dest.name,
         "size": dest.stat().st_size,
     }

@@ -134,7 +134,7 @@ def title_similarity(a: str, b: str) -> float:
     ratio = SequenceMatcher(None, na, nb).ratio()
     wa, wb = set(na.split()), set(nb.split())
     shorter = min(len(wa), len(wb))
-    overlap = len(wa & wb) / shorter if shorter else 0.0
+    overlap = len(wa & wb) / shorter  # both have a word: normalize left some
     # Word overlap counts a little less: two titles can share "the" and "of" and little else.
     return max(ratio, 0.95 * overlap if shorter >= 3 else 0.0)
 

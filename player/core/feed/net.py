@@ -80,7 +80,7 @@ def open_url(
         raise unreachable(url, e) from None
 
 
-def status_error(url: str, status: int, reason: object = "") -> HttpStatusError:
+def status_error(url: str, status: int, reason: object) -> HttpStatusError:
     what = {
         401: "asks for a login",
         403: "refused access",
@@ -129,7 +129,10 @@ def fetch_small(
     if is_local(url):
         path = local_path(url)
         try:
-            return path.read_bytes()[: limit + 1], ""
+            size = path.stat().st_size
+            if size > limit:
+                raise FeedError(f"{path} is {size:,} bytes: too large for {what}.")
+            return path.read_bytes(), ""
         except OSError as e:
             raise FeedError(f"Cannot read {path}: {e.strerror or e}.") from None
     progress(0, None, f"Reading {what} from {host_of(url)}")

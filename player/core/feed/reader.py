@@ -38,8 +38,6 @@ class Enclosure:
 class TranscriptLink:
     url: str
     mime_type: str = ""
-    language: str = ""
-    rel: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +47,6 @@ class FeedEpisode:
     published: date | None = None
     duration_s: float | None = None
     description: str = ""
-    link: str = ""
     enclosure: Enclosure | None = None
     image_url: str = ""
     chapters_url: str = ""
@@ -61,8 +58,6 @@ class FeedEpisode:
 class Feed:
     url: str
     title: str
-    link: str = ""
-    image_url: str = ""
     episodes: tuple[FeedEpisode, ...] = field(default_factory=tuple)
 
 
@@ -96,15 +91,12 @@ class _Handler(podcastparser.PodcastHandler):
             link = TranscriptLink(
                 url=podcastparser.urlparse.urljoin(self.base, attrs.get("url").strip()),
                 mime_type=(attrs.get("type") or "").strip().lower(),
-                language=(attrs.get("language") or "").strip(),
-                rel=(attrs.get("rel") or "").strip(),
             )
             self.episodes[-1].setdefault("_transcripts", []).append(link)
 
 
 class _NotAFeedRoot(Exception):
     def __init__(self, root: str) -> None:
-        super().__init__(root)
         self.root = root
 
 
@@ -131,12 +123,10 @@ def parse_feed(data: bytes, url: str) -> Feed:
             f"{_where(url)}:{e.getLineNumber()}: not a podcast feed ({e.getMessage()})."
         ) from None
     raw = handler.data
-    episodes = tuple(_episode(e) for e in raw.get("episodes", ()))
+    episodes = tuple(_episode(e) for e in raw["episodes"])
     return Feed(
         url=url,
         title=str(raw.get("title") or ""),
-        link=str(raw.get("link") or ""),
-        image_url=str(raw.get("cover_url") or ""),
         episodes=episodes,
     )
 
@@ -148,30 +138,27 @@ def read_feed(url: str, progress: Progress) -> Feed:
 
 
 def _episode(raw: dict) -> FeedEpisode:
+    """podcastparser gives every episode its GUID, title, date, length, description and
+    enclosures (0 or empty when the feed has none); the rest only when the feed has them."""
+    enclosures = raw["enclosures"]
+    audio = [e for e in enclosures if _is_audio(e["mime_type"])]
+    chosen = (audio or enclosures or [None])[0]
     enclosure = None
-    audio = [e for e in raw.get("enclosures", ()) if _is_audio(e.get("mime_type", ""))]
-    chosen = (audio or raw.get("enclosures") or [None])[0]
     if chosen is not None:
-        size = chosen.get("file_size") or 0
-        enclosure = Enclosure(
-            chosen["url"], size if size > 0 else None, chosen.get("mime_type", "")
-        )
-    published = raw.get("published") or 0
-    transcripts = tuple(raw.get("_transcripts", ()))
-    if not transcripts and raw.get("transcript_url"):
-        transcripts = (TranscriptLink(raw["transcript_url"]),)
+        size = chosen["file_size"]
+        enclosure = Enclosure(chosen["url"], size if size > 0 else None, chosen["mime_type"])
+    published = raw["published"]
     return FeedEpisode(
-        guid=str(raw.get("guid") or ""),
-        title=str(raw.get("title") or ""),
+        guid=str(raw["guid"]),
+        title=str(raw["title"]),
         published=datetime.fromtimestamp(published, UTC).date() if published else None,
-        duration_s=float(raw["total_time"]) if raw.get("total_time") else None,
-        description=str(raw.get("description") or ""),
-        link=str(raw.get("link") or ""),
+        duration_s=float(raw["total_time"]) if raw["total_time"] else None,
+        description=str(raw["description"]),
         enclosure=enclosure,
         image_url=str(raw.get("episode_art_url") or ""),
         chapters_url=str(raw.get("chapters_json_url") or ""),
-        transcripts=transcripts,
-        people=tuple(str(p.get("name", "")) for p in raw.get("persons", ()) if p.get("name")),
+        transcripts=tuple(raw.get("_transcripts", ())),
+        people=tuple(str(p["name"]) for p in raw.get("persons", ()) if p.get("name")),
     )
 
 

@@ -31,7 +31,7 @@ class Chapter(BaseModel):
     hidden: bool = Field(default=False, description="listed in no table of contents")
 
 
-def chapters_track(chapters: Sequence[Chapter], name: str = "") -> Track:
+def chapters_track(chapters: Sequence[Chapter], name: str) -> Track:
     """The embedded chapters as a track, so they reach the timeline like a chapters file."""
     items = [
         TrackItem(start_s=c.start_s, end_s=c.end_s, text=c.title, url=c.url, hidden=c.hidden)

@@ -73,6 +73,6 @@ def _spans(starts: list[tuple[int, str]], end_ms: int) -> tuple[Chapter, ...]:
     ordered = sorted(starts)
     out = []
     for i, (start, title) in enumerate(ordered):
-        end = ordered[i + 1][0] if i + 1 < len(ordered) else max(end_ms, start + 1)
+        end = ordered[i + 1][0] if i + 1 < len(ordered) else end_ms
         out.append(Chapter(start, max(end, start + 1), title.strip() or "Untitled chapter"))
     return tuple(out)

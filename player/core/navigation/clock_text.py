@@ -11,7 +11,7 @@ import math
 from player.core.timefmt import format_ms
 
 
-def remaining_ms(duration_ms: int, position_ms: int, rate: float = 1.0) -> int:
+def remaining_ms(duration_ms: int, position_ms: int, rate: float) -> int:
     """Wall-clock milliseconds until the end at ``rate`` (never negative)."""
     left = max(0, duration_ms - position_ms)
     return math.ceil(left / rate) if rate > 0 else left

@@ -30,5 +30,4 @@ class NotAFile(StorageError):
 class NotFound(StorageError, KeyError):
     """A record asked for by id is not there (deleted in another window, say)."""
 
-    def __str__(self) -> str:  # KeyError would quote the message
-        return str(self.args[0]) if self.args else "not found"
+    __str__ = Exception.__str__  # KeyError's would quote the message

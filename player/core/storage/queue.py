@@ -82,6 +82,8 @@ class WriteQueue:
             if self._closing:
                 raise StorageError("notes are closed; nothing more can be saved")
             self._seq += 1
+            if not self._jobs:  # a read may come before the writer wakes: count from now
+                self._head_since = time.monotonic()
             self._jobs.append(_Job(self._seq, write, done))
             self._cond.notify()
             return self._seq

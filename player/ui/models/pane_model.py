@@ -71,8 +71,6 @@ def pane_row(brief: Brief, cue: Cue, seen: bool = False) -> PaneRow:
     if cue.kind == CueKind.CONCEPT and cue.ref < len(brief.concepts):
         c = brief.concepts[cue.ref]
         return PaneRow(cue, c.name, c.description, "", seen)
-    if cue.kind == CueKind.TAKEAWAY and cue.ref < len(brief.takeaways):
-        return PaneRow(cue, "", brief.takeaways[cue.ref].text, "")
     return PaneRow(cue, "", cue.text, "")
 
 
@@ -153,9 +151,6 @@ class PaneModel(QAbstractListModel):
         if role == Role.COMPACT:
             return r.compact
         return None
-
-    def roleNames(self) -> dict[int, bytes]:
-        return {int(r): r.name.lower().encode() for r in Role}
 
     def active_rows(self) -> list[int]:
         return sorted(r for r in map(self.row_of, self._active) if r is not None)

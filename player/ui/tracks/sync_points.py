@@ -56,6 +56,7 @@ class SyncController(QObject):
         self.key: str | None = None
         self.map = SyncMap()
         self.dialog: SyncPointsDialog | None = None
+        self._unsaved = ""  # why the last change could not be saved, if it could not
 
     # loading ----------------------------------------------------------------------------------
 
@@ -112,6 +113,8 @@ class SyncController(QObject):
         )
         if dropped > 0:
             message += f" {dropped} older point{'s' if dropped > 1 else ''} crossed it: removed."
+        if self._unsaved:  # said by _apply, and would be gone at once under this message
+            message += f" {self._unsaved}"
         self._say(message)
         return brief_ms, audio_ms
 
@@ -154,10 +157,12 @@ class SyncController(QObject):
             return SyncMap()
 
     def _apply(self, key: str, m: SyncMap) -> None:
+        self._unsaved = ""
         try:
             self.store.set_all(key, list(m.points))
         except StorageError as e:
-            self._say(f"Could not save the sync points: {e}")
+            self._unsaved = f"Could not save the sync points: {e}"
+            self._say(self._unsaved)
         if key == self.key:
             self.map = m
             self._install()
@@ -173,11 +178,9 @@ class SyncController(QObject):
         return self.dialog
 
     def label_at(self, brief_ms: int) -> str:
-        """The brief's words at a point, so the list says which quote a time was synced on."""
+        """The brief's words at a point, so the list says which quote a time was synced on.
+        A concept is only ever at its quote's time, so a point synced on one names the quote."""
         for cue in self.window.timeline.of_kind(CueKind.QUOTE):
-            if cue.start_ms == brief_ms:
-                return cue.text
-        for cue in self.window.timeline.of_kind(CueKind.CONCEPT):
             if cue.start_ms == brief_ms:
                 return cue.text
         return ""

@@ -2,12 +2,11 @@
 
 A word-level transcript of a long episode has tens of thousands of rows, so the model never
 resets to light a line: it keeps the set of active rows and reports only the rows that changed,
-and it finds the row of a time with ``bisect`` instead of a scan.
+and it finds the row of a cue by its ``ref`` instead of a scan.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from enum import IntEnum
 
@@ -47,7 +46,6 @@ class TranscriptModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._cues: list[Cue] = []
-        self._starts: list[int] = []
         self._speakers: list[str] = []
         self._active: set[int] = set()
         self._row_of_ref: dict[int, int] = {}
@@ -56,12 +54,11 @@ class TranscriptModel(QAbstractListModel):
     def set_track(self, track: Track | None, cues: Sequence[Cue]) -> None:
         self.beginResetModel()
         self._cues = sorted(cues, key=lambda c: (c.start_ms, c.ref))
-        self._starts = [c.start_ms for c in self._cues]
         items = track.items if track is not None else ()
         self._speakers = []
         previous = None
         for c in self._cues:
-            speaker = (items[c.ref].speaker or "") if c.ref < len(items) else ""
+            speaker = items[c.ref].speaker or ""
             self._speakers.append(speaker if speaker and speaker != previous else "")
             previous = speaker or previous
         self._row_of_ref = {c.ref: i for i, c in enumerate(self._cues)}
@@ -77,19 +74,11 @@ class TranscriptModel(QAbstractListModel):
     def cue(self, row: int) -> Cue:
         return self._cues[row]
 
-    def cues(self) -> list[Cue]:
-        return list(self._cues)
-
     def line_parts(self, row: int) -> tuple[str, list[str]]:
         """The row as the view sets it: the speaker's label (where it changes) and the words,
         capped where a card would cap them."""
         speaker = self._speakers[row]
         return (f"{speaker}:" if speaker else ""), self._cues[row].text[:MAX_CHARS].split()
-
-    def row_at(self, t_ms: int) -> int | None:
-        """The last row that starts at or before ``t_ms`` (the line just heard, or being heard)."""
-        i = bisect_right(self._starts, t_ms) - 1
-        return i if i >= 0 else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._cues):
@@ -112,9 +101,6 @@ class TranscriptModel(QAbstractListModel):
         if role == Role.TIME:
             return format_ms(c.start_ms)
         return None
-
-    def roleNames(self) -> dict[int, bytes]:
-        return {int(r): r.name.lower().encode() for r in Role}
 
     # lighting up ------------------------------------------------------------------------------
 

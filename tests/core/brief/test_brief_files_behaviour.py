@@ -49,14 +49,15 @@ def test_a_missing_file_says_it_cannot_be_read(tmp_path: Path, load) -> None:
     assert str(e.value) == f"{path}: cannot be read: No such file or directory."
 
 
-def test_a_brief_with_a_few_bad_bytes_loads_and_names_their_lines(tmp_path: Path) -> None:
+@pytest.mark.parametrize("load", [load_brief, load_any])
+def test_a_brief_with_a_few_bad_bytes_loads_and_names_their_lines(tmp_path: Path, load) -> None:
     path = tmp_path / "brief.txt"
     path.write_bytes(
         b"Guest - Episode\r\n\r\nQuotes\r\n"
         b'- At 0:05 - "Caf\xe9 talk."\r\n- no time here\r\n- At 0:09 - "Na\xefve."\r\n'
         + "- At 0:12 - “Still UTF-8 — mostly.”\r\n".encode()
     )
-    result = load_brief(path)
+    result = load(path)
     assert result.brief.title == "Guest - Episode"
     assert result.encoding == "UTF-8"
     assert [q.text for q in result.brief.quotes] == [
@@ -255,12 +256,25 @@ def test_a_json_brief_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
     assert result.brief.title == "T" and len(result.brief.quotes) == 2
 
 
-def test_replaced_bytes_in_a_json_brief_are_reported_in_that_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["brief.json", "brief.txt"])
+def test_replaced_bytes_in_a_json_brief_are_reported_in_that_file(tmp_path: Path, name) -> None:
     doc = {"title": "Café, naïve, déjà vu", "guest": "X", "quotes": _QUOTES}
     raw = json.dumps(doc, ensure_ascii=False, indent=1).encode()
-    result, path = _json_brief(tmp_path, raw.replace(b'"X"', b'"\xff"'))
-    assert [p.file for p in result.problems] == [str(path)] * len(result.problems)
-    assert result.problems
+    path = tmp_path / name
+    path.write_bytes(raw.replace(b'"X"', b'"\xff"'))
+    result = load_any(path)
+    assert [str(p) for p in result.problems] == [
+        f"{path}:3: bytes that are not UTF-8 were replaced"
+    ]
+
+
+def test_a_json_file_that_holds_no_object_says_so_whatever_its_first_character(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "brief.JSON"
+    path.write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(BriefError, match="a JSON brief must be an object"):
+        load_any(path)
 
 
 def test_an_exported_json_brief_is_readable_text_for_people(tmp_path: Path) -> None:

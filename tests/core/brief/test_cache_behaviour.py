@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from player.core.brief.cache import read_linked
+from player.core.brief.cache import read_linked, write_pending
 from player.core.brief.models import BriefError
 
 BRIEF = (
@@ -79,3 +79,81 @@ def test_a_brief_that_cannot_be_read_is_an_error_every_time(tmp_path: Path) -> N
         with pytest.raises(BriefError, match="no brief found"):
             read_linked(path, tmp_path / "links.json", cache=cache)
     assert not list(cache.rglob("*.pickle"))
+
+
+def _two_briefs(tmp_path: Path) -> list[Path]:
+    """Two episodes' briefs, each in its own folder beside its (absent) links.json."""
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+    return [_brief(tmp_path / name) for name in ("a", "b")]
+
+
+def _stamp(entry: Path) -> tuple[int, int]:
+    """Changes whenever the entry is written again (a new file is renamed over it)."""
+    st = entry.stat()
+    return st.st_ino, st.st_mtime_ns
+
+
+def test_briefs_opened_in_turn_each_open_again_from_the_cache(tmp_path: Path) -> None:
+    """The second start is fast because nothing is read or written again, for every brief."""
+    cache = tmp_path / "cache"
+    first, second = _two_briefs(tmp_path)
+    for path in (first, second):
+        read_linked(path, path.with_name("links.json"), cache=cache)
+    entries = sorted(cache.rglob("*.pickle"))
+    assert len(entries) == 2
+    stamps = [_stamp(e) for e in entries]
+    for path in (first, second, first):
+        again = read_linked(path, path.with_name("links.json"), cache=cache)
+        assert again.brief.quotes[0].text == "Model collapse is real."
+    assert [_stamp(e) for e in entries] == stamps
+
+
+def test_an_entry_kept_for_after_the_first_frame_is_written_then(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    paths = _two_briefs(tmp_path)
+    shown = [
+        read_linked(p, p.with_name("links.json"), cache=cache, write_later=True) for p in paths
+    ]
+    assert not list(cache.rglob("*.pickle"))  # the window's first frame does not wait for it
+    write_pending()
+    entries = sorted(cache.rglob("*.pickle"))
+    assert len(entries) == 2
+    stamps = [_stamp(e) for e in entries]
+    again = [read_linked(p, p.with_name("links.json"), cache=cache) for p in paths]
+    assert again == shown
+    assert [_stamp(e) for e in entries] == stamps
+    write_pending()  # nothing left to write
+    assert [_stamp(e) for e in entries] == stamps
+
+
+def test_a_links_json_that_can_no_longer_be_read_is_told(tmp_path: Path) -> None:
+    path, cache = _brief(tmp_path), tmp_path / "cache"
+    assert read_linked(path, tmp_path / "links.json", cache=cache).problems == ()
+    (tmp_path / "links.json").mkdir()  # there, but not a file that can be read
+    again = read_linked(path, tmp_path / "links.json", cache=cache)
+    assert [p.message.split(":")[0] for p in again.problems] == ["cannot be read"]
+
+
+def test_the_cache_is_kept_where_the_readme_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_home: Path
+) -> None:
+    """``~/.cache/brief-player``, or ``XDG_CACHE_HOME``, or ``BRIEF_PLAYER_CACHE``."""
+    path = _brief(tmp_path)
+
+    def kept_in() -> list[Path]:
+        found = list(isolated_home.rglob("*.pickle")) + list(tmp_path.rglob("*.pickle"))
+        for entry in found:
+            entry.unlink()
+        return [entry.parent.parent for entry in found]
+
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.delenv("BRIEF_PLAYER_CACHE", raising=False)
+    read_linked(path, tmp_path / "links.json")
+    assert kept_in() == [isolated_home / ".cache" / "brief-player"]
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    read_linked(path, tmp_path / "links.json")
+    assert kept_in() == [tmp_path / "xdg" / "brief-player"]
+    monkeypatch.setenv("BRIEF_PLAYER_CACHE", str(tmp_path / "mine"))
+    read_linked(path, tmp_path / "links.json")
+    assert kept_in() == [tmp_path / "mine"]

@@ -58,3 +58,16 @@ def test_links_to_items_the_brief_does_not_have_light_up_nothing() -> None:
     assert _lit(brief, 6000) == [("quote", "Ghosts.", 0), ("takeaway", "Build agents.", 0)]
     timeline = brief_timeline(brief)
     assert [c.kind for c in timeline] == [CueKind.QUOTE, CueKind.TAKEAWAY, CueKind.QUOTE]
+
+
+def test_the_second_takeaway_lights_up_as_itself() -> None:
+    """The takeaways pane lights the row the link names, not the first one."""
+    second = Takeaway(text="Agents need a decade.")
+    brief = BRIEF.model_copy(
+        update={
+            "takeaways": (*BRIEF.takeaways, second),
+            "links": (_link("takeaway", 1, 0), _link("concept", 1, 1)),
+        }
+    )
+    assert _lit(brief, 6000) == [("quote", "Ghosts.", 0), ("takeaway", "Agents need a decade.", 1)]
+    assert _lit(brief, 9000) == [("quote", "Agents.", 1), ("concept", "Agents", 1)]

@@ -178,6 +178,16 @@ def test_among_quotes_that_say_the_same_the_earliest_light_up() -> None:
     assert [lk.quote for lk in link_brief(brief)[0].links] == [0, 1, 2]
 
 
+def test_of_two_quotes_as_close_behind_the_best_the_earlier_lights_up() -> None:
+    """The last of the three links goes to the first of the two equal runners-up."""
+    quotes = ("Collapse.", "Collapse.", "Model collapse.", "Model collapse.")
+    brief = Brief(
+        quotes=tuple(Quote(at=float(i), text=text) for i, text in enumerate(quotes)),
+        concepts=(Concept(name="Model collapse", description=""),),
+    )
+    assert [lk.quote for lk in link_brief(brief)[0].links] == [0, 2, 3]
+
+
 def test_a_brief_of_only_small_words_links_nothing_and_does_not_fail() -> None:
     brief = Brief(
         quotes=(Quote(at=1, text="It is what it is."),),

@@ -237,3 +237,70 @@ def test_a_json_brief_with_one_bad_field_keeps_the_rest_and_says_where() -> None
         (3, "summary"),
         (5, "quotes[0].at"),
     ]
+
+
+def _read(body: str) -> tuple[list[tuple[str, str | None, str | None]], list[str]]:
+    """The quotes (words, stage note, comment) and problems of a brief with this body."""
+    result = parse_brief_text("Guest - Episode\n\n" + body, "ep.txt")
+    quotes = [(q.text, q.note, q.context) for q in result.brief.quotes]
+    return quotes, [str(p) for p in result.problems]
+
+
+def test_invisible_characters_copied_from_a_web_page_are_not_kept() -> None:
+    """Non-breaking and zero-width spaces, and a byte-order mark where two files were joined."""
+    body = (
+        "Summary\nA\u00a0talk about\u200b models.\n\n"
+        '\ufeffQuotes\n- At 0:05 - "Model\u00a0collapse is\u200b real."\n'
+    )
+    result = parse_brief_text("Guest - Episode\n\n" + body, "ep.txt")
+    assert result.brief.summary == ("A talk about models.",)
+    assert [q.text for q in result.brief.quotes] == ["Model collapse is real."]
+    assert result.problems == ()
+
+
+@pytest.mark.parametrize("line", ['At 1:00 - "" - he said "wow"', 'At 1:00 - ""and then'])
+def test_empty_quotation_marks_are_a_quote_without_words(line: str) -> None:
+    assert _read(f"Quotes\n- {line}\n") == ([], ["ep.txt:4: quote has a time but no words"])
+
+
+@pytest.mark.parametrize(
+    ("line", "quote"),
+    [
+        (
+            'At 1:00 - [On games] "We play." - Xbox was first.',
+            ("We play.", "On games", "Xbox was first."),
+        ),
+        (
+            'At 1:00 - [On games] "We play." Xbox was first.',
+            ("We play.", "On games", "Xbox was first."),
+        ),
+        ("At 1:00 - X said 'no'", ("X said 'no'", None, None)),
+        ("At 1:00 - 'Tis the age of X", ("'Tis the age of X", None, None)),
+    ],
+)
+def test_a_quote_keeps_its_first_and_last_letters(line: str, quote: tuple) -> None:
+    """Only a pair of single quotation marks around the words is taken off, and only the dash
+    before a comment."""
+    assert _read(f"Quotes\n- {line}\n") == ([quote], [])
+
+
+def test_a_time_with_a_letter_stuck_to_it_is_reported_not_guessed() -> None:
+    assert _read('Quotes\n- At 1:05X - "Words."\n') == (
+        [],
+        ["ep.txt:4: not a time: '1:05X' (expected M:SS, MM:SS, MMM:SS or H:MM:SS)"],
+    )
+
+
+def test_a_colon_inside_a_concepts_name_or_description_stays_there() -> None:
+    body = "Key Concepts\n- The 3:1 rule: three listens\n- Clock time:1:05:10 in the episode\n"
+    concepts = parse_brief_text("T\n\n" + body).brief.concepts
+    assert [(c.name, c.description) for c in concepts] == [
+        ("The 3:1 rule", "three listens"),
+        ("Clock time", "1:05:10 in the episode"),
+    ]
+
+
+def test_a_line_that_only_starts_with_a_headings_words_is_text() -> None:
+    body = 'Summary\nQuotes: X\nOverview:X\nKey concepts: the rest\n\nQuotes\n- At 0:05 - "Hi."\n'
+    result = parse_brief_text("T\n\n" + body)
+    assert result.brief.summary == ("Quotes: X", "Overview:X", "Key concepts: the rest")

@@ -99,3 +99,15 @@ def test_a_chapters_file_is_named_after_its_file_and_unreadable_ones_say_why(
         load_chapters_json(tmp_path / "gone.json")
     assert str(e.value) == f"{tmp_path / 'gone.json'}: cannot be read: No such file or directory"
     assert str(e.value) == f"{tmp_path / 'gone.json'}: cannot be read: No such file or directory"
+
+
+def test_quotes_and_notes_at_the_same_second_are_all_chapters_in_the_briefs_order() -> None:
+    from player.core.brief.models import Brief, Concept, Quote
+    from player.core.formats.chapters_json import brief_to_chapters
+
+    brief = Brief(
+        quotes=(Quote(at=5, text="First."), Quote(at=5, text="Second.")),
+        concepts=(Concept(name="Ghosts", description="", at=(5,)),),
+    )
+    doc = brief_to_chapters(brief, notes=[(5.0, None, "mine"), (5.0, None, "again")])
+    assert [c["title"] for c in doc["chapters"]] == ["First.", "Second.", "Ghosts", "mine", "again"]

@@ -59,3 +59,46 @@ def test_most_specific_name_ranks_first_and_each_says_why(tmp_path: Path) -> Non
         (by_brief, "named after the brief"),
         (generic, "in the audio's folder"),
     ]
+
+
+def test_the_cover_saved_under_the_audios_name_is_found(tmp_path: Path) -> None:
+    from player.core.formats.sidecars import COVER_LIMIT, cover_beside
+
+    audio = touch(tmp_path / "ep42.mp3")
+    assert cover_beside(audio) is None
+    touch(tmp_path / "ep41.jpg")  # another episode's art
+    (tmp_path / "ep42.jpg").write_bytes(b"")  # an empty download is no cover
+    (tmp_path / "ep42.jpeg").mkdir()  # nor is a folder
+    assert cover_beside(audio) is None
+    png = tmp_path / "ep42.png"
+    png.write_bytes(b"\x89PNG" + b"\0" * (COVER_LIMIT - 4))  # the largest a cover may be
+    assert cover_beside(audio) == png
+    touch(tmp_path / "ep42.jpg")
+    assert cover_beside(audio) == tmp_path / "ep42.jpg"
+    png.write_bytes(b"\x89PNG" + b"\0" * (COVER_LIMIT - 3))
+    (tmp_path / "ep42.jpg").unlink()
+    assert cover_beside(audio) is None
+
+
+def test_a_cover_link_to_a_file_that_is_gone_does_not_hide_the_next_one(tmp_path: Path) -> None:
+    from player.core.formats.sidecars import cover_beside
+
+    audio = touch(tmp_path / "ep42.mp3")
+    (tmp_path / "ep42.jpg").symlink_to(tmp_path / "gone.jpg")
+    webp = touch(tmp_path / "ep42.webp")
+    assert cover_beside(audio) == webp
+
+
+def test_each_alternative_offered_says_where_it_was_found(tmp_path: Path) -> None:
+    audio = touch(tmp_path / "dl" / "ep42.mp3")
+    brief = touch(tmp_path / "briefs" / "ep42.txt")
+    touch(tmp_path / "dl" / "ep42.vtt")
+    touch(tmp_path / "briefs" / "ep42.srt")
+    touch(tmp_path / "dl" / "transcript.vtt")
+    touch(tmp_path / "briefs" / "chapters.json")
+    assert [(c.path.name, c.why) for c in find_sidecars(audio, brief)] == [
+        ("ep42.vtt", "named after the audio"),
+        ("ep42.srt", "named after the brief"),
+        ("transcript.vtt", "in the audio's folder"),
+        ("chapters.json", "in the brief's folder"),
+    ]

@@ -45,3 +45,13 @@ def test_a_file_mostly_utf8_stays_utf8_and_one_mostly_broken_is_windows_1252(
 def test_a_line_of_other_spaces_stays_inside_its_cue() -> None:
     track, problems = parse_srt(f"{CUE}First\n\u3000\nSecond\n", "ep.srt")
     assert ([i.text for i in track.items], problems) == (["First Second"], [])
+
+
+def test_the_status_line_says_which_reading_was_chosen_only_when_it_was_not_utf8() -> None:
+    from player.core.formats.textfile import encoding_note
+
+    assert encoding_note("ep.srt", "UTF-8") == ""
+    assert encoding_note("ep.srt", "") == ""
+    assert encoding_note("ep.srt", "Windows-1252") == (
+        "ep.srt was read as Windows-1252, not plain UTF-8."
+    )

@@ -141,3 +141,13 @@ def test_vtt_short_timestamps_and_settings_read_like_canonical_ones() -> None:
         ("canonical", 62.5, 63.0),
         ("one-digit hours", 3724.5, 3725.25),
     ]
+
+
+def test_a_segment_shorter_than_a_millisecond_still_lights_up_at_its_moment() -> None:
+    from player.core.formats.track import track_cues
+    from player.core.timeline import Timeline
+
+    doc = '{"segments": [{"startTime": 1.0, "endTime": 1.0004, "body": "Blink."}]}'
+    track, problems = parse_transcript_json(doc, "t.json")
+    assert problems == []
+    assert [c.text for c in Timeline(track_cues(track)).active_at(1000)] == ["Blink."]

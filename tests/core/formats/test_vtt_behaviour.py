@@ -3,6 +3,7 @@ a stray line of text in the file."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -155,3 +156,94 @@ def test_a_cue_with_no_text_is_kept_as_a_silent_line() -> None:
         (3.0, "Hi", None),
     ]
     assert problems == []
+
+
+_PAD = " line:0 position:10% align:start size:80%"  # cue settings make timing lines long
+
+
+@pytest.mark.parametrize(
+    ("timing", "why"),
+    [
+        (
+            "00:01.000 to --> 00:02.000",
+            "expected '-->' after the start time in '00:01.000 to --> 00:02.000'",
+        ),
+        ("00:01.000 -->", "cue timing not understood: '00:01.000 -->'"),
+        ("00:01.000 -->   ", "cue timing not understood: '00:01.000 -->   '"),
+        ("0:01.000 --> 00:02.000", "cue timing not understood: '0:01.000 --> 00:02.000'"),
+        ("00:01.000 --> 00:02.000x", "cue timing not understood: '00:01.000 --> 00:02.000x'"),
+        (
+            "00:60.000 --> 01:00.000",
+            "minutes and seconds must be 00 to 59: '00:60.000 --> 01:00.000'",
+        ),
+        (
+            "00:60:00.000 --> 01:00:00.000",
+            "minutes and seconds must be 00 to 59: '00:60:00.000 --> 01:00:00.000'",
+        ),
+        ("1000:00:00.001 --> 1000:00:02.000", "time out of range"),
+        ("0001234567:00:00.000 --> 1:00:00.000", "time out of range"),
+        (
+            "00:01.000 to --> 00:02.000" + _PAD,
+            "expected '-->' after the start time in "
+            f"{('00:01.000 to --> 00:02.000' + _PAD)[:60]!r}",
+        ),
+        (
+            "00:01.000 --> 00:02.000x" + _PAD,
+            f"cue timing not understood: {('00:01.000 --> 00:02.000x' + _PAD)[:60]!r}",
+        ),
+        (
+            "0:01.000 --> 00:02.000" + _PAD,
+            f"cue timing not understood: {('0:01.000 --> 00:02.000' + _PAD)[:60]!r}",
+        ),
+        (
+            "x0:01.000 --> 00:02.000" + _PAD,
+            f"cue timing not understood: {('x0:01.000 --> 00:02.000' + _PAD)[:60]!r}",
+        ),
+        (
+            "00:60.000 --> 01:00.000" + _PAD,
+            f"minutes and seconds must be 00 to 59: {('00:60.000 --> 01:00.000' + _PAD)[:60]!r}",
+        ),
+    ],
+)
+def test_each_unreadable_timing_says_what_is_wrong_with_it(timing: str, why: str) -> None:
+    """The problem names the line as it starts, at most sixty characters of it."""
+    text = f"WEBVTT\n\n{timing}\nLost\n\n00:00:05.000 --> 00:00:06.000\nKept\n"
+    track, problems = parse_vtt(text, "ep.vtt")
+    assert [item.text for item in track.items] == ["Kept"]
+    assert [str(p) for p in problems] == [f"ep.vtt:3: {why}; cue skipped"]
+
+
+def test_the_last_moment_of_a_thousand_hours_and_a_timing_without_spaces_are_read() -> None:
+    text = "WEBVTT\n\n00:01.000-->00:02.000\nTight\n\n999:59:59.000 --> 1000:00:00.000\nEnd\n"
+    track, problems = parse_vtt(text, "ep.vtt")
+    assert problems == []
+    assert [(i.start_s, i.end_s) for i in track.items] == [(1.0, 2.0), (3599999.0, 3600000.0)]
+
+
+def test_a_cue_that_ends_as_it_starts_has_no_end() -> None:
+    track, problems = parse_vtt("WEBVTT\n\n00:05.000 --> 00:05.000\nBlink\n", "ep.vtt")
+    assert [(i.start_s, i.end_s) for i in track.items] == [(5.0, None)]
+    assert [str(p) for p in problems] == ["ep.vtt:3: cue ends before it starts; end ignored"]
+
+
+def test_a_header_with_metadata_and_regions_before_the_cues_are_no_problem() -> None:
+    text = (
+        "WEBVTT\nKind: captions\nLanguage: en\n\nREGION\nid:fred\nwidth:40%\n\n"
+        "00:00:01.000 --> 00:00:02.000\nOne\n"
+    )
+    track, problems = parse_vtt(text, "ep.vtt")
+    assert [item.text for item in track.items] == ["One"]
+    assert problems == []
+
+
+def test_a_style_after_the_cues_began_or_a_noteless_word_is_text_outside_any_cue() -> None:
+    text = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nOne\n\nSTYLE\n::cue { color: red }\n\n"
+        "NOTEXT here\n\n00:00:03.000 --> 00:00:04.000\nTwo\n"
+    )
+    track, problems = parse_vtt(text, "ep.vtt")
+    assert [item.text for item in track.items] == ["One", "Two"]
+    assert [str(p) for p in problems] == [
+        "ep.vtt:6: text outside any cue; ignored",
+        "ep.vtt:9: text outside any cue; ignored",
+    ]

@@ -75,3 +75,17 @@ def test_timestamps_start_at_zero_and_count_hours() -> None:
     assert timestamp(-2) == "00:00:00.000"
     assert timestamp(3599.9995) == "01:00:00.000"
     assert timestamp(3600 * 100 + 61.25) == "100:01:01.250"
+
+
+def test_quotes_said_at_the_same_second_keep_the_briefs_order_past_the_ninth() -> None:
+    quotes = tuple(Quote(at=float(i), text=f"Line {i}.") for i in range(8))
+    quotes += (Quote(at=9, text="Ninth."), Quote(at=9, text="Tenth."), Quote(at=9, text="Last."))
+    cues = _cues(brief_to_webvtt(Brief(quotes=quotes)))
+    assert [c[2] for c in cues[-3:]] == ["Ninth.", "Tenth.", "Last."]
+    assert [c[0] for c in cues[-3:]] == ["quote-9", "quote-10", "quote-11"]
+
+
+def test_the_last_cue_stays_up_as_long_as_it_takes_to_read() -> None:
+    words = " ".join(["word"] * 24)  # eight seconds at three words a second
+    cues = _cues(brief_to_webvtt(Brief(quotes=(Quote(at=1, text="Hi."), Quote(at=60, text=words)))))
+    assert cues[-1][1] == "00:01:00.000 --> 00:01:08.000"

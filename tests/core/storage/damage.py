@@ -147,7 +147,13 @@ CASES = [
     Case("a folder in its place", folder_in_its_place, "is a folder", "", False),
     Case("WAL garbage", wal_garbage, "-wal was damaged.*copy was kept", "wal", True),
     Case("FTS index dropped", fts_dropped, "search index was missing.*rebuilt", "", True),
-    Case("FTS index corrupt", fts_corrupt, "search index was damaged.*rebuilt", "", True),
+    Case(
+        "FTS index corrupt",
+        fts_corrupt,
+        r"^The notes search index was damaged and has been rebuilt\.$",
+        "",
+        True,
+    ),
 ]
 
 

@@ -4,7 +4,12 @@ when they are saved, and closing says how many could not be."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +22,13 @@ from tests.core.storage import damage
 
 def _note(text: str, at: int = 1_000) -> object:
     return lambda db: NoteStore(db).add(Note(episode_id="ep", start_ms=at, text=text))
+
+
+def _opened_with_one_note(tmp_path: Path) -> tuple[Path, WriteQueue]:
+    path = damage.with_notes(tmp_path / "notes.db", 1)
+    queue = WriteQueue(path)
+    assert queue.flush(10)
+    return path, queue
 
 
 def _texts(path: Path) -> list[str]:
@@ -38,12 +50,19 @@ def test_changes_land_in_the_order_they_were_made(tmp_path: Path) -> None:
 def test_while_another_program_holds_the_file_the_listener_hears_how_many_wait(
     tmp_path: Path,
 ) -> None:
-    path = damage.with_notes(tmp_path / "notes.db", 1)
-    queue = WriteQueue(path)
-    assert queue.flush(10)
+    path, queue = _opened_with_one_note(tmp_path)
     heard: list[str | None] = []
+    waiting_when_saved: list[int] = []
     busy = threading.Event()
-    queue.add_listener(lambda m: (heard.append(m), m and "busy" in m and busy.set()))
+
+    def listener(message: str | None) -> None:
+        heard.append(message)
+        if message is None:
+            waiting_when_saved.append(queue.pending())
+        elif "busy" in message:
+            busy.set()
+
+    queue.add_listener(listener)
     with damage.held_by_another_process(path):
         queue.submit(_note("first"))
         assert busy.wait(10)
@@ -58,23 +77,40 @@ def test_while_another_program_holds_the_file_the_listener_hears_how_many_wait(
         queue.add_listener(late.append)  # a window opened now is told at once
         assert late == [queue.state]
     assert queue.flush(10)
-    assert heard[-1] is None and queue.state is None  # "saved" once nothing waits
+    assert heard[-1] is None and queue.state is None
+    assert waiting_when_saved == [0]  # "saved" once, and only when nothing waits
     assert any(m and "2 changes are shown" in m for m in heard)
     queue.close()
     assert _texts(path) == ["saved note 0", "first", "second"]
 
 
+def test_while_the_file_is_held_the_writer_tries_again_now_and_then_not_constantly(
+    tmp_path: Path,
+) -> None:
+    path, queue = _opened_with_one_note(tmp_path)
+    tries: list[str] = []
+    queue.add_listener(lambda m: m is not None and tries.append(m))
+    with damage.held_by_another_process(path):
+        queue.submit(_note("waits"))
+        time.sleep(1.5)
+        tried_while_held = len(tries)
+    assert queue.flush(10)
+    # Waits of 0.1 s doubling up to 2 s: a few tries in 1.5 s, neither one every 50 ms
+    # (hammering the other program's file) nor none after the first.
+    assert 2 <= tried_while_held <= 10
+    queue.close()
+    assert _texts(path) == ["saved note 0", "waits"]
+
+
 def test_closing_while_the_file_is_held_says_how_many_changes_were_not_saved(
     tmp_path: Path,
 ) -> None:
-    path = damage.with_notes(tmp_path / "notes.db", 1)
-    queue = WriteQueue(path)
-    assert queue.flush(10)
+    path, queue = _opened_with_one_note(tmp_path)
     with damage.held_by_another_process(path):
         for text in ("a", "b", "c"):
             queue.submit(_note(text))
         assert queue.close(timeout=0.3) == 3
-    with pytest.raises(StorageError, match="notes are closed"):
+    with pytest.raises(StorageError, match=r"^notes are closed; nothing more can be saved$"):
         queue.submit(_note("too late"))
     assert _texts(path) == ["saved note 0"]
 
@@ -98,11 +134,16 @@ def test_a_note_deleted_elsewhere_is_not_tried_again_and_later_changes_land(
 def test_a_repair_made_at_open_is_told_to_every_listener_once(tmp_path: Path) -> None:
     path = damage.fts_dropped(tmp_path)
     queue = WriteQueue(path)
+    early: list[str | None] = []
+    queue.add_listener(early.append)
     queue.submit(_note("x"))
     assert queue.flush(10)
     heard: list[str | None] = []
     queue.add_listener(heard.append)
-    assert heard == ["The notes search index was missing and has been rebuilt."]
+    repaired = "The notes search index was missing and has been rebuilt."
+    assert heard == [repaired]
+    # Nothing was held up, so no "Notes saved." follows and hides the repair at once.
+    assert early == [repaired]
     assert queue.state is None
     queue.close()
 
@@ -121,14 +162,73 @@ def test_a_failing_listener_does_not_stop_the_writes(tmp_path: Path) -> None:
     assert "still saved" in _texts(path)
 
 
-def test_a_read_right_after_a_write_sees_it(tmp_path: Path) -> None:
+def test_a_read_right_after_a_write_sees_it_however_long_the_window_was_open(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "notes.db"
     queue = WriteQueue(path)
     with open_database(path) as db:
-        db.before_read = queue.settle
+        # The window waits 50 ms (``queue.settle``); a second here, for a machine under load.
+        db.before_read = lambda: queue.settle(timeout=1.0)
         queue.submit(_note("just typed"))
         assert [n.text for n in NoteStore(db).for_episode("ep")] == ["just typed"]
+        time.sleep(1.2)  # the listener listens for a while, then types again
+        queue.submit(_note("typed later", 2_000))
+        assert [n.text for n in NoteStore(db).for_episode("ep")] == ["just typed", "typed later"]
     queue.close()
+
+
+def test_notes_typed_during_a_long_write_are_read_whole_once_it_ends(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    queue = WriteQueue(path)
+    with open_database(path) as db:
+        db.before_read = lambda: queue.settle(timeout=1.0)
+        long_done = threading.Event()
+        queue.submit(lambda db: time.sleep(1.2), done=lambda _: long_done.set())  # an import, say
+        typed = [f"typed meanwhile {i}" for i in range(30)]
+        for i, text in enumerate(typed):
+            queue.submit(_note(text, i))
+        assert long_done.wait(10)
+        assert [n.text for n in NoteStore(db).for_episode("ep")] == typed
+    queue.close()
+
+
+def test_closed_notes_are_all_in_the_one_file_a_backup_copies(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    queue = WriteQueue(path)
+    queue.submit(_note("worth keeping"))
+    assert queue.close() == 0
+    backup = tmp_path / "backup"
+    backup.mkdir()
+    shutil.copy(path, backup / "notes.db")  # the database file alone, as a copy tool takes it
+    assert _texts(backup / "notes.db") == ["worth keeping"]
+
+
+_ENDS_WITHOUT_CLOSING = """
+import sys
+from pathlib import Path
+from player.core.storage import Note, NoteStore
+from player.core.storage.queue import WriteQueue
+queue = WriteQueue(Path(sys.argv[1]))
+queue.submit(lambda db: NoteStore(db).add(Note(episode_id="ep", start_ms=5, text="from a script")))
+assert queue.flush(10)
+print("saved", flush=True)
+"""
+
+
+def test_a_program_that_ends_without_closing_its_notes_still_ends(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    WriteQueue(path).close()  # made here too, so a mutation run maps this test to the queue
+    env = {**os.environ, "PYTHONPATH": str(damage.REPO)}
+    run = subprocess.run(
+        [sys.executable, "-c", _ENDS_WITHOUT_CLOSING, str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=30,  # a writer thread that kept the program alive would hang here
+    )
+    assert run.returncode == 0, run.stderr
+    assert _texts(path) == ["from a script"]
 
 
 def test_unsaved_notes_go_to_the_home_folder_when_their_own_folder_is_gone(
@@ -143,6 +243,48 @@ def test_unsaved_notes_go_to_the_home_folder_when_their_own_folder_is_gone(
     assert "café au lait, not lost" in found.read_text(encoding="utf-8")
     again = write_rescue(tmp_path / "removed since", [note], [])
     assert again != where  # a second rescue in the same second is a file of its own
+
+
+_RESCUE_IN_PLAIN_LOCALE = """
+import sys
+from pathlib import Path
+from player.core.storage import Note
+from player.core.storage.queue import write_rescue
+note = Note(episode_id="ep", start_ms=2, text="na\\u00efve r\\u00e9sum\\u00e9 \\u2014 kept")
+print(write_rescue(Path(sys.argv[1]), [note], []))
+"""
+
+
+def test_unsaved_notes_written_under_a_non_utf8_locale_merge_back_whole(tmp_path: Path) -> None:
+    from player.core.storage.pending_notes import merge_rescued
+    from player.core.storage.queue import write_rescue
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    write_rescue(folder, [Note(episode_id="ep", start_ms=1, text="café, written here")], [])
+    # A desktop whose locale is plain ASCII (LANG=C without UTF-8 mode); Windows' cp1252 is
+    # the same trouble: the rescue must still be UTF-8, the format the next start reads.
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(damage.REPO),
+        "LC_ALL": "C",
+        "LANG": "C",
+        "PYTHONUTF8": "0",
+        "PYTHONCOERCECLOCALE": "0",
+    }
+    run = subprocess.run(
+        [sys.executable, "-c", _RESCUE_IN_PLAIN_LOCALE, str(folder)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    with open_database(folder / "notes.db") as db:
+        assert merge_rescued(NoteStore(db), folder) == (
+            "2 notes that could not be saved last time are saved now."
+        )
+    assert _texts(folder / "notes.db") == ["café, written here", "naïve résumé — kept"]
 
 
 def test_a_place_saved_while_the_file_is_held_reads_back_at_once_and_lands_later(
@@ -177,4 +319,15 @@ def test_a_place_saved_while_the_file_is_held_reads_back_at_once_and_lands_later
         assert (saved.position_ms, saved.speed, saved.audio_path) == (61_000, 1.5, None)
         assert LibraryStore(again).get("ep").title == "An episode"
     db.close()
+    queue.close()
+
+
+def test_an_episode_never_played_reads_from_its_start(tmp_path: Path) -> None:
+    from player.core.storage.pending import QueuedPlayState
+
+    path = tmp_path / "notes.db"
+    queue = WriteQueue(path)
+    with open_database(path) as db:
+        state = QueuedPlayState(db, queue).save("new episode")
+        assert (state.episode_id, state.position_ms, state.audio_path) == ("new episode", 0, None)
     queue.close()
