@@ -211,6 +211,14 @@ def _interrupt(host: FeedHost, body: bytes, dest: Path, cut: int, **how) -> str:
     return url
 
 
+def _whole_part_not_renamed(host: FeedHost, body: bytes, dest: Path) -> str:
+    """A run that got every byte into the part file and died before renaming it."""
+    url = _interrupt(host, body, dest, 300_000)
+    with part_path(dest).open("ab") as part:
+        part.write(body[300_000:])
+    return url
+
+
 def test_an_interruption_says_how_far_it_got_and_that_it_resumes(
     host: FeedHost, audio_bytes: bytes, tmp_path: Path
 ) -> None:
@@ -341,9 +349,7 @@ def test_a_run_that_died_before_the_rename_is_finished_by_the_next(
 ) -> None:
     """All the bytes had arrived; only the rename was missing: the host answers 416."""
     dest = tmp_path / "episode.wav"
-    url = _interrupt(host, audio_bytes, dest, 300_000)
-    with part_path(dest).open("ab") as part:
-        part.write(audio_bytes[300_000:])
+    url = _whole_part_not_renamed(host, audio_bytes, dest)
     got = download(url, dest, Progress())
     assert [s.status for s in host.requests_for("/ep.wav")[1:]] == [416]
     assert got.resumed_from == len(audio_bytes) and dest.read_bytes() == audio_bytes
@@ -426,9 +432,7 @@ def test_a_whole_part_finished_by_a_416_still_notes_the_feeds_other_length(
     host: FeedHost, audio_bytes: bytes, tmp_path: Path
 ) -> None:
     dest = tmp_path / "episode.wav"
-    url = _interrupt(host, audio_bytes, dest, 300_000)
-    with part_path(dest).open("ab") as part:
-        part.write(audio_bytes[300_000:])
+    url = _whole_part_not_renamed(host, audio_bytes, dest)
     n = len(audio_bytes)
     got = download(url, dest, Progress(), expected_size=n + 5000)
     assert got.note == (
