@@ -118,6 +118,16 @@ def fts_dropped(folder: Path) -> Path:
     return path
 
 
+def fts_part_dropped(folder: Path, part: str) -> Path:
+    """One of the search index's own tables gone: a sync tool or a recovery that kept half."""
+    path = with_notes(folder / "notes.db")
+    conn = sqlite3.connect(path)
+    conn.execute(f"DROP TABLE notes_fts_{part}")
+    conn.commit()
+    conn.close()
+    return path
+
+
 def fts_corrupt(folder: Path) -> Path:
     path = with_notes(folder / "notes.db", 50)
     conn = sqlite3.connect(path)
