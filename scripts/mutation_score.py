@@ -1528,6 +1528,11 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "core/storage/schema",
         'if getattr(e, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):',
     ): "checked inside BEGIN IMMEDIATE: the write lock is held, so no busy error reaches it",
+    (
+        "core/storage/schema",
+        'conn.execute("DROP TABLE notes_fts")',
+        'conn.execute("XXDROP TABLE notes_ftsXX")',
+    ): ("a failed drop is done by hand just below, to the same schema"),
     ("core/storage/queue", 'stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")'): (
         "any new name the glob finds will do: a rescue merges by each note's own edit time"
     ),
