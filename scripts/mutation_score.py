@@ -1131,7 +1131,7 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/timeline", "self.longest = max((c.end_ms - c.start_ms for c in cues), default=0)"): (
         "a track is never built without cues, and a longer reach only scans further back"
     ),
-    ("core/storage/syncpoints", "h = hashlib.sha256(str(size).encode())"): (
+    ("core/storage/syncpoints", "h = sha256(str(size).encode())"): (
         "the size is also written out in the key"
     ),
     ("core/storage/syncpoints", "if size > _HEAD:", "if size >= _HEAD:"): (
@@ -1142,6 +1142,9 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ),
     ("core/storage/syncpoints", "h.update(f.read(_TAIL))", "h.update(f.read(None))"): (
         "after the seek only the tail is left to read"
+    ),
+    ("core/storage/playstate", "updated_at=updated,"): (
+        "nothing reads a play state's time: every save stamps the time anew"
     ),
     (
         "core/storage/library",
