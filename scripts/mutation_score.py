@@ -340,6 +340,16 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "if page_size < 512 or page_size > 65536 or page_size & (page_size - 1):",
         "if page_size < 512 or page_size > 65536 or page_size & (page_size - 2):",
     ): _POW2,
+    (
+        "core/storage/files",
+        "if page_size < 512 or page_size > 65536 or page_size & (page_size - 1):",
+        "if page_size < 512 or page_size > 65537 or page_size & (page_size - 1):",
+    ): "65537 is no power of two: the last check refuses it",
+    (
+        "core/storage/files",
+        'return _wal_checksum(head[:24], order) != struct.unpack(">II", head[24:32])',
+        'return _wal_checksum(head[:24], order) != struct.unpack(">II", head[24:33])',
+    ): "the head read is 32 bytes: the slice ends there either way",
     ("core/storage/files", 'and struct.unpack(">I", head[56:60])[0] in (0, 1, 2, 3)'): (
         "read signed, a large encoding is negative and still not 0..3"
     ),
