@@ -4,7 +4,10 @@ the modules named) with the core tests and prints, per module, how many mutants 
 The score is killed / (mutants - equivalent): an equivalent mutant changes the code without
 changing anything the app does, so no test can kill it. They are listed in EQUIVALENT below,
 each with its reason, keyed by the line before and after so the list survives renumbering.
-A timeout counts as killed (the listener would see a hang).
+A timeout counts as killed (the listener would see a hang). A mutant that loops for ever waits
+out its whole limit, (its tests' time + 1 s) x 15 in wall time by default: 40 s for a reader
+whose tests take 2 s. `--timeout-multiplier 5` cuts that to a third where a module has many
+such loops (the WebVTT reader); a mutant still gets five times its tests' time and more.
 
     make mutation                                   # whole core, then the table
     .venv/bin/python scripts/mutation_score.py core/timefmt.py core/sync.py
@@ -103,6 +106,8 @@ cfg.resolved_mutated_source_paths = [Path.cwd() / "mutants" / p for p in over["s
 cfg.only_mutate = over["only_mutate"]
 if over["tests"]:
     cfg.pytest_add_cli_args_test_selection = over["tests"]
+if over["timeout_multiplier"]:
+    cfg.timeout_multiplier = over["timeout_multiplier"]
 from mutmut.__main__ import cli
 sys.argv[0] = "mutmut"
 cli()
@@ -1769,6 +1774,11 @@ def main() -> int:
     parser.add_argument("--lines", action="store_true", help="survivors as changed lines only")
     parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once")
     parser.add_argument("--tests", nargs="+", default=[], help="run only these tests")
+    parser.add_argument(
+        "--timeout-multiplier",
+        type=float,
+        help="CPU limit per mutant as a multiple of its tests' time (mutmut's default is 15)",
+    )
     args = parser.parse_args()
     selected = [normalise(m) for m in args.modules]
     if not args.report:
@@ -1782,6 +1792,7 @@ def main() -> int:
             "source_paths": [CORE, *(f for f in files if not f.startswith(CORE))],
             "only_mutate": files,
             "tests": tests,
+            "timeout_multiplier": args.timeout_multiplier,
         }
         # Naming the mutants makes mutmut test every one again instead of keeping earlier
         # verdicts, and a fresh test-to-code map picks up tests added or changed since.
