@@ -1115,9 +1115,6 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ),
     ("core/formats/vtt", "seen_cue = False", "seen_cue = None"): _FALSY,
     ("core/formats/vtt", "while i < n:", "while i <= n:"): "the loop breaks at i >= n inside",
-    ("core/formats/vtt", "m = _CANONICAL.fullmatch(line)", "m = None"): (
-        "webvtt-py reads the same times; the pattern only makes long files fast"
-    ),
     ("core/formats/vtt", 'return html.unescape(flat) if "&" in flat else flat'): (
         "unescaping text without '&' changes nothing"
     ),
@@ -1126,13 +1123,7 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         'return (html.unescape(voice) if "&" in voice else voice).strip() or None',
         'return (html.unescape(voice) if ("&" in voice) or True else voice).strip() or None',
     ): "unescaping text without '&' changes nothing",
-    ("core/formats/vtt", "caption = parse_item(lines, strict=False, seen_cue=True)"): (
-        "not strict, webvtt-py raises nothing, and REGION blocks never reach it"
-    ),
-    (
-        "core/formats/vtt",
-        'problems.append(FormatProblem.at_line(file, line_no, f"{exc}; cue skipped"))',
-    ): ("not strict, webvtt-py raises nothing, so this guard is never reached"),
+    ("core/formats/vtt", 'text: str, file: str = "<webvtt>", *, name: str = ""'): _DEFAULTS,
     ("core/timeline", "self.longest = max((c.end_ms - c.start_ms for c in cues), default=0)"): (
         "a track is never built without cues, and a longer reach only scans further back"
     ),
