@@ -1234,6 +1234,9 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         '(at, 1, {"startTime": _num(at), "title": concept.name, "toc": False}),',
     ): _ADDED_IN_ORDER,
     ("core/formats/chapters_json", "rows.append((start, 2, chapter))"): _ADDED_IN_ORDER,
+    ("core/formats/chapters_json", "fields[key] = None", 'fields[key] = ""'): (
+        "an unusable title reads as '' either way, and a chapter's url and img are shown nowhere"
+    ),
     (
         "core/formats/chapters_json",
         'return json.dumps(doc, ensure_ascii=False, indent=2) + "\\n"',
