@@ -31,13 +31,14 @@ if TYPE_CHECKING:
     from player.core.formats.track import Track
     from player.ui.jobs.runner import JobHandle
     from player.ui.shell import Shell
+    from player.ui.tracks.sync_points import Merged
 
 TITLE = "Find quotes"
 AROUND_BEFORE_MS = 2_000  # "play around it" starts this much before the find...
 AROUND_MS = 6_000  # ...and pauses after this long
 
 Transcript = Callable[[], "Track | None"]
-MergePoints = Callable[[Path, list[tuple[int, int]], str], int]
+MergePoints = Callable[[Path, list[tuple[int, int]], str], "Merged"]
 
 
 class _Cache(AlignmentStore):
@@ -153,11 +154,15 @@ class AlignController(QObject):
         points = model.accepted_points()
         if not points:
             return 0
-        replaced = self._merge(audio, points, "Found quotes")
+        merged = self._merge(audio, points, "Found quotes")
         n = len(points)
+        if merged.problem:  # the listener must learn the points are not kept, not read "done"
+            self._say(merged.problem)
+            return n
         message = f"{n} quote{'s' * (n != 1)} now in step with this audio. Ctrl+Z undoes."
-        if replaced:
-            message += f" {replaced} earlier sync point{'s' * (replaced != 1)} disagreed: replaced."
+        if merged.replaced:
+            r = merged.replaced
+            message += f" {r} earlier sync point{'s' * (r != 1)} disagreed: replaced."
         self._say(message)
         return n
 
