@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
@@ -31,14 +31,22 @@ if TYPE_CHECKING:
     from player.core.formats.track import Track
     from player.ui.jobs.runner import JobHandle
     from player.ui.shell import Shell
-    from player.ui.tracks.sync_points import Merged
 
 TITLE = "Find quotes"
 AROUND_BEFORE_MS = 2_000  # "play around it" starts this much before the find...
 AROUND_MS = 6_000  # ...and pauses after this long
 
 Transcript = Callable[[], "Track | None"]
-MergePoints = Callable[[Path, list[tuple[int, int]], str], "Merged"]
+
+
+class Merged(Protocol):
+    """What adding found points did: old points they moved, and why they were not saved."""
+
+    replaced: int
+    problem: str
+
+
+MergePoints = Callable[[Path, list[tuple[int, int]], str], Merged]
 
 
 class _Cache(AlignmentStore):
