@@ -176,6 +176,11 @@ class WriteQueue:
             return None  # deleted elsewhere already: nothing left to do
         except StorageError as e:
             return e
+        except Exception as e:  # any other failure: kept, said and tried again
+            # Anything else (a change that cannot be written as it is) would end this thread,
+            # and with it every later save, without a word: kept and said like a busy file,
+            # it is still in the file of unsaved notes that closing writes.
+            return StorageError(f"{type(e).__name__}: {e}")
         return None
 
     @staticmethod

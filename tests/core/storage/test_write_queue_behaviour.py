@@ -131,6 +131,26 @@ def test_a_note_deleted_elsewhere_is_not_tried_again_and_later_changes_land(
     assert _texts(path) == ["after"]
 
 
+def test_a_change_that_fails_in_an_unforeseen_way_is_said_and_kept_not_silently_dropped(
+    tmp_path: Path,
+) -> None:
+    _path, queue = _opened_with_one_note(tmp_path)
+    heard: list[str | None] = []
+    queue.add_listener(heard.append)
+
+    def broken(db: object) -> None:
+        raise ValueError("a start time before the episode")
+
+    queue.submit(broken)
+    queue.submit(_note("typed after it"))
+    assert not queue.flush(0.5)
+    assert heard and heard[-1] == (
+        "Notes are not saved yet (ValueError: a start time before the episode). "
+        "2 changes are kept and will be tried again."
+    )
+    assert queue.close(timeout=0.3) == 2  # both counted, so closing keeps them aside
+
+
 def test_a_repair_made_at_open_is_told_to_every_listener_once(tmp_path: Path) -> None:
     path = damage.fts_dropped(tmp_path)
     queue = WriteQueue(path)
