@@ -594,6 +594,22 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ): _LOGS,
     (
         "core/align/speech",
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=False)',
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=None, fwdflat=False)',
+    ): "pocketsphinx's config reads None as False too",
+    (
+        "core/align/speech",
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=False)',
+        '_decoder = Decoder(samprate=RATE, loglevel="FATAL", bestpath=False, fwdflat=None)',
+    ): "pocketsphinx's config reads None as False too",
+    ("core/align/speech", 'd.activate_search("_default")', "d.activate_search(None)"): (
+        "no name activates the recogniser's default search"
+    ),
+    ("core/align/speech", 'd.activate_search("_default")', "d.activate_search()"): (
+        "no name activates the recogniser's default search"
+    ),
+    (
+        "core/align/speech",
         "segmenter = Segmenter(window=0.3, ratio=0.9, vad_mode=0, sample_rate=RATE)",
         "segmenter = Segmenter(ratio=0.9, vad_mode=0, sample_rate=RATE)",
     ): _PS_DEFAULT,
