@@ -1678,8 +1678,12 @@ def normalise(arg: str) -> str:
     return arg.removeprefix("player/").removesuffix(".py").rstrip("/")
 
 
-def pattern(module: str) -> str:
-    return "player." + module.replace("/", ".") + ".*"
+def patterns(module: str) -> list[str]:
+    """mutmut's names of a module's mutants. A package's own mutants are named after the
+    package (player.core.align.x___getattr____mutmut_1), beside those of its modules."""
+    package = module.removesuffix("/__init__")
+    dotted = "player." + package.replace("/", ".")
+    return [f"{dotted}.x_*", f"{dotted}.x\u01c1*"] if package != module else [f"{dotted}.*"]
 
 
 @functools.cache
@@ -1801,7 +1805,7 @@ def main() -> int:
         }
         # Naming the mutants makes mutmut test every one again instead of keeping earlier
         # verdicts, and a fresh test-to-code map picks up tests added or changed since.
-        names = [pattern(m) for m in selected] or ["player.core.*"]
+        names = [p for m in selected for p in patterns(m)] or ["player.core.*"]
         (MUTANTS / "mutmut-stats.json").unlink(missing_ok=True)
         start = time.monotonic()
         command = [sys.executable, "-c", _MUTMUT_WITH, json.dumps(over), "run"]
