@@ -1076,6 +1076,35 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "same = part[1:] == part[:-1] if len(part) else np.zeros(0, dtype=bool)",
     ): "comparing empty slices gives the same empty array",
     ("core/brief/term_matrix", "return -1", "return -2"): "any negative number marks a stop word",
+    (
+        "core/brief/term_matrix",
+        "all_ids, sizes = np.zeros(0, np.int64), np.zeros(0, np.int64)",
+        "all_ids, sizes = np.zeros(0, np.int64), np.zeros(1, np.int64)",
+    ): "one more part of no words adds nothing",
+    (
+        "core/brief/term_matrix",
+        """base = (raw.lower() if raw.isascii() else fold(raw)).split("'", 1)[0]""",
+        """base = (raw.lower() if (raw.isascii()) and False else fold(raw)).split("'", 1)[0]""",
+    ): _ASCII_FOLD,
+    (
+        "core/brief/term_matrix",
+        """base = (raw.lower() if raw.isascii() else fold(raw)).split("'", 1)[0]""",
+        """base = (raw.lower() if raw.isascii() else fold(raw)).split("'", 2)[0]""",
+    ): _FIRST_PART,
+    (
+        "core/brief/term_matrix",
+        """base = (raw.lower() if raw.isascii() else fold(raw)).split("'", 1)[0]""",
+        """base = (raw.lower() if raw.isascii() else fold(raw)).split("'", )[0]""",
+    ): _FIRST_PART,
+    (
+        "core/brief/term_matrix",
+        "return np.array(self.found, dtype=np.int64), np.array(sizes, dtype=np.int64)",
+    ): _NUMPY_DEFAULT,
+    (
+        "core/brief/term_matrix",
+        "ids = np.fromiter(map(of_word.__getitem__, tokens), dtype=np.int64, count=len(tokens))",
+        "ids = np.fromiter(map(of_word.__getitem__, tokens), dtype=np.int64, )",
+    ): _NUMPY_DEFAULT,
     ("core/search", "weight = 0.0"): _SCORE_ONLY,
     ("core/search", "weight += w"): _SCORE_ONLY,
     ("core/search", "weight += max(self._idf[m] for m in matches[:50])"): _SCORE_ONLY,
