@@ -11,6 +11,11 @@ is from the second start on.
   writes it as an uncompressed BMP: compressing a busy picture is not part of starting up.
 - ``bare multimedia``: the same, after importing QtMultimedia and making a ``QMediaPlayer``
   with a ``QAudioOutput`` (what any audio player pays before it can paint).
+- ``look-alike``: the bare multimedia window with what the first frame shows, made of plain
+  PySide6 widgets and no app code: a menu bar, the title and byline, the stand-in banner, the
+  brief's lines in a word-wrapped list, five side tabs (the first listing more of its lines),
+  a hint, the seek bar and the transport's buttons. It is the floor under any window that shows
+  this much: what Qt itself costs for it, before a line of Brief Player runs.
 - ``brief-player``: ``brief-player screenshot --at 1:05:10`` on the bundled episode: the window
   built with all its features, the episode loaded at that moment, painted, grabbed and saved.
 - ``first frame``: the same with ``--first-frame``: what the listener sees when the window
@@ -18,7 +23,8 @@ is from the second start on.
   points, library and MPRIS are built, after this paint.
 
 The three run in turn, round after round, so a busy moment on the machine hits all of them.
-Ratios are against the bare multimedia window measured in the same run.
+Ratios are against the bare multimedia window measured in the same run; the last column is
+against the look-alike, so what the app itself adds can be read apart from what Qt charges.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_startup.py [ROUNDS]
 """
@@ -55,6 +61,75 @@ sys.stdout.flush()
 os._exit(0)  # as ``brief-player screenshot`` ends: right after the picture is written
 """
 
+# The look-alike: its parts mirror the first frame's (see the docstring); the brief's lines are
+# read as plain text, so no app module is imported.
+LOOK_ALIKE = r"""
+import os
+import sys
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication, QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QSlider,
+    QSplitter, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+)
+app = QApplication([])
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+player = QMediaPlayer()
+output = QAudioOutput()
+player.setAudioOutput(output)
+lines = [x for x in open(sys.argv[2], encoding="utf-8").read().splitlines() if x.strip()]
+w = QMainWindow()
+for menu in ("&File", "&Edit", "&Playback", "&View", "&Notes", "&Help"):
+    m = w.menuBar().addMenu(menu)
+    for i in range(8):
+        m.addAction(f"{menu[1:]} {i}")
+body = QWidget()
+column = QVBoxLayout(body)
+title = QLabel(lines[0])
+font = title.font()
+font.setPointSizeF(font.pointSizeF() * 1.4)
+font.setBold(True)
+title.setFont(font)
+column.addWidget(title)
+column.addWidget(QLabel("Dwarkesh Podcast · Andrej Karpathy · 2025-10-17"))
+banner = QHBoxLayout()
+sign = QLabel(lines[3])
+sign.setWordWrap(True)
+banner.addWidget(sign, 1)
+banner.addWidget(QPushButton("Attach real audio…"))
+column.addLayout(banner)
+split = QSplitter()
+cues = QListWidget()
+cues.setWordWrap(True)
+cues.addItems(lines[1:])
+split.addWidget(cues)
+tabs = QTabWidget()
+for name in ("Takeaways", "Search", "Summary", "Notes", "Chapters"):
+    page = QListWidget()
+    page.setWordWrap(True)
+    if name == "Takeaways":
+        page.addItems(lines[-14:])
+    tabs.addTab(page, name)
+split.addWidget(tabs)
+column.addWidget(split, 1)
+column.addWidget(QLabel("Space plays · click any quote to jump · N takes a note"))
+column.addWidget(QSlider(Qt.Orientation.Horizontal))
+buttons = QHBoxLayout()
+for text in ("|<", "-15", "Play", "+30", ">|"):
+    buttons.addWidget(QToolButton(text=text))
+buttons.addStretch(1)
+buttons.addWidget(QToolButton(text="1.0x"))
+buttons.addWidget(QSlider(Qt.Orientation.Horizontal))
+column.addLayout(buttons)
+w.setCentralWidget(body)
+w.resize(1280, 800)
+w.show()
+app.processEvents()
+w.screen().grabWindow(w.winId()).save(sys.argv[1])
+sys.stdout.flush()
+os._exit(0)
+"""
+BRIEF = REPO / "content" / "karpathy-ghosts-not-animals" / "brief.txt"
+
 
 def _run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and peak RSS in MiB of one whole process."""
@@ -89,6 +164,7 @@ def main() -> None:
     commands = {
         "bare window": [sys.executable, "-c", BARE.format(multimedia=False), str(out / "a.bmp")],
         "bare multimedia": [sys.executable, "-c", BARE.format(multimedia=True), str(out / "b.bmp")],
+        "look-alike": [sys.executable, "-c", LOOK_ALIKE, str(out / "e.bmp"), str(BRIEF)],
         "brief-player": [str(exe), "screenshot", "--at", "1:05:10", "-o", str(out / "c.bmp")],
         "first frame": [
             *(str(exe), "screenshot", "--first-frame", "--at", "1:05:10"),
@@ -101,16 +177,21 @@ def main() -> None:
     for _ in range(rounds):
         for name, argv in commands.items():
             samples[name].append(_run(argv, env))
-    base_s = statistics.median(s for s, _ in samples["bare multimedia"])
-    base_m = statistics.median(m for _, m in samples["bare multimedia"])
+    medians = {
+        name: (statistics.median(s for s, _ in values), statistics.median(m for _, m in values))
+        for name, values in samples.items()
+    }
+    base_s, base_m = medians["bare multimedia"]
+    floor_s, floor_m = medians["look-alike"]
     print(f"# start-up, whole processes, median of {rounds} alternating runs")
-    print(f"{'':18} {'wall':>8} {'peak RSS':>10} {'time ratio':>11} {'memory ratio':>13}")
-    for name, values in samples.items():
-        wall = statistics.median(s for s, _ in values)
-        mem = statistics.median(m for _, m in values)
+    print(
+        f"{'':18} {'wall':>8} {'peak RSS':>10} {'time ratio':>11} {'memory ratio':>13}"
+        f" {'vs look-alike':>14}"
+    )
+    for name, (wall, mem) in medians.items():
         print(
             f"{name:18} {wall * 1000:6.0f} ms {mem:6.1f} MiB {wall / base_s:10.2f}x"
-            f" {mem / base_m:12.2f}x"
+            f" {mem / base_m:12.2f}x {wall / floor_s:6.2f}x {mem / floor_m:5.2f}x"
         )
 
 

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from player.core.formats.textfile import encoding_note
 from player.core.navigation.clock_text import skip_text
 from player.core.timeline import Cue, CueKind, Timeline
 from player.ui.actions import SIDE_TAB_KEYS, build_actions, build_menus
@@ -390,7 +389,11 @@ class MainWindow(QMainWindow):
         if ep is None:
             return ""
         path = ep.brief_path
-        assumed = encoding_note(path.name if path else "The brief", ep.encoding)
+        assumed = ""
+        if ep.encoding and ep.encoding != "UTF-8":  # the reader's module, only when it has a say
+            from player.core.formats.textfile import encoding_note
+
+            assumed = encoding_note(path.name if path else "The brief", ep.encoding)
         first = str(ep.problems[0]) if ep.problems else ""
         return " ".join(filter(None, (first, assumed)))
 

@@ -4,6 +4,12 @@ Qt's ``QMediaPlayer`` reports its position only about every 50 ms. ``Playback`` 
 each report arrived and extrapolates from it with the playback rate, so ``now_ms()`` is good to a
 millisecond or two between reports; that is what lets the brief change its highlight on time
 instead of at the next report.
+
+The ``QMediaPlayer`` itself is made when it is first needed, which in the window is right after
+the first frame, when the episode's file is handed to it: importing Qt Multimedia and making
+the player and its audio output load FFmpeg and the sound server's client and start their
+threads, a fifth of the start and of its memory, and the first frame only shows times. Until
+then the rate, volume and mute asked for are kept here and handed over when it is made.
 """
 
 from __future__ import annotations
@@ -12,9 +18,12 @@ import time
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Q_ARG, QEventLoop, QIODevice, QMetaObject, QObject, Qt, QUrl, Signal
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 MIN_RATE = 0.5
 MAX_RATE = 3.0
@@ -35,6 +44,12 @@ def _monotonic_ms() -> float:
     return time.monotonic() * 1000.0
 
 
+def _import_multimedia() -> None:
+    """Bind Qt Multimedia's classes here, on first use (see the module's docstring)."""
+    global QAudioOutput, QMediaPlayer
+    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
+
 class Playback(QObject):
     """Typed signals with units in their names; rate clamped to what a listener can follow."""
 
@@ -50,9 +65,10 @@ class Playback(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._player = QMediaPlayer(self)
-        self._output = QAudioOutput(self)
-        self._player.setAudioOutput(self._output)
+        self._made: QMediaPlayer | None = None  # see ``_player``
+        self._made_output: QAudioOutput | None = None
+        self._rate = 1.0  # asked for before the player was made
+        self._muted = False
         self._source: Path | None = None
         self._stream: str | None = None
         self._filter: SourceFilter | None = None
@@ -63,16 +79,29 @@ class Playback(QObject):
         self._pending_seek_ms: int | None = None
         self._later = False  # the source is chosen but not yet handed to Qt: see ``load_later``
         self._error: str | None = None
-        self._volume = float(self._output.volume())  # the listener's volume, kept and shown
+        self._volume = 1.0  # the listener's volume, kept and shown (Qt's default to start)
         self._gain = 1.0  # a passing factor on top (the sleep timer's fade), never saved
-        if hasattr(self._player, "setPitchCompensation"):
-            self._player.setPitchCompensation(True)
-        self._player.positionChanged.connect(self._on_position)
-        self._player.durationChanged.connect(lambda ms: self.duration_changed.emit(int(ms)))
-        self._player.playbackStateChanged.connect(self._on_state)
-        self._player.mediaStatusChanged.connect(self._on_status)
-        self._player.errorOccurred.connect(self._on_error)
-        self._output.mutedChanged.connect(self.muted_changed)
+
+    @property
+    def _player(self) -> QMediaPlayer:
+        """The media player, made on first use with what was asked for before it existed."""
+        if self._made is None:
+            _import_multimedia()
+            player, output = QMediaPlayer(self), QAudioOutput(self)
+            player.setAudioOutput(output)
+            output.setVolume(self._volume * self._gain)
+            output.setMuted(self._muted)
+            player.setPlaybackRate(self._rate)
+            if hasattr(player, "setPitchCompensation"):
+                player.setPitchCompensation(True)
+            player.positionChanged.connect(self._on_position)
+            player.durationChanged.connect(lambda ms: self.duration_changed.emit(int(ms)))
+            player.playbackStateChanged.connect(self._on_state)
+            player.mediaStatusChanged.connect(self._on_status)
+            player.errorOccurred.connect(self._on_error)
+            output.mutedChanged.connect(self.muted_changed)
+            self._made, self._made_output = player, output
+        return self._made
 
     # -- source -------------------------------------------------------------------------------
 
@@ -116,16 +145,14 @@ class Playback(QObject):
 
     def _load(self, path: Path | None, start_ms: int, later: bool = False) -> None:
         self._reset(path, None, start_ms)
-        if path is None:
-            self._set_source_unlocked(QUrl())
+        if path is None or not path.is_file():
+            if self._made is not None:
+                self._set_source_unlocked(QUrl())
             self._swap_device(None)
+            if path is not None:
+                self._fail(f"The audio file {path} is missing.")
             return
-        if not path.is_file():
-            self._set_source_unlocked(QUrl())
-            self._swap_device(None)
-            self._fail(f"The audio file {path} is missing.")
-            return
-        if later and self._player.mediaStatus() == QMediaPlayer.MediaStatus.NoMedia:
+        if later and self._holds_nothing():
             self._later = True  # only while the player holds nothing: no old file plays on
             return
         self._hand_over(path)
@@ -193,7 +220,7 @@ class Playback(QObject):
         stopping and clearing the source first does not.
         """
         self._stop_unlocked()
-        if self._player.mediaStatus() != QMediaPlayer.MediaStatus.NoMedia:
+        if not self._holds_nothing():
             self._set_source_unlocked(QUrl())
         self._swap_device(None)
         self._source = None
@@ -208,8 +235,12 @@ class Playback(QObject):
     # playback. Run from Qt's event loop, the lock is free while Qt waits.
 
     def _stop_unlocked(self) -> None:
-        if self._player.playbackState() != QMediaPlayer.PlaybackState.StoppedState:
+        if self.state() is not PlayState.STOPPED:
             self._run_unlocked("stop")
+
+    def _holds_nothing(self) -> bool:
+        made = self._made
+        return made is None or made.mediaStatus() == QMediaPlayer.MediaStatus.NoMedia
 
     def _set_source_unlocked(self, url: QUrl) -> None:
         self._run_unlocked("setSource", Q_ARG(QUrl, url))
@@ -233,7 +264,8 @@ class Playback(QObject):
             self._player.play()
 
     def pause(self) -> None:
-        self._player.pause()
+        if self._made is not None:
+            self._made.pause()
 
     def toggle(self) -> None:
         if self.is_playing():
@@ -245,13 +277,16 @@ class Playback(QObject):
         self._stop_unlocked()
 
     def is_playing(self) -> bool:
-        return self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        made = self._made
+        return made is not None and made.playbackState() == QMediaPlayer.PlaybackState.PlayingState
 
     def state(self) -> PlayState:
+        if self._made is None:
+            return PlayState.STOPPED
         return {
             QMediaPlayer.PlaybackState.PlayingState: PlayState.PLAYING,
             QMediaPlayer.PlaybackState.PausedState: PlayState.PAUSED,
-        }.get(self._player.playbackState(), PlayState.STOPPED)
+        }.get(self._made.playbackState(), PlayState.STOPPED)
 
     def seek(self, position_ms: int) -> None:
         """Jump; the new position counts at once, without waiting for the player's report."""
@@ -260,7 +295,7 @@ class Playback(QObject):
         if duration > 0:
             target = min(target, duration)
         self._anchor(target)
-        if self._player.mediaStatus() in (
+        if self._made is None or self._made.mediaStatus() in (
             QMediaPlayer.MediaStatus.LoadingMedia,
             QMediaPlayer.MediaStatus.NoMedia,
         ):
@@ -273,26 +308,28 @@ class Playback(QObject):
         self.seek(self.now_ms() + delta_ms)
 
     def duration_ms(self) -> int:
-        return max(0, self._player.duration())
+        return max(0, self._made.duration()) if self._made is not None else 0
 
     def now_ms(self) -> int:
         """Best estimate of the audio clock: last report plus time since, times the rate."""
         if not self.is_playing():
             return self._anchor_pos_ms
         elapsed = _monotonic_ms() - self._anchor_wall_ms
-        return int(self._anchor_pos_ms + elapsed * self._player.playbackRate())
+        return int(self._anchor_pos_ms + elapsed * self.rate())
 
     # -- rate and volume ----------------------------------------------------------------------
 
     def rate(self) -> float:
-        return self._player.playbackRate()
+        return self._made.playbackRate() if self._made is not None else self._rate
 
     def set_rate(self, rate: float) -> None:
         rate = round(min(MAX_RATE, max(MIN_RATE, rate)), 2)
-        if abs(rate - self._player.playbackRate()) < 1e-6:
+        if abs(rate - self.rate()) < 1e-6:
             return
         self._anchor(self.now_ms())
-        self._player.setPlaybackRate(rate)
+        self._rate = rate
+        if self._made is not None:
+            self._made.setPlaybackRate(rate)
         self.rate_changed.emit(rate)
 
     def step_rate(self, direction: int) -> None:
@@ -311,7 +348,8 @@ class Playback(QObject):
         volume = min(1.0, max(0.0, float(volume)))
         changed = abs(volume - self._volume) > 1e-9
         self._volume = volume
-        self._output.setVolume(volume * self._gain)
+        if self._made_output is not None:
+            self._made_output.setVolume(volume * self._gain)
         if changed:
             self.volume_changed.emit(volume)
 
@@ -321,13 +359,19 @@ class Playback(QObject):
     def set_gain(self, gain: float) -> None:
         """Scale what is heard without touching the listener's volume (a fade-out)."""
         self._gain = min(1.0, max(0.0, float(gain)))
-        self._output.setVolume(self._volume * self._gain)
+        if self._made_output is not None:
+            self._made_output.setVolume(self._volume * self._gain)
 
     def is_muted(self) -> bool:
-        return self._output.isMuted()
+        made = self._made_output
+        return made.isMuted() if made is not None else self._muted
 
     def set_muted(self, muted: bool) -> None:
-        self._output.setMuted(muted)
+        if self._made_output is not None:
+            self._made_output.setMuted(muted)  # says so through mutedChanged
+        elif muted != self._muted:
+            self._muted = muted
+            self.muted_changed.emit(muted)
 
     def toggle_mute(self) -> None:
         self.set_muted(not self.is_muted())

@@ -118,10 +118,11 @@ def _rows(w):
     return [w.pane_model.row(i) for i in range(w.pane_model.rowCount())]
 
 
-def test_the_first_frame_of_a_second_start_loads_no_reader_pydantic_or_numpy(
+def test_the_first_frame_of_a_second_start_loads_no_reader_pydantic_numpy_or_media_player(
     tmp_path: Path,
 ) -> None:
-    """What makes the second start quick: the window paints from the cache alone."""
+    """What makes the second start quick: the window paints from the cache alone, and the
+    media player (Qt Multimedia, FFmpeg) is made only once it has painted."""
     code = (
         "import sys\n"
         "from player.ui.app import application\n"
@@ -130,7 +131,7 @@ def test_the_first_frame_of_a_second_start_loads_no_reader_pydantic_or_numpy(
         "w = open_app(remember=False, features='never').window\n"
         "w.show(); app.processEvents(); w.grab()\n"
         "app.processEvents()  # after the first paint: the brief cache is written\n"
-        "names = ('numpy', 'player.core.brief.parser', 'pydantic')\n"
+        "names = ('numpy', 'player.core.brief.parser', 'pydantic', 'PySide6.QtMultimedia')\n"
         "print(sorted(m for m in names if m in sys.modules))\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRIEF_PLAYER_CACHE=str(tmp_path))

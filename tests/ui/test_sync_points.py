@@ -44,12 +44,12 @@ def test_points_found_for_the_open_file_join_its_own_as_one_undo_step(
     # Found: 0:02 at 0:04 (kept beside it) and 0:03 heard before 0:03's place... at 0:02.5,
     # which crosses the point set by hand: the found one wins.
     moved = sync.merge_points(shifted_audio, [(3_000, 5_000), (2_000, 2_500)], "Found points")
-    assert moved == 1
+    assert moved.replaced == 1 and not moved.problem
     assert data.syncpoints.get(key) == [(2_000, 2_500), (3_000, 5_000)]
     assert w.clock.audio_ms_for(3_000) == 5_000  # seeking follows at once
     undo = w.actions_by_name["note_undo"]
     assert undo.text() == "&Undo Found points"
-    assert sync.merge_points(shifted_audio, [(3_000, 5_000)], "Again") == 0  # nothing new
+    assert sync.merge_points(shifted_audio, [(3_000, 5_000)], "Again").replaced == 0  # no news
     assert undo.text() == "&Undo Found points"
     undo.trigger()
     assert data.syncpoints.get(key) == [(1_000, 3_000)]
@@ -66,7 +66,7 @@ def test_points_found_for_another_file_are_kept_with_that_file_beside_its_own(
     select_quote(w, 2)
     w.playback.seek(5_000)
     w.actions_by_name["sync_here"].trigger()  # the open file: 0:03 heard at 0:05
-    assert sync.merge_points(other, [(3_000, 4_000)], "Found points") == 0
+    assert sync.merge_points(other, [(3_000, 4_000)], "Found points").replaced == 0
     assert data.syncpoints.get(audio_key_for(other)) == [(1_000, 2_000), (3_000, 4_000)]
     assert data.syncpoints.get(key) == [(3_000, 5_000)]  # the open file's own are untouched
     assert sync.map.points == ((3_000, 5_000),)
@@ -78,10 +78,10 @@ def test_an_unreadable_file_is_named_and_nothing_is_saved(
 ) -> None:
     w = open_window(qtbot, brief_file, shifted_audio, data)
     gone = tmp_path / "gone.wav"
-    assert app_of(w).tracks.sync.merge_points(gone, [(1_000, 2_000)], "Found points") == 0
-    assert w.statusBar().currentMessage() == (
-        "gone.wav: cannot be read (No such file or directory); nothing was saved."
-    )
+    merged = app_of(w).tracks.sync.merge_points(gone, [(1_000, 2_000)], "Found points")
+    said = "gone.wav: cannot be read (No such file or directory); nothing was saved."
+    assert merged == (0, said)
+    assert w.statusBar().currentMessage() == said
     close_window(w)
 
 

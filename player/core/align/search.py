@@ -62,6 +62,12 @@ def search_audio(
     done_first = 0
     total = len(targets)
     progress(0, total, "Listening for quotes")
+
+    def one_more_done() -> None:
+        nonlocal done_first
+        done_first += 1
+        progress(done_first, total, f"Listening for quotes ({done_first}/{total})")
+
     with _pool(workers) as pool:
         running: dict[Future, tuple[int, int, float, float]] = {}
         try:
@@ -69,7 +75,8 @@ def search_audio(
                 while queue and len(running) < workers:
                     i, attempt = heapq.heappop(queue)
                     span = _window(targets, i, attempt, duration_s)
-                    if span is None:
+                    if span is None:  # written past the end of this copy: nothing to hear
+                        one_more_done()
                         continue
                     start, length = span
                     fut = pool.submit(
@@ -96,8 +103,7 @@ def search_audio(
                     if not t.resolved and _widens(targets, i, attempt, duration_s, start, end):
                         heapq.heappush(queue, (i, attempt + 1))
                     else:
-                        done_first += 1
-                        progress(done_first, total, f"Listening for quotes ({done_first}/{total})")
+                        one_more_done()
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise

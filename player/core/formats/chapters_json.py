@@ -175,7 +175,7 @@ def shorten(text: str, limit: int = 100) -> str:
     flat = " ".join(text.split())
     if len(flat) <= limit:
         return flat
-    cut = flat[: limit - 1].rsplit(" ", 1)[0] or flat[: limit - 1]
+    cut = flat[: limit - 1].rsplit(" ", 1)[0]  # no space in it: the whole of it
     return cut.rstrip(",;: ") + "…"
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
@@ -37,7 +37,16 @@ AROUND_BEFORE_MS = 2_000  # "play around it" starts this much before the find...
 AROUND_MS = 6_000  # ...and pauses after this long
 
 Transcript = Callable[[], "Track | None"]
-MergePoints = Callable[[Path, list[tuple[int, int]], str], int]
+
+
+class Merged(Protocol):
+    """What adding found points did: old points they moved, and why they were not saved."""
+
+    replaced: int
+    problem: str
+
+
+MergePoints = Callable[[Path, list[tuple[int, int]], str], Merged]
 
 
 class _Cache(AlignmentStore):
@@ -153,11 +162,15 @@ class AlignController(QObject):
         points = model.accepted_points()
         if not points:
             return 0
-        replaced = self._merge(audio, points, "Found quotes")
+        merged = self._merge(audio, points, "Found quotes")
         n = len(points)
+        if merged.problem:  # the listener must learn the points are not kept, not read "done"
+            self._say(merged.problem)
+            return n
         message = f"{n} quote{'s' * (n != 1)} now in step with this audio. Ctrl+Z undoes."
-        if replaced:
-            message += f" {replaced} earlier sync point{'s' * (replaced != 1)} disagreed: replaced."
+        if merged.replaced:
+            r = merged.replaced
+            message += f" {r} earlier sync point{'s' * (r != 1)} disagreed: replaced."
         self._say(message)
         return n
 

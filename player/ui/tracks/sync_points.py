@@ -13,7 +13,7 @@ Sync Points dialog undoes through the same history.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -29,6 +29,14 @@ if TYPE_CHECKING:
     from player.ui.shell import Shell
 
 SYNC_KINDS = (CueKind.QUOTE, CueKind.CONCEPT)
+
+
+class Merged(NamedTuple):
+    """What merging found points did: how many old points they moved, and what went wrong, if
+    anything, in words for the listener (the caller's own message must not hide it)."""
+
+    replaced: int
+    problem: str = ""
 
 
 class _Change(QUndoCommand):
@@ -129,8 +137,8 @@ class SyncController(QObject):
             return
         self.undo_stack.push(_Change(self, self.key, self.map, SyncMap(), "Clear sync points"))
 
-    def merge_points(self, audio: Path, points: list[tuple[int, int]], text: str) -> int:
-        """Add found points to ``audio``'s own as one undo step; how many old points they moved.
+    def merge_points(self, audio: Path, points: list[tuple[int, int]], text: str) -> Merged:
+        """Add found points to ``audio``'s own as one undo step.
 
         Points already there (set with Ctrl+J, or accepted before) stay unless a new point
         crosses them or sits at the same brief time: the new ones were just heard, like a
@@ -139,16 +147,18 @@ class SyncController(QObject):
         try:
             key = audio_key_for(audio)
         except OSError as e:
-            self._say(f"{audio.name}: cannot be read ({e.strerror or e}); nothing was saved.")
-            return 0
+            problem = f"{audio.name}: cannot be read ({e.strerror or e}); nothing was saved."
+            self._say(problem)
+            return Merged(0, problem)
         before = self.map if key == self.key else self._stored(key)
         after = before
         for b, a in points:
             after = after.with_point(b, a)
+        self._unsaved = ""
         if after != before:
             self.undo_stack.push(_Change(self, key, before, after, text))
         now = set(after.points)
-        return sum(p not in now for p in before.points)
+        return Merged(sum(p not in now for p in before.points), self._unsaved)
 
     def _stored(self, key: str) -> SyncMap:
         try:

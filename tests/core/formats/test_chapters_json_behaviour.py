@@ -8,6 +8,7 @@ import json
 import pytest
 
 from player.core.formats.chapters_json import parse_chapters_json
+from player.core.formats.problems import FormatError
 
 
 def _read(doc: object) -> tuple[list[tuple], list[str]]:
@@ -49,6 +50,16 @@ def test_a_chapter_list_with_nothing_to_show_says_why(doc: object, problem: str)
             "ep.json:$.chapters[1].endTime: ends before it starts; ignored",
         ),
         (
+            {"startTime": 5, "endTime": 5, "title": "B"},
+            (5.0, None, "B", False),
+            "ep.json:$.chapters[1].endTime: ends before it starts; ignored",
+        ),
+        (
+            {"startTime": 5, "title": 12},
+            (5.0, None, "", False),
+            "ep.json:$.chapters[1].title: must be text, not int; ignored",
+        ),
+        (
             {"startTime": 5, "toc": "no", "title": "B"},
             (5.0, None, "B", False),
             "ep.json:$.chapters[1].toc: must be true or false; read as true",
@@ -63,3 +74,17 @@ def test_each_chapter_field_that_cannot_be_used_is_named(chapter, row, problem) 
         assert problems == []
     else:
         assert problems == [problem]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ('{"chapters": [\n  {"startTime": 0,}\n]}', "ep.json:2: not valid JSON: Expecting"),
+        ("[" * 100_000, "ep.json: not valid JSON: maximum recursion depth"),
+        ('{"chapters": [{"startTime": ' + "9" * 5000 + "}]}", "ep.json: not valid JSON: Exceeds"),
+    ],
+)
+def test_a_file_that_is_not_json_names_the_file_and_why(text: str, problem: str) -> None:
+    with pytest.raises(FormatError) as e:
+        parse_chapters_json(text, "ep.json")
+    assert str(e.value).startswith(problem)

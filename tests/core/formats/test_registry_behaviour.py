@@ -130,3 +130,18 @@ def test_a_missing_file_or_a_broken_long_json_file_names_the_file(tmp_path: Path
     with pytest.raises(FormatError) as e:
         load_track(path)
     assert str(e.value).startswith(f"{path}:")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WEBVTT\n\n00:01.000 --> 00:02.000\nSpoken words.\n",
+        "1\n00:00:01,000 --> 00:00:02,000\nSpoken words.\n",
+    ],
+)
+def test_a_transcript_saved_with_a_second_byte_order_mark_opens_whatever_its_name(
+    tmp_path: Path, text: str
+) -> None:
+    path = tmp_path / "download"
+    path.write_bytes(b"\xef\xbb\xbf" + ("\ufeff" + text).encode())
+    assert load_track(path)[0].items[0].text == "Spoken words."

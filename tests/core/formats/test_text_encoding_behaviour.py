@@ -31,6 +31,8 @@ def test_a_plain_utf8_file_says_utf8_and_a_broken_byte_is_named_by_its_line(
     ("raw", "encoding"),
     [
         (b"caf\xc3\xa9 \x7f\xff", "Windows-1252"),  # as many broken bytes as good: not UTF-8
+        (b"caf\xc3\xa9 is \x7f what \x92 he said", "Windows-1252"),  # so too in a long line
+        (b"It\x92s a long line of plain English words", "Windows-1252"),  # no good one at all
         (b"\xc3\xa9\xc3\xa9abcdefg\xff", "UTF-8"),  # one broken byte in ten characters
         (b"\xc3\xa9\xc3\xa9\xc3\xa9\xff\xff", "Windows-1252"),  # two in five: too many
         ("\ufffd\ufffd\ufffd é “ ".encode() + b"\xff and more words", "UTF-8"),  # U+FFFD in it
@@ -40,6 +42,11 @@ def test_a_file_mostly_utf8_stays_utf8_and_one_mostly_broken_is_windows_1252(
     raw: bytes, encoding: str
 ) -> None:
     assert decode(raw).encoding == encoding
+
+
+def test_a_line_of_a_lone_letter_stays_inside_its_cue() -> None:
+    track, problems = parse_srt(f"{CUE}Spell it:\nX\nThat is all\n", "ep.srt")
+    assert ([i.text for i in track.items], problems) == (["Spell it: X That is all"], [])
 
 
 def test_a_line_of_other_spaces_stays_inside_its_cue() -> None:

@@ -247,3 +247,58 @@ def test_a_style_after_the_cues_began_or_a_noteless_word_is_text_outside_any_cue
         "ep.vtt:6: text outside any cue; ignored",
         "ep.vtt:9: text outside any cue; ignored",
     ]
+
+
+@pytest.mark.parametrize("end", ["\r\n", "\r"])
+def test_a_file_with_windows_or_old_mac_line_ends_reads_like_one_with_unix_ones(end: str) -> None:
+    text = (
+        "WEBVTT\n\nintro\n00:00:01.000 --> 00:00:02.000\nOne\nline two\n\n"
+        "00:03.000 --> 00:04.000\nTwo\n"
+    )
+    track, problems = parse_vtt(text.replace("\n", end), "ep.vtt")
+    assert [(item.start_s, item.text) for item in track.items] == [
+        (1.0, "One line two"),
+        (3.0, "Two"),
+    ]
+    assert problems == []
+
+
+def test_a_file_saved_with_a_second_byte_order_mark_still_opens(tmp_path) -> None:
+    from player.core.formats.vtt import load_vtt
+
+    path = tmp_path / "ep.vtt"
+    path.write_bytes(b"\xef\xbb\xbf" + "\ufeffWEBVTT\n\n00:01.000 --> 00:02.000\nHi\n".encode())
+    track, problems = load_vtt(path)
+    assert ([item.text for item in track.items], problems) == (["Hi"], [])
+
+
+def test_a_stray_zero_byte_deep_in_a_file_shows_as_a_replacement_mark(tmp_path) -> None:
+    """Only the first 4 KB are checked for binary data; a NUL further on is shown, not kept."""
+    from player.core.formats.vtt import load_vtt
+
+    path = tmp_path / "ep.vtt"
+    cues = "".join(
+        f"{i // 60:02d}:{i % 60:02d}.000 --> 59:00.000\nline {i}\n\n" for i in range(200)
+    )
+    path.write_bytes(f"WEBVTT\n\n{cues}59:01.000 --> 59:02.000\nbad\x00byte\n".encode())
+    track, problems = load_vtt(path)
+    assert (track.items[-1].text, problems) == ("bad\ufffdbyte", [])
+
+
+def test_a_file_of_only_a_word_starting_with_webvtt_is_not_webvtt() -> None:
+    from player.core.formats.problems import FormatError
+
+    with pytest.raises(FormatError, match=r"^ep\.vtt:1: not a WebVTT file"):
+        parse_vtt("WEBVTTS", "ep.vtt")
+
+
+def test_a_file_with_no_cue_says_whether_it_had_none_or_none_could_be_read() -> None:
+    _, problems = parse_vtt("WEBVTT - Ghosts\n\n", "ep.vtt")
+    assert [str(p) for p in problems] == [
+        "ep.vtt:1: no cues: the file has a header and nothing after it"
+    ]
+    _, problems = parse_vtt("WEBVTT\n\n00:01.000 -> 00:02.000\nLost\n", "ep.vtt")
+    assert [str(p) for p in problems] == [
+        "ep.vtt:3: text outside any cue; ignored",
+        "ep.vtt:1: no cues could be read (see the lines above)",
+    ]

@@ -15,6 +15,7 @@ from player.core.storage.database import open_memory
 from player.core.storage.syncpoints import audio_key_for
 from player.ui.app_data import AppData
 from tests.core.align.speech_audio import SENTENCES
+from tests.core.storage import damage
 from tests.ui.align.speech_episode import TRUE_S, WRITTEN_S, copy_with_ad, write_brief
 from tests.ui.apps import app_of
 from tests.ui.conftest import active_texts
@@ -275,4 +276,24 @@ def test_the_bundled_stand_in_is_not_searched(qtbot) -> None:
     assert app_of(w).align.find() is None
     assert "stand-in" in w.statusBar().currentMessage()
     assert not w.job_bar.isVisible()
+    w.playback.stop()
+
+
+def test_accepted_quotes_that_cannot_be_saved_say_so_instead_of_done(
+    qtbot, episode, earlier_search, tmp_path
+) -> None:
+    brief_path, copy = episode
+    path = damage.with_notes(tmp_path / "notes.db", 1)
+    w = open_window(qtbot, brief_path, copy, AppData(path))
+    AlignmentStore(app_of(w).data.db).put(
+        audio_key_for(copy), brief_key(w.episode.brief), AUDIO, earlier_search
+    )
+    dialog = run_to_dialog(qtbot, w)
+    with damage.held_by_another_process(path):
+        dialog.accept()
+        said = w.statusBar().currentMessage()
+    # In force for this listening, and the listener is told they will not be kept.
+    assert "Could not save the sync points:" in said and "in use by another program" in said
+    assert "now in step" not in said
+    assert len(points(w)) == 3
     w.playback.stop()
