@@ -1107,6 +1107,11 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ): _NUMPY_DEFAULT,
     (
         "core/brief/term_matrix",
+        "if joined.count(_SEP) != len(texts) - 1:  # a text holds a NUL: one by one, then",
+        "if joined.count(_SEP) != len(texts) - 2:  # a text holds a NUL: one by one, then",
+    ): "reading every text one by one finds the same words (the stray-NUL example); only slower",
+    (
+        "core/brief/term_matrix",
         "ids = np.fromiter(map(of_word.__getitem__, tokens), dtype=np.int64, count=len(tokens))",
         "ids = np.fromiter(map(of_word.__getitem__, tokens), dtype=np.int64, )",
     ): _NUMPY_DEFAULT,

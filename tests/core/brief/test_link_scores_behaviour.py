@@ -99,12 +99,19 @@ _STRAY_NUL = Brief(
     takeaways=(Takeaway(text="ghost agents of o'brien's"),),  # no word of quote 2
 )
 
+_NO_WORDS = Brief(
+    quotes=(Quote(at=1, text=""),),
+    concepts=(Concept(name="", description=""),),
+    takeaways=(Takeaway(text=""),),
+)
+
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(briefs(), st.sampled_from([1, 2, 3, 7, scoring.PAIRS_PER_PASS]))
 @example(_ONE_WORD, 1)
 @example(_SHORT_WORDS, 2)
 @example(_STRAY_NUL, 3)
+@example(_NO_WORDS, 1)
 def test_every_score_is_the_documented_similarity_however_the_work_is_split(
     brief: Brief, per_pass: int
 ) -> None:
