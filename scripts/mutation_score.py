@@ -345,6 +345,16 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "if page_size < 512 or page_size > 65536 or page_size & (page_size - 1):",
         "if page_size < 512 or page_size > 65536 or page_size & (page_size - 2):",
     ): _POW2,
+    (
+        "core/storage/files",
+        "if page_size < 512 or page_size > 65536 or page_size & (page_size - 1):",
+        "if page_size < 512 or page_size > 65537 or page_size & (page_size - 1):",
+    ): "65537 is no power of two: the last check refuses it",
+    (
+        "core/storage/files",
+        'return _wal_checksum(head[:24], order) != struct.unpack(">II", head[24:32])',
+        'return _wal_checksum(head[:24], order) != struct.unpack(">II", head[24:33])',
+    ): "the head read is 32 bytes: the slice ends there either way",
     ("core/storage/files", 'and struct.unpack(">I", head[56:60])[0] in (0, 1, 2, 3)'): (
         "read signed, a large encoding is negative and still not 0..3"
     ),
@@ -1177,7 +1187,7 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ("core/timeline", "self.longest = max((c.end_ms - c.start_ms for c in cues), default=0)"): (
         "a track is never built without cues, and a longer reach only scans further back"
     ),
-    ("core/storage/syncpoints", "h = hashlib.sha256(str(size).encode())"): (
+    ("core/storage/syncpoints", "h = sha256(str(size).encode())"): (
         "the size is also written out in the key"
     ),
     ("core/storage/syncpoints", "if size > _HEAD:", "if size >= _HEAD:"): (
@@ -1188,6 +1198,9 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
     ),
     ("core/storage/syncpoints", "h.update(f.read(_TAIL))", "h.update(f.read(None))"): (
         "after the seek only the tail is left to read"
+    ),
+    ("core/storage/playstate", "updated_at=updated,"): (
+        "nothing reads a play state's time: every save stamps the time anew"
     ),
     (
         "core/storage/library",
@@ -1577,6 +1590,11 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "core/storage/schema",
         'if getattr(e, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):',
     ): "checked inside BEGIN IMMEDIATE: the write lock is held, so no busy error reaches it",
+    (
+        "core/storage/schema",
+        'conn.execute("DROP TABLE notes_fts")',
+        'conn.execute("XXDROP TABLE notes_ftsXX")',
+    ): ("a failed drop is done by hand just below, to the same schema"),
     ("core/storage/queue", 'stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")'): (
         "any new name the glob finds will do: a rescue merges by each note's own edit time"
     ),

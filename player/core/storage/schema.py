@@ -110,6 +110,10 @@ _V5 = ["ALTER TABLE playstate ADD COLUMN audio_length_ms INTEGER"]
 MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
 
 
+# The tables FTS5 keeps the index in (with content='notes' it keeps no copy of the text).
+_INDEX_PARTS = ("data", "idx", "docsize", "config")
+
+
 def repair_search_index(conn) -> str | None:  # sqlite3.Connection, inside a write transaction
     """Check the notes' full-text index and rebuild it when it is missing or damaged.
 
@@ -119,26 +123,36 @@ def repair_search_index(conn) -> str | None:  # sqlite3.Connection, inside a wri
     """
     import sqlite3
 
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'notes_fts'").fetchone() is None:
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'notes'").fetchone() is None:
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE name GLOB 'notes*'")}
+    if "notes_fts" not in names:
+        if "notes" not in names:
             return None  # not migrated this far yet
         _recreate_index(conn)
         return "The notes search index was missing and has been rebuilt."
+    # FTS5's own check passes with its docsize table gone, yet every note added then fails.
+    if all(f"notes_fts_{part}" in names for part in _INDEX_PARTS):
+        try:
+            conn.execute("INSERT INTO notes_fts(notes_fts) VALUES ('integrity-check')")
+            return None
+        except sqlite3.DatabaseError as e:
+            if getattr(e, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+                raise
+    # Made anew, not rebuilt in place: one way that works whichever of its tables is damaged.
     try:
-        conn.execute("INSERT INTO notes_fts(notes_fts) VALUES ('integrity-check')")
-        return None
-    except sqlite3.DatabaseError as e:
-        if getattr(e, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-            raise
-    try:
-        conn.execute("INSERT INTO notes_fts(notes_fts) VALUES ('rebuild')")
+        conn.execute("DROP TABLE notes_fts")
     except sqlite3.DatabaseError:
-        conn.execute("DROP TABLE notes_fts")  # its shadow tables are gone or unusable
-        _recreate_index(conn)
+        # FTS5 loads an index to drop it and cannot load one whose data or config table is
+        # gone; taken out of the schema by hand, what is left of it are plain tables.
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("DELETE FROM sqlite_master WHERE type = 'table' AND name = 'notes_fts'")
+        conn.execute("PRAGMA writable_schema = RESET")  # off, and the schema read anew
+    _recreate_index(conn)
     return "The notes search index was damaged and has been rebuilt."
 
 
 def _recreate_index(conn) -> None:
+    for part in _INDEX_PARTS:
+        conn.execute(f"DROP TABLE IF EXISTS notes_fts_{part}")
     for trigger in ("insert", "delete", "update"):
         conn.execute(f"DROP TRIGGER IF EXISTS notes_fts_{trigger}")
     for sql in _V2:

@@ -32,6 +32,15 @@ def with_notes(path: Path, count: int = 3) -> Path:
     return path
 
 
+def _changed(path: Path, sql: str) -> Path:
+    """The file after one statement run behind the app's back."""
+    conn = sqlite3.connect(path)
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+    return path
+
+
 def zero_bytes(folder: Path) -> Path:
     path = folder / "notes.db"
     path.write_bytes(b"")
@@ -70,11 +79,7 @@ def truncated(folder: Path) -> Path:
 
 def newer_in_file(folder: Path) -> Path:
     path = with_notes(folder / "notes.db")
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA user_version={latest_version() + 7}")
-    conn.commit()
-    conn.close()
-    return path
+    return _changed(path, f"PRAGMA user_version={latest_version() + 7}")
 
 
 _DIE_AFTER_COMMIT = """
@@ -111,20 +116,20 @@ def wal_garbage(folder: Path) -> Path:
 
 def fts_dropped(folder: Path) -> Path:
     path = with_notes(folder / "notes.db")
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TABLE notes_fts")
-    conn.commit()
-    conn.close()
-    return path
+    return _changed(path, "DROP TABLE notes_fts")
+
+
+def fts_part_dropped(folder: Path, part: str) -> Path:
+    """One of the search index's own tables gone: a sync tool or a recovery that kept half."""
+    path = with_notes(folder / "notes.db")
+    return _changed(path, f"DROP TABLE notes_fts_{part}")
 
 
 def fts_corrupt(folder: Path) -> Path:
     path = with_notes(folder / "notes.db", 50)
-    conn = sqlite3.connect(path)
-    conn.execute("UPDATE notes_fts_data SET block = randomblob(length(block)) WHERE id > 10")
-    conn.commit()
-    conn.close()
-    return path
+    return _changed(
+        path, "UPDATE notes_fts_data SET block = randomblob(length(block)) WHERE id > 10"
+    )
 
 
 @dataclass(frozen=True)
