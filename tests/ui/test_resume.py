@@ -126,3 +126,23 @@ def test_an_episode_without_a_copy_of_its_own_keeps_its_place_and_no_length(
     data.close()
     state = AppData(tmp_path / "notes.db").playstate.get(episode)
     assert state is not None and state.position_ms == 61_000 and state.audio_length_ms is None
+
+
+def test_a_pause_is_kept_even_if_the_app_never_closes(
+    qtbot, brief_file, audio_file, tmp_path
+) -> None:
+    """A crash after pausing resumes where the pause was, not where playing started."""
+    data = AppData(tmp_path / "notes.db")
+    w = _open(qtbot, brief_file, data, audio=audio_file)
+    qtbot.waitUntil(lambda: w.playback.duration_ms() > 0, timeout=10_000)
+    episode = app_of(w).resume.episode_id
+    w.play_from(3_000)
+    qtbot.waitUntil(lambda: w.playback.now_ms() > 3_900, timeout=5_000)
+    w.playback.pause()
+    paused_at = w.playback.now_ms()
+
+    def saved_at() -> int:
+        state = data.playstate.get(episode)
+        return state.position_ms if state else -1
+
+    qtbot.waitUntil(lambda: abs(saved_at() - paused_at) < 100, timeout=3_000)

@@ -49,7 +49,7 @@ def test_points_found_for_the_open_file_join_its_own_as_one_undo_step(
     assert w.clock.audio_ms_for(3_000) == 5_000  # seeking follows at once
     undo = w.actions_by_name["note_undo"]
     assert undo.text() == "&Undo Found points"
-    assert sync.merge_points(shifted_audio, [(3_000, 5_000)], "Again").replaced == 0  # no news
+    assert sync.merge_points(shifted_audio, [(3_000, 5_000)], "Again") == (0, "")  # no news
     assert undo.text() == "&Undo Found points"
     undo.trigger()
     assert data.syncpoints.get(key) == [(1_000, 3_000)]

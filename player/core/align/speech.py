@@ -144,8 +144,8 @@ def _recognise(d, pcm: Pcm) -> list[TimedWord]:  # d: pocketsphinx.Decoder
         d.end_utt()
         origin = pcm.start_s + start
         for seg in d.seg():
-            text = normalise(seg.word)
-            if not text or seg.word.startswith(("<", "[")):
+            text = spoken_word(seg.word)
+            if not text:
                 continue
             words.append(
                 TimedWord(
@@ -155,6 +155,15 @@ def _recognise(d, pcm: Pcm) -> list[TimedWord]:  # d: pocketsphinx.Decoder
                 )
             )
     return words
+
+
+def spoken_word(token: str) -> str:
+    """The compared word a recogniser token stands for; '' for a silence or noise marker.
+
+    The model's fillers (``<sil>``, ``[NOISE]``, ``[SPEECH]``) would otherwise read as the words
+    "sil", "noise" and "speech", and a cough could pass for a quote's word.
+    """
+    return "" if token.startswith(("<", "[")) else normalise(token)
 
 
 def speech_stretches(data: bytes) -> list[tuple[float, bytes]]:

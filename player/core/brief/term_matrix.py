@@ -93,10 +93,7 @@ def unit_weights(texts: Sequence[Parts]) -> UnitWeights:
     parts = [(text, d, weight) for d, ps in enumerate(texts) for text, weight in ps if text]
     part_doc = [d for _, d, _ in parts]
     part_weight = [w for _, _, w in parts]
-    if parts:
-        all_ids, sizes = vocab.read_all([t for t, _, _ in parts])
-    else:
-        all_ids, sizes = np.zeros(0, np.int64), np.zeros(0, np.int64)
+    all_ids, sizes = vocab.read_all([t for t, _, _ in parts])
     all_parts = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
     meaningful = all_ids >= 0
     words, part = all_ids[meaningful], all_parts[meaningful]

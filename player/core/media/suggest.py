@@ -42,13 +42,12 @@ def suggest_brief(
     info: MediaInfo, candidates: Iterable[Candidate], *, min_score: float = 0.35
 ) -> list[tuple[str, float]]:
     """``(episode_id, score)`` best first, scores in 0..1; weak matches are left out."""
-    title = info.title or Path(info.path).stem.replace("_", " ").replace("-", " ")
+    title = info.title or Path(info.path).stem  # its words split at _ and - like any
     heard = _words(" ".join((title, info.album, info.artist)))
     out: list[tuple[str, float]] = []
     for c in candidates:
         score = W_TITLE * _similar(title, c.title)
-        if c.show and info.album:
-            score += W_SHOW * _similar(info.album, c.show)
+        score += W_SHOW * _similar(info.album, c.show)  # 0 when either is missing
         if c.guest:
             guest = _words(c.guest)
             if guest:
@@ -56,7 +55,7 @@ def suggest_brief(
         if c.length_s and info.duration_s:
             gap = abs(c.length_s - info.duration_s) / max(c.length_s, info.duration_s)
             score += W_LENGTH * max(0.0, 1.0 - 10 * gap)  # within 10 % of each other
-        score = round(min(score, 1.0), 4)
+        score = round(score, 4)  # the weights add up to 1
         if score >= min_score:
             out.append((c.episode_id, score))
     out.sort(key=lambda pair: (-pair[1], pair[0]))

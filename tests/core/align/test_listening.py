@@ -3,6 +3,7 @@ silent copy reports, and what the recogniser hears when steered toward a quote."
 
 from __future__ import annotations
 
+import itertools
 import wave
 from pathlib import Path
 
@@ -254,3 +255,39 @@ def test_a_fresh_worker_hearing_only_a_hum_has_nothing_to_adapt_to(
     monkeypatch.setattr(speech, "_warm", False)
     heard = speech.hear(str(_hum(tmp_path / "hum.wav", 300)), 0.0, 8.0, ["bits"], [])
     assert heard.words == () and not speech._warm
+
+
+def test_the_models_noise_and_silence_markers_are_never_heard_as_words() -> None:
+    from pocketsphinx import get_model_path
+
+    noisedict = Path(get_model_path()) / "en-us" / "en-us" / "noisedict"
+    fillers = [line.split()[0] for line in noisedict.read_text().splitlines() if line.strip()]
+    assert {"<sil>", "[NOISE]", "[SPEECH]"} <= set(fillers)
+    assert [speech.spoken_word(f) for f in fillers] == [""] * len(fillers)
+    # A quote that says "noise" is not found in a cough, yet is heard when the word is said.
+    assert [speech.spoken_word(w) for w in ("noise", "speech", "the(2)")] == [
+        "noise",
+        "speech",
+        "the",
+    ]
+
+
+def test_words_said_back_to_back_touch_and_never_overlap(spoken: Path) -> None:
+    quote = [t.text for frag in quote_fragments(SENTENCES[0]) for t in frag]
+    words = speech.hear(str(spoken), 0.0, 6.0, quote, []).words
+    pairs = list(itertools.pairwise(words))
+    assert all(a.end_s <= b.start_s for a, b in pairs), words
+    assert any(a.end_s == b.start_s for a, b in pairs), words
+
+
+def test_without_the_recogniser_installed_the_search_says_so(
+    spoken: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from player.core.align import AlignError
+
+    monkeypatch.setitem(sys.modules, "pocketsphinx", None)  # as if it were not installed
+    assert not speech.model_present()
+    with pytest.raises(AlignError, match=r"^The speech model is not installed \(pip install"):
+        find_quotes(Brief(quotes=(Quote(at=1.0, text=SENTENCES[0]),)), spoken, workers=1)

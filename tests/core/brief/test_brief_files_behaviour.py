@@ -281,3 +281,17 @@ def test_an_exported_json_brief_is_readable_text_for_people(tmp_path: Path) -> N
     text = dump_brief_json(Brief(title="Café à Paris", quotes=(Quote(at=1, text="Naïve."),)))
     assert '"title": "Café à Paris"' in text and "Naïve." in text
     assert '\n  "title"' in text  # two spaces a level, for diffs
+
+
+@pytest.mark.parametrize(
+    ("items", "said"),
+    [
+        ('"takeaways": [{"text": "Keep it"}]', "quote: there is no quote 0; link dropped"),
+        ('"quotes": [{"at": 1, "text": "q"}]', "index: there is no takeaway 0; dropped"),
+    ],
+)
+def test_a_link_into_a_list_the_brief_lacks_is_reported_not_crashed(items: str, said: str) -> None:
+    link = '{"kind": "takeaway", "index": 0, "quote": 0, "score": 0.5}'
+    result = parse_brief_json(f'{{"title": "T", {items}, "links": [{link}]}}')
+    assert result.brief.links == ()
+    assert [p.message for p in result.problems] == [f"links[0].{said}"]

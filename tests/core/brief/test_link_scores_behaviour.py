@@ -20,6 +20,9 @@ from player.core.text import terms
 # Few words, so texts share some; stop words, one letter, an apostrophe and an accent included.
 _WORDS = ["model", "models", "collapse", "ghost", "agents", "decade", "the", "of", "x"]
 _WORDS += ["model's", "Café", "CAFE", "learning", "reward", "summon", "don't", "AI"]
+# Names with two apostrophes (one letter before the first: no word) and a stray NUL from a
+# damaged file, which only separates words.
+_WORDS += ["O'Neil's", "o'brien's", "reward\x00ghost"]
 _TEXT = st.lists(st.sampled_from(_WORDS), max_size=7).map(" ".join)
 
 
@@ -91,10 +94,24 @@ _SHORT_WORDS = Brief(
 )
 
 
+_STRAY_NUL = Brief(
+    quotes=(Quote(at=1, text="reward\x00ghost agents"), Quote(at=2, text="O'Neil's reward")),
+    takeaways=(Takeaway(text="ghost agents of o'brien's"),),  # no word of quote 2
+)
+
+_NO_WORDS = Brief(
+    quotes=(Quote(at=1, text=""),),
+    concepts=(Concept(name="", description=""),),
+    takeaways=(Takeaway(text=""),),
+)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(briefs(), st.sampled_from([1, 2, 3, 7, scoring.PAIRS_PER_PASS]))
 @example(_ONE_WORD, 1)
 @example(_SHORT_WORDS, 2)
+@example(_STRAY_NUL, 3)
+@example(_NO_WORDS, 1)
 def test_every_score_is_the_documented_similarity_however_the_work_is_split(
     brief: Brief, per_pass: int
 ) -> None:

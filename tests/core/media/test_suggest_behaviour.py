@@ -79,3 +79,24 @@ def test_the_best_offer_comes_first_and_ties_by_name_and_weak_ones_are_left_out(
         min_score=0.55,
     )
     assert ranked == [("c", 0.7), ("a", 0.55), ("b", 0.55)]
+
+
+def test_a_title_misspelt_in_every_word_keeps_most_of_its_share() -> None:
+    misspelt = _score(
+        _info(title="Karpaty Gosts Animls"), Candidate("e", "Karpathy ghosts animals")
+    )
+    assert 0.9 * 0.55 < misspelt < 0.55  # no word is the same, yet the letters nearly all are
+    turned = _score(_info(title="Karpathy ghosts animals"), Candidate("e", "Karpaty Gosts Animls"))
+    assert turned == misspelt
+
+
+def test_offers_no_listener_could_tell_apart_tie_and_are_listed_by_name() -> None:
+    info = _info(title="Ghosts not animals", duration_s=1000)
+    ranked = suggest_brief(
+        info,
+        [
+            Candidate("b", "Ghosts not animals", length_s=1000.0),
+            Candidate("a", "Ghosts not animals", length_s=1000.01),  # a hundredth of a second
+        ],
+    )
+    assert ranked == [("a", 0.65), ("b", 0.65)]
