@@ -72,20 +72,27 @@ def test_window_size_and_panel_layout_come_back(qtbot, brief_file, audio_file, t
     assert abs(second.splitter.sizes()[0] - sizes[0]) <= 2
 
 
-def test_a_seek_while_paused_is_kept_even_if_the_app_never_closes(
-    qtbot, brief_file, audio_file, tmp_path
-) -> None:
-    """A crash or a power cut after moving the playhead still resumes at the new place."""
+def _loaded_with_saved_place(qtbot, brief_file, audio_file, tmp_path):
+    """A window with its audio loaded, and a reader of the place its database holds now (-1
+    for none), as the next start would find it after a crash."""
     data = AppData(tmp_path / "notes.db")
     w = _open(qtbot, brief_file, data, audio=audio_file)
     qtbot.waitUntil(lambda: w.playback.duration_ms() > 0, timeout=10_000)
     episode = app_of(w).resume.episode_id
-    w.seek_brief(4_200)
 
     def saved_at() -> int:
         state = data.playstate.get(episode)
         return state.position_ms if state else -1
 
+    return w, saved_at
+
+
+def test_a_seek_while_paused_is_kept_even_if_the_app_never_closes(
+    qtbot, brief_file, audio_file, tmp_path
+) -> None:
+    """A crash or a power cut after moving the playhead still resumes at the new place."""
+    w, saved_at = _loaded_with_saved_place(qtbot, brief_file, audio_file, tmp_path)
+    w.seek_brief(4_200)
     qtbot.waitUntil(lambda: abs(saved_at() - 4_200) < 200, timeout=3_000)
 
 
@@ -132,17 +139,9 @@ def test_a_pause_is_kept_even_if_the_app_never_closes(
     qtbot, brief_file, audio_file, tmp_path
 ) -> None:
     """A crash after pausing resumes where the pause was, not where playing started."""
-    data = AppData(tmp_path / "notes.db")
-    w = _open(qtbot, brief_file, data, audio=audio_file)
-    qtbot.waitUntil(lambda: w.playback.duration_ms() > 0, timeout=10_000)
-    episode = app_of(w).resume.episode_id
+    w, saved_at = _loaded_with_saved_place(qtbot, brief_file, audio_file, tmp_path)
     w.play_from(3_000)
     qtbot.waitUntil(lambda: w.playback.now_ms() > 3_900, timeout=5_000)
     w.playback.pause()
     paused_at = w.playback.now_ms()
-
-    def saved_at() -> int:
-        state = data.playstate.get(episode)
-        return state.position_ms if state else -1
-
     qtbot.waitUntil(lambda: abs(saved_at() - paused_at) < 100, timeout=3_000)
