@@ -32,11 +32,13 @@ def paint_card_background(
 
 def paint_separator(painter: QPainter, option: QStyleOptionViewItem) -> None:
     """The rule below the card, and the ring round the keyboard's item (drawn last, on top)."""
-    rect = QRectF(option.rect)
+    rect = option.rect
     sep = option.palette.color(QPalette.ColorRole.Text)
     sep.setAlpha(22)
-    painter.setPen(sep)
-    painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+    # A filled row of pixels, not a line: the cards paint antialiased, and an antialiased
+    # line across a card costs a tenth of a millisecond, which a list of 100,000 notes pays
+    # for every card in sight each time one note changes.
+    painter.fillRect(rect.left(), rect.bottom(), rect.width(), 1, sep)
     paint_focus_ring(painter, option)
 
 
