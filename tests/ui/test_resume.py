@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from player.ui.app_data import AppData
@@ -145,3 +146,21 @@ def test_a_pause_is_kept_even_if_the_app_never_closes(
     w.playback.pause()
     paused_at = w.playback.now_ms()
     qtbot.waitUntil(lambda: abs(saved_at() - paused_at) < 100, timeout=3_000)
+
+
+def test_a_place_that_cannot_be_read_opens_the_episode_at_its_start(
+    qtbot, brief_file, audio_file, tmp_path
+) -> None:
+    """Another program breaks the notes file while the window is open: the next episode
+    opened starts at its beginning instead of the window failing."""
+    data = AppData(tmp_path / "notes.db")
+    w = _open(qtbot, brief_file, data, audio=audio_file)
+    qtbot.waitUntil(lambda: w.playback.duration_ms() > 0, timeout=10_000)
+    w.seek_brief(4_200)
+    other = sqlite3.connect(tmp_path / "notes.db")
+    other.execute("DROP TABLE playstate")
+    other.commit()
+    other.close()
+    app_of(w).open_and_resume(w.episode)
+    assert w.playback.now_ms() == 0
+    assert w.episode is not None and app_of(w).resume.episode_id == w.episode.id
