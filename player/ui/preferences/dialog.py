@@ -1,15 +1,15 @@
-"""Preferences: skip lengths, speed for new episodes, following, text size, theme and boost.
+"""The Preferences dialog: skip lengths, speed for new episodes, following, text size, theme and
+boost.
 
 Every choice is stored under ``settings/`` in ``QSettings`` the moment it changes and applied at
-once, so there is no Apply button to forget; ``apply_settings`` applies the same values when a
-window opens.
+once (``apply_settings``), so there is no Apply button to forget.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSignalBlocker
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.ui.playback import RATE_STEPS
+from player.ui.preferences.controller import apply_settings
 from player.ui.settings import (
     BOOST_LEVELS_DB,
     FONT_RANGE,
@@ -31,24 +32,9 @@ from player.ui.settings import (
     load_preferences,
     save_preferences,
 )
-from player.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from player.ui.shell import Shell
-
-
-def apply_settings(window: Shell, *, new_episode: bool = False, theme: bool = True) -> Preferences:
-    """Make the window match the stored preferences.
-
-    ``new_episode`` also sets the default speed; it is only for a window about to restore an
-    episode, whose own saved speed (if any) then wins. ``theme=False`` leaves the palette alone,
-    for renderings that chose their theme on the command line.
-    """
-    prefs = load_preferences(window.settings)
-    window.apply_preferences(prefs, new_episode=new_episode)
-    if theme:
-        apply_theme(prefs.theme)
-    return prefs
 
 
 class SettingsDialog(QDialog):
@@ -152,21 +138,3 @@ class SettingsDialog(QDialog):
     def _store(self, *_: object) -> None:
         save_preferences(self._window.settings, self.preferences())
         apply_settings(self._window)
-
-
-class PreferencesController(QObject):
-    """File ▸ Preferences…: one non-modal dialog per window, made when first asked for."""
-
-    def __init__(self, shell: Shell) -> None:
-        super().__init__(shell.as_widget())
-        self._shell = shell
-        self.dialog: SettingsDialog | None = None
-        shell.action("preferences").triggered.connect(lambda _=False: self.show())
-
-    def show(self) -> SettingsDialog:
-        if self.dialog is None:
-            self.dialog = SettingsDialog(self._shell)
-        self.dialog.show()
-        self.dialog.raise_()
-        self.dialog.activateWindow()
-        return self.dialog
