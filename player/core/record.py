@@ -21,6 +21,11 @@ from typing import Any, ClassVar, Self
 
 _set = object.__setattr__
 
+# ``init(record, "name", value)`` gives a field of a record being made its value: the one
+# assignment a record allows. It is object's own setter, called directly, as a frozen
+# dataclass's ``__init__`` does: a record is made as fast as the dataclass was.
+init = object.__setattr__
+
 
 class FrozenRecordError(AttributeError):
     """An attempt to change a record after it was made."""
@@ -94,11 +99,6 @@ class Record:
         """Pickled as the class and its values (the brief cache holds 50,000 quotes), restored
         as they were checked when first made."""
         return _restore, (type(self), self._values(self))
-
-
-def init(record: Record, name: str, value: object) -> None:
-    """Give a field of a record being made its value: the one assignment a record allows."""
-    _set(record, name, value)
 
 
 def _restore(cls: type[Record], values: tuple[object, ...]) -> Record:

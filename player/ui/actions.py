@@ -7,22 +7,32 @@ a key that works.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
+from player.core.record import Record, init
+
 SIDE_TAB_KEYS = 5  # Alt+1 … Alt+5
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(Record):
+    __slots__ = ("name", "text", "keys", "menu", "checkable")
     name: str
     text: str
     keys: tuple[str, ...]
     menu: str  # File, Edit, Playback, View, Notes, Help; "File ▸ Export" is a submenu
-    checkable: bool = False
+    checkable: bool
+
+    def __init__(
+        self, name: str, text: str, keys: tuple[str, ...], menu: str, checkable: bool = False
+    ) -> None:
+        init(self, "name", name)
+        init(self, "text", text)
+        init(self, "keys", keys)
+        init(self, "menu", menu)
+        init(self, "checkable", checkable)
 
 
 SPECS: tuple[ActionSpec, ...] = (

@@ -6,36 +6,95 @@ library; the window never needs to know which.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from player.core.brief.models import Brief, Problem
+from player.core.record import Record, init
 from player.core.timefmt import format_ms
 from player.core.timeline import Timeline
 
 
-@dataclass
-class OpenEpisode:
+class OpenEpisode(Record):
+    __slots__ = (
+        "id",
+        "brief",
+        "timeline",
+        "problems",
+        "title",
+        "show",
+        "guest",
+        "published",
+        "length_s",
+        "page_url",
+        "feed_url",
+        "guid",
+        "enclosure_url",
+        "audio_path",
+        "audio_is_standin",
+        "standin_note",
+        "brief_path",
+        "encoding",
+    )
     id: str
     brief: Brief
     timeline: Timeline
-    problems: tuple[Problem, ...] = ()
-    title: str = ""
-    show: str = ""
-    guest: str = ""
-    published: str = ""
-    length_s: float | None = None
-    page_url: str = ""
+    problems: tuple[Problem, ...]
+    title: str
+    show: str
+    guest: str
+    published: str
+    length_s: float | None
+    page_url: str
     # Where the publisher offers the recording (``episode.json``): see ``player.core.feed``.
-    feed_url: str = ""
-    guid: str = ""
-    enclosure_url: str = ""
-    audio_path: Path | None = None
-    audio_is_standin: bool = False
-    standin_note: str = ""
-    brief_path: Path | None = None
-    encoding: str = "UTF-8"  # the brief file's, as it was read
-    extra: dict = field(default_factory=dict)
+    feed_url: str
+    guid: str
+    enclosure_url: str
+    audio_path: Path | None
+    audio_is_standin: bool
+    standin_note: str
+    brief_path: Path | None
+    encoding: str  # the brief file's, as it was read
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        brief: Brief,
+        timeline: Timeline,
+        problems: tuple[Problem, ...] = (),
+        title: str = "",
+        show: str = "",
+        guest: str = "",
+        published: str = "",
+        length_s: float | None = None,
+        page_url: str = "",
+        feed_url: str = "",
+        guid: str = "",
+        enclosure_url: str = "",
+        audio_path: Path | None = None,
+        audio_is_standin: bool = False,
+        standin_note: str = "",
+        brief_path: Path | None = None,
+        encoding: str = "UTF-8",
+    ) -> None:
+        init(self, "id", id)
+        init(self, "brief", brief)
+        init(self, "timeline", timeline)
+        init(self, "problems", problems)
+        init(self, "title", title)
+        init(self, "show", show)
+        init(self, "guest", guest)
+        init(self, "published", published)
+        init(self, "length_s", length_s)
+        init(self, "page_url", page_url)
+        init(self, "feed_url", feed_url)
+        init(self, "guid", guid)
+        init(self, "enclosure_url", enclosure_url)
+        init(self, "audio_path", audio_path)
+        init(self, "audio_is_standin", audio_is_standin)
+        init(self, "standin_note", standin_note)
+        init(self, "brief_path", brief_path)
+        init(self, "encoding", encoding)
 
     def display_title(self) -> str:
         return self.title or self.brief.title or self.id

@@ -7,10 +7,11 @@ alike. A feature adds its settings here (one line each) and reads them with ``re
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, QSize
+
+from player.core.record import Record, init
 
 THEMES = ("system", "light", "dark")
 FONT_DEFAULT = 0  # "use the desktop's size"
@@ -19,15 +20,33 @@ SKIP_RANGE_S = (1, 300)
 BOOST_LEVELS_DB = (6, 12)
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(Record):
+    __slots__ = ("key", "type", "default", "shown", "low", "high", "choices")
     key: str  # the QSettings key
     type: type
     default: Any
     shown: str  # where the listener changes it
-    low: float | None = None
-    high: float | None = None
-    choices: tuple[Any, ...] = ()
+    low: float | None
+    high: float | None
+    choices: tuple[Any, ...]
+
+    def __init__(
+        self,
+        key: str,
+        type: type,
+        default: Any,
+        shown: str,
+        low: float | None = None,
+        high: float | None = None,
+        choices: tuple[Any, ...] = (),
+    ) -> None:
+        init(self, "key", key)
+        init(self, "type", type)
+        init(self, "default", default)
+        init(self, "shown", shown)
+        init(self, "low", low)
+        init(self, "high", high)
+        init(self, "choices", choices)
 
     def parse(self, raw: object) -> Any:
         """The stored value as ``type``; the default for anything missing or hand-mangled."""
@@ -100,16 +119,48 @@ SETTINGS: dict[str, Setting] = {
 }
 
 
-@dataclass
-class Preferences:
-    back_s: int = BACK_S.default
-    forward_s: int = FORWARD_S.default
-    default_rate: float = DEFAULT_RATE.default
-    follow: bool = FOLLOW.default
-    font_pt: int = FONT_PT.default
-    theme: str = THEME.default
-    boost: bool = BOOST.default
-    boost_db: int = BOOST_DB.default
+class Preferences(Record):
+    """The listener's choices, one field per setting of ``SETTINGS`` and named as there."""
+
+    __slots__ = (
+        "back_s",
+        "forward_s",
+        "default_rate",
+        "follow",
+        "font_pt",
+        "theme",
+        "boost",
+        "boost_db",
+    )
+    back_s: int
+    forward_s: int
+    default_rate: float
+    follow: bool
+    font_pt: int
+    theme: str
+    boost: bool
+    boost_db: int
+
+    def __init__(
+        self,
+        *,
+        back_s: int = BACK_S.default,
+        forward_s: int = FORWARD_S.default,
+        default_rate: float = DEFAULT_RATE.default,
+        follow: bool = FOLLOW.default,
+        font_pt: int = FONT_PT.default,
+        theme: str = THEME.default,
+        boost: bool = BOOST.default,
+        boost_db: int = BOOST_DB.default,
+    ) -> None:
+        init(self, "back_s", back_s)
+        init(self, "forward_s", forward_s)
+        init(self, "default_rate", default_rate)
+        init(self, "follow", follow)
+        init(self, "font_pt", font_pt)
+        init(self, "theme", theme)
+        init(self, "boost", boost)
+        init(self, "boost_db", boost_db)
 
 
 def read(settings: QSettings, setting: Setting) -> Any:
@@ -121,13 +172,13 @@ def write(settings: QSettings, setting: Setting, value: object) -> None:
 
 
 def load_preferences(settings: QSettings) -> Preferences:
-    prefs = Preferences(**{f.name: read(settings, SETTINGS[f.name]) for f in fields(Preferences)})
-    if prefs.font_pt and prefs.font_pt < FONT_RANGE[0]:
-        prefs.font_pt = FONT_DEFAULT
-    return prefs
+    values = {name: read(settings, setting) for name, setting in SETTINGS.items()}
+    if values["font_pt"] and values["font_pt"] < FONT_RANGE[0]:
+        values["font_pt"] = FONT_DEFAULT
+    return Preferences(**values)
 
 
 def save_preferences(settings: QSettings, prefs: Preferences) -> None:
-    for f in fields(Preferences):
-        write(settings, SETTINGS[f.name], getattr(prefs, f.name))
+    for name, value in zip(prefs.fields, prefs.values(), strict=True):
+        write(settings, SETTINGS[name], value)
     settings.sync()

@@ -7,8 +7,6 @@ the header, so the cut around a match deep in the description never leaves the h
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
@@ -49,7 +47,7 @@ def titled(row: SearchRow) -> tuple[str, SearchRow]:
     name, _, rest = row.text.partition(": ")
     cut = len(name) + 2
     spans = tuple((max(0, a - cut), b - cut) for a, b in row.spans if b > cut)
-    return name, replace(row, text=rest, spans=spans)
+    return name, row.replace(text=rest, spans=spans)
 
 
 NO_MOMENT = "no moment linked"

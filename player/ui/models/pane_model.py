@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from player.core.brief.models import Brief
+from player.core.record import Record, init
 from player.core.timefmt import format_ms
 from player.core.timeline import Cue, CueKind, Timeline, cue_order
 
@@ -33,13 +33,20 @@ class Role(IntEnum):
     COMPACT = Qt.ItemDataRole.UserRole + 9
 
 
-@dataclass(frozen=True, slots=True)
-class PaneRow:
+class PaneRow(Record):
+    __slots__ = ("cue", "title", "body", "detail", "compact")
     cue: Cue
     title: str  # stage note of a quote, name of a concept, tags of a note
     body: str  # the words shown largest
     detail: str  # context after a quote
-    compact: bool = False  # a concept seen earlier in the pane: one line is enough
+    compact: bool  # a concept seen earlier in the pane: one line is enough
+
+    def __init__(self, cue: Cue, title: str, body: str, detail: str, compact: bool = False) -> None:
+        init(self, "cue", cue)
+        init(self, "title", title)
+        init(self, "body", body)
+        init(self, "detail", detail)
+        init(self, "compact", compact)
 
 
 def brief_rows(brief: Brief, timeline: Timeline, kinds: Iterable[CueKind]) -> list[PaneRow]:

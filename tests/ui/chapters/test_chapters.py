@@ -131,7 +131,6 @@ def test_skip_items_say_how_far_they_go(qtbot, window) -> None:
     assert names["back"] == "Back 15 s"
     assert names["forward"] == "Forward 30 s"
     assert names["back_small"] == "Back 5 s"
-    prefs = load_preferences(window.settings)
-    prefs.back_s = 10
+    prefs = load_preferences(window.settings).replace(back_s=10)
     window.apply_preferences(prefs)
     assert window.action("back").text().replace("&", "") == "Back 10 s"
