@@ -48,6 +48,7 @@ class CurrentBriefSearch(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._build_some)
         shell.episode_changed.connect(self._start)
+        self._start()  # the episode already shown: made after the first frame, as features are
 
     @property
     def index(self) -> BriefIndex | None:

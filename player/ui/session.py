@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 from contextlib import suppress
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -23,7 +22,6 @@ from player.core.episodes import discover_episodes
 from player.core.storage.database import StorageError
 from player.core.storage.pending import touch_library
 from player.ui.app_data import AppData
-from player.ui.brief_search import CurrentBriefSearch, brief_search
 from player.ui.hints import HintsController
 from player.ui.loading import episode_from_brief_file, from_episode
 from player.ui.main_window import MainWindow
@@ -36,6 +34,7 @@ if TYPE_CHECKING:
     from player.ui.align import AlignController
     from player.ui.attach import AttachController
     from player.ui.boost import BoostController
+    from player.ui.brief_search import CurrentBriefSearch
     from player.ui.chapters import ChaptersController
     from player.ui.desktop import DesktopIntegration
     from player.ui.feed import FeedController
@@ -48,7 +47,7 @@ if TYPE_CHECKING:
 
 Features = Literal["now", "after-paint", "never"]
 
-__all__ = ["App", "AppData", "brief_search", "open_app", "wait_for_first_paint"]
+__all__ = ["App", "AppData", "open_app", "wait_for_first_paint"]
 
 
 def default_episode() -> OpenEpisode:
@@ -94,6 +93,7 @@ class App:
         self.moments: MomentsController
         self.sleep: SleepController
         self.silence: SilenceController
+        self.brief_search: CurrentBriefSearch
         self.boost: BoostController | None = None
         self._finished = False
         self.window = MainWindow(opener=self.open_and_resume)
@@ -101,8 +101,6 @@ class App:
         self.resume = ResumeKeeper(data.playstate, self.window.playback, self.window)
         self.window.audio_attached.connect(self.resume.remember_audio)
         self.window.closing.connect(self.resume.finish)
-        self.brief_search = CurrentBriefSearch(self.window)
-        self.window.add_search_provider(self.brief_search)
         self.preferences = PreferencesController(self.window)
         apply_settings(self.window, new_episode=True, theme=remember)
         self.window.reserve_tab("Notes")
@@ -140,6 +138,7 @@ class App:
         from player.core.storage.alignments import AlignmentStore
         from player.ui.align import AlignController
         from player.ui.attach import AttachController
+        from player.ui.brief_search import CurrentBriefSearch
         from player.ui.chapters import ChaptersController
         from player.ui.desktop import DesktopIntegration
         from player.ui.feed import FeedController
@@ -152,6 +151,8 @@ class App:
 
         data, window = self.data, self.window
         episode = window.episode
+        self.brief_search = CurrentBriefSearch(window)
+        window.add_search_provider(self.brief_search)
         self.desktop = DesktopIntegration(window, bus=self._remember)
         self.notes = NotesController(
             window, data.notes, episode, title_of=lambda i: _library_title(data, i)
@@ -293,7 +294,7 @@ def _same_brief_as_before(data: AppData, episode: OpenEpisode) -> OpenEpisode:
     with suppress(StorageError):
         known = data.library.id_at(str(episode.brief_path))
         if known and known != episode.id:
-            return replace(episode, id=known)
+            return episode.replace(id=known)
     return episode
 
 

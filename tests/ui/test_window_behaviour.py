@@ -35,9 +35,9 @@ def test_search_as_you_type_highlights_words_and_jumps(qtbot, window) -> None:
 def test_a_corrupt_audio_file_is_reported_and_the_brief_still_works(
     qtbot, brief_file: Path, tmp_path: Path
 ) -> None:
+    from player.ui.brief_search import brief_search
     from player.ui.loading import episode_from_brief_file
     from player.ui.main_window import MainWindow
-    from player.ui.session import brief_search
 
     bad = tmp_path / "broken.mp3"
     bad.write_bytes(b"ID3\x04\x00\x00garbage" + bytes(range(256)) * 20)
