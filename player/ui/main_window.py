@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -29,8 +29,6 @@ from player.core.navigation.clock_text import skip_text
 from player.core.timeline import Cue, CueKind, Timeline
 from player.ui.actions import SIDE_TAB_KEYS, build_actions, build_menus
 from player.ui.cue_clock import CueClock
-from player.ui.file_dialogs import open_file
-from player.ui.jobs import JobBar, JobRunner
 from player.ui.models.pane_model import PaneModel, brief_rows, pane_row
 from player.ui.models.search_model import SearchRow
 from player.ui.open_episode import OpenEpisode
@@ -44,6 +42,9 @@ from player.ui.widgets.text_focus import ClickReleasesTextField
 from player.ui.widgets.timeline_strip import TimelineStrip
 from player.ui.widgets.transport import TransportBar
 from player.ui.window_layout import restore_layout, save_layout
+
+if TYPE_CHECKING:
+    from player.ui.jobs import JobBar, JobRunner
 
 PANE_KINDS = (CueKind.QUOTE, CueKind.CONCEPT, CueKind.NOTE, CueKind.CHAPTER)
 STEP_KINDS = frozenset({CueKind.QUOTE})
@@ -70,7 +71,7 @@ class MainWindow(QMainWindow):
         self._episode: OpenEpisode | None = None
         self.playback: Playback = Playback(self)
         self.clock: CueClock = CueClock(self.playback, Timeline(), self)
-        self.jobs: JobRunner = JobRunner(self)
+        self._jobs: tuple[JobRunner, JobBar] | None = None  # made when first asked for
         self._search_providers: list[SearchProvider] = []
         # Each track's cues and how often each is on it (a dict: one cue out of 100,000 is
         # found at once).
@@ -107,12 +108,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.transport)
         self.setCentralWidget(central)
-        self.job_bar: JobBar = JobBar(self.jobs, self)
-        self.statusBar().addPermanentWidget(self.job_bar)
-        # The bar takes most of the line: a note said before would show cut mid-sentence
-        # beside it, so the job's own words replace it.
-        self.jobs.started.connect(lambda _job: self.statusBar().clearMessage())
-        self.jobs.failed.connect(lambda title, msg: self.show_status(f"{title} failed: {msg}"))
         self.status_label: QLabel = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)
         self.problems_button: QPushButton = QPushButton("Show problems…", self)
@@ -485,6 +480,8 @@ class MainWindow(QMainWindow):
     # files ------------------------------------------------------------------------------------
 
     def choose_audio(self) -> None:
+        from player.ui.file_dialogs import open_file  # when asked: not in the first frame
+
         path = open_file(self, self.settings, "Attach Audio", AUDIO_FILTER)
         if path is not None:
             self.attach_audio(path)
@@ -519,6 +516,8 @@ class MainWindow(QMainWindow):
         self.playback.play()
 
     def choose_brief(self) -> None:
+        from player.ui.file_dialogs import open_file  # when asked: not in the first frame
+
         path = open_file(self, self.settings, "Open Brief", BRIEF_FILTER)
         if path is not None:
             self.open_brief_file(path)
@@ -529,6 +528,8 @@ class MainWindow(QMainWindow):
 
             episode = episode_from_brief_file(path)
         except Exception as exc:  # the loader's own error types carry a readable message
+            from PySide6.QtWidgets import QMessageBox  # only for this: not in the first frame
+
             QMessageBox.warning(self, "Cannot open brief", str(exc))
             return
         self.open_and_resume(episode)
@@ -536,6 +537,32 @@ class MainWindow(QMainWindow):
     def open_and_resume(self, episode: OpenEpisode) -> None:
         """Open ``episode`` where the listener left it (through the opener given)."""
         self._opener(episode)
+
+    # long work ------------------------------------------------------------------------------
+
+    @property
+    def jobs(self) -> JobRunner:
+        """The one runner for long work, and its bar in the status line, made on first use:
+        no job runs before the first frame, so neither is in it."""
+        return self._job_parts()[0]
+
+    @property
+    def job_bar(self) -> JobBar:
+        return self._job_parts()[1]
+
+    def _job_parts(self) -> tuple[JobRunner, JobBar]:
+        if self._jobs is None:
+            from player.ui.jobs import JobBar, JobRunner
+
+            runner = JobRunner(self)
+            bar = JobBar(runner, self)
+            self.statusBar().insertPermanentWidget(0, bar)  # first, as the line's main news
+            # The bar takes most of the line: a note said before would show cut mid-sentence
+            # beside it, so the job's own words replace it.
+            runner.started.connect(lambda _job: self.statusBar().clearMessage())
+            runner.failed.connect(lambda title, msg: self.show_status(f"{title} failed: {msg}"))
+            self._jobs = (runner, bar)
+        return self._jobs
 
     # search -----------------------------------------------------------------------------------
 
@@ -556,7 +583,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
-        self.jobs.cancel_all()
+        if self._jobs is not None:
+            self.jobs.cancel_all()
         self.closing.emit()
         self.playback.release()
         super().closeEvent(event)
@@ -572,6 +600,8 @@ class MainWindow(QMainWindow):
         write(self.settings, FOLLOW, on)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from player.ui.dialogs import app_version  # when asked: not in the first frame
 
         QMessageBox.about(
