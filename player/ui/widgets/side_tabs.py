@@ -102,6 +102,9 @@ class SideTabBar(QTabBar):
         self.setIconSize(QSize(ICON, ICON))
         self.look = TabLook.TITLES
         self._icons: dict[tuple[str, str], QIcon] = {}
+        # Qt asks for each tab's size over and over while the window is built and laid out
+        # (some 150 times before the first frame), and every answer measured the title again.
+        self._hints: dict[tuple[int, str, TabLook], QSize] = {}
         self.currentChanged.connect(lambda _i: self.fit())
 
     # which look fits --------------------------------------------------------------------------
@@ -127,8 +130,21 @@ class SideTabBar(QTabBar):
             look == TabLook.CHOSEN_TITLED and index == self.currentIndex()
         )
 
+    def _hint(self, index: int) -> QSize:
+        """Qt's size for the tab as it is drawn now, measured once per title and look."""
+        key = (index, self.tabText(index), self.look)
+        hint = self._hints.get(key)
+        if hint is None:
+            hint = self._hints[key] = super().tabSizeHint(index)
+        return hint
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._hints.clear()  # the titles measure anew in the new font or style
+        super().changeEvent(event)
+
     def _width(self, index: int, look: TabLook) -> int:
-        titled = super().tabSizeHint(index).width()
+        titled = self._hint(index).width()
         if look == TabLook.TITLES:
             return titled
         if self._titled(index, look):
@@ -136,7 +152,7 @@ class SideTabBar(QTabBar):
         return ICON + self.style().pixelMetric(QStyle.PixelMetric.PM_TabBarTabHSpace, None, self)
 
     def tabSizeHint(self, index: int) -> QSize:
-        return QSize(self._width(index, self.look), super().tabSizeHint(index).height())
+        return QSize(self._width(index, self.look), self._hint(index).height())
 
     def minimumTabSizeHint(self, index: int) -> QSize:
         if self.look == TabLook.TITLES:
