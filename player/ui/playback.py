@@ -20,9 +20,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Q_ARG, QEventLoop, QIODevice, QMetaObject, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QEventLoop, QMetaObject, QObject, Qt, Signal
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QIODevice, QUrl
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 MIN_RATE = 0.5
@@ -147,7 +148,7 @@ class Playback(QObject):
         self._reset(path, None, start_ms)
         if path is None or not path.is_file():
             if self._made is not None:
-                self._set_source_unlocked(QUrl())
+                self._set_source_unlocked(None)
             self._swap_device(None)
             if path is not None:
                 self._fail(f"The audio file {path} is missing.")
@@ -160,12 +161,12 @@ class Playback(QObject):
     def _hand_over(self, path: Path) -> None:
         device = self._filter(path) if self._filter is not None else None
         if device is None:
-            self._set_source_unlocked(QUrl.fromLocalFile(str(path)))
+            self._set_source_unlocked(path)
         else:
             # Let go of the old media first, with Python's lock free (see below); handing over
             # the device then waits for nothing, so it may be called straight from Python.
-            self._set_source_unlocked(QUrl())
-            self._player.setSourceDevice(device, QUrl.fromLocalFile(f"{path}.wav"))
+            self._set_source_unlocked(None)
+            self._player.setSourceDevice(device, _url(Path(f"{path}.wav")))
         self._swap_device(device)
 
     def set_filter(self, source_filter: SourceFilter | None) -> None:
@@ -199,7 +200,7 @@ class Playback(QObject):
         """Play ``url`` over the network (Qt reads HTTP as it plays); ``set_source`` ends it.
         A filter does not apply: it reads files."""
         self._reset(None, url, start_ms)
-        self._set_source_unlocked(QUrl(url))
+        self._set_source_unlocked(url)
         self._switching = False
         self._swap_device(None)
 
@@ -221,7 +222,7 @@ class Playback(QObject):
         """
         self._stop_unlocked()
         if not self._holds_nothing():
-            self._set_source_unlocked(QUrl())
+            self._set_source_unlocked(None)
         self._swap_device(None)
         self._source = None
         self._later = False
@@ -242,8 +243,11 @@ class Playback(QObject):
         made = self._made
         return made is None or made.mediaStatus() == QMediaPlayer.MediaStatus.NoMedia
 
-    def _set_source_unlocked(self, url: QUrl) -> None:
-        self._run_unlocked("setSource", Q_ARG(QUrl, url))
+    def _set_source_unlocked(self, source: Path | str | None) -> None:
+        """Hand the player a file, a URL, or nothing (None lets go of the media)."""
+        from PySide6.QtCore import Q_ARG, QUrl
+
+        self._run_unlocked("setSource", Q_ARG(QUrl, _url(source)))
 
     def _run_unlocked(self, slot: str, *args: object) -> None:
         loop = QEventLoop()
@@ -423,3 +427,13 @@ class Playback(QObject):
     def _fail(self, message: str) -> None:
         self._error = message
         self.media_failed.emit(message)
+
+
+def _url(source: Path | str | None) -> QUrl:
+    """QUrl is imported when media is handed over, not before the first frame (which has none
+    to hand over): with it come eleven enums of its own."""
+    from PySide6.QtCore import QUrl
+
+    if source is None:
+        return QUrl()
+    return QUrl.fromLocalFile(str(source)) if isinstance(source, Path) else QUrl(source)

@@ -22,7 +22,6 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QPainter,
-    QTextCharFormat,
     QTextLayout,
     QTextOption,
 )
@@ -76,6 +75,10 @@ def _make_layout(
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)
     if spans and hl is not None:
+        # Only search hits are lit this way: their format's class (and the 116 members of its
+        # enum) is not imported before the first frame, which shows none.
+        from PySide6.QtGui import QTextCharFormat
+
         ranges = []
         for start, end in spans:
             if start >= len(text):
