@@ -10,7 +10,6 @@ when a card shows it, and the last few hundred are kept.
 
 from __future__ import annotations
 
-import html
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
@@ -20,6 +19,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from player.core.storage.notes import Note, NoteLine, line_of
 from player.core.timefmt import format_ms
 from player.ui.models.rows_model import RowsModel
+from player.ui.rich_text import escape
 
 Index = QModelIndex | QPersistentModelIndex
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -58,13 +58,13 @@ def plain_summary(note: Note) -> str:
 
 def tooltip_html(note: Note) -> str:
     """Qt guesses whether a tooltip is markup; giving it escaped HTML removes the guess."""
-    lines = [f"<b>{html.escape(moment(note))}</b>"]
+    lines = [f"<b>{escape(moment(note))}</b>"]
     if note.attached is not None and note.attached.label:
-        kind, label = html.escape(note.attached.kind), html.escape(note.attached.label)
+        kind, label = escape(note.attached.kind), escape(note.attached.label)
         lines.append(f"<i>{kind}:</i> {label}")
-    lines.append(html.escape(note.text) if note.text else f"<i>{BOOKMARK}</i>")
+    lines.append(escape(note.text) if note.text else f"<i>{BOOKMARK}</i>")
     if note.tags:
-        lines.append(html.escape(" ".join(f"#{t}" for t in note.tags)))
+        lines.append(escape(" ".join(f"#{t}" for t in note.tags)))
     return "<p style='white-space:pre-wrap'>" + "<br>".join(lines) + "</p>"
 
 

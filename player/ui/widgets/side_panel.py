@@ -6,7 +6,6 @@ brief, notes and transcripts together), and every hit is one click from its mome
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -27,6 +26,7 @@ from player.ui.delegates.search_hit import NO_MOMENT, SearchHitDelegate
 from player.ui.delegates.takeaway_card import TakeawayCardDelegate
 from player.ui.models.search_model import HIT_ROLE, SearchModel, SearchRow
 from player.ui.models.takeaway_model import TIMES_ROLE, TakeawayModel
+from player.ui.rich_text import escape
 from player.ui.widgets.card_list import card_list
 from player.ui.widgets.side_tabs import SideTabBar
 from player.ui.widgets.takeaway_view import TakeawayView
@@ -39,17 +39,15 @@ def summary_html(brief: Brief, meta_lines: Sequence[str] = ()) -> str:
     """The summary and overview as simple HTML, every piece of brief text escaped."""
     parts = []
     if brief.title:
-        parts.append(f"<h3>{html.escape(brief.title)}</h3>")
+        parts.append(f"<h3>{escape(brief.title)}</h3>")
     if meta_lines:
-        parts.append(
-            "<p style='color:gray'>" + "<br>".join(html.escape(m) for m in meta_lines) + "</p>"
-        )
+        parts.append("<p style='color:gray'>" + "<br>".join(escape(m) for m in meta_lines) + "</p>")
     if brief.summary:
         parts.append("<h4>Summary</h4>")
-        parts += [f"<p>{html.escape(p)}</p>" for p in brief.summary]
+        parts += [f"<p>{escape(p)}</p>" for p in brief.summary]
     if brief.overview:
         parts.append("<h4>Episode overview</h4><ul>")
-        parts += [f"<li>{html.escape(p)}</li>" for p in brief.overview]
+        parts += [f"<li>{escape(p)}</li>" for p in brief.overview]
         parts.append("</ul>")
     if brief.concepts:
         # Every concept, also one no quote speaks of: otherwise it would appear nowhere.
@@ -60,9 +58,7 @@ def summary_html(brief: Brief, meta_lines: Sequence[str] = ()) -> str:
                 for at in c.at
             )
             where = moments or f"<i style='color:gray'>{NO_MOMENT}</i>"
-            parts.append(
-                f"<p><b>{html.escape(c.name)}</b>: {html.escape(c.description)}<br>{where}</p>"
-            )
+            parts.append(f"<p><b>{escape(c.name)}</b>: {escape(c.description)}<br>{where}</p>")
     return "\n".join(parts)
 
 

@@ -7,7 +7,6 @@ find the nearest one with ``bisect`` instead of scanning a transcript's worth of
 
 from __future__ import annotations
 
-import html
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from player.core.timefmt import format_ms
 from player.core.timeline import Cue, CueKind
 from player.ui import palette
+from player.ui.rich_text import escape
 
 HIT_PX = 5
 NAME_WORDS = 12  # a quote is named by its first words
@@ -276,16 +276,14 @@ class TimelineStrip(QWidget):
             head = f"{_label(cue.kind)} · {format_ms(cue.start_ms)}"
             return (
                 f"<p style='white-space:pre-wrap'><b style='color:{color}'>{head}</b><br>"
-                f"{html.escape(_name(cue))}</p>"
+                f"{escape(_name(cue))}</p>"
             )
         ms = self.ms_for(x)
         lines = [f"<b>{format_ms(ms)}</b>"]
         chapter = cue if cue is not None else self._chapter_at(ms)
         if chapter is not None:
             color = palette.kind_color(CueKind.CHAPTER).name()
-            lines.append(
-                f"<span style='color:{color}'>Chapter:</span> {html.escape(_name(chapter))}"
-            )
+            lines.append(f"<span style='color:{color}'>Chapter:</span> {escape(_name(chapter))}")
         lines.append(self._legend_html())
         return "<p>" + "<br>".join(lines) + "</p>"
 
