@@ -158,8 +158,6 @@ def test_an_explicit_theme_survives_a_change_of_the_desktop_scheme(qtbot) -> Non
 
 
 def test_every_setting_is_one_row_of_the_table(qtbot) -> None:
-    from dataclasses import fields
-
     from player.ui.settings import (
         FEATURE_SETTINGS,
         SETTINGS,
@@ -170,7 +168,7 @@ def test_every_setting_is_one_row_of_the_table(qtbot) -> None:
 
     keys = [s.key for s in [*SETTINGS.values(), *FEATURE_SETTINGS, *WINDOW_SETTINGS]]
     assert len(keys) == len(set(keys))
-    assert [f.name for f in fields(Preferences)] == list(SETTINGS)
+    assert list(Preferences.fields) == list(SETTINGS)
     settings = QSettings()
     settings.setValue("window/side_tab", "2")  # what the INI backend hands back
     assert read(settings, WINDOW_SETTINGS[-1]) == 2
