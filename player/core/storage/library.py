@@ -2,30 +2,54 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from player.core.record import Record, init
 from player.core.storage.database import Database, utc_now
 
 _COLUMNS = "episode_id, brief_path, title, show, length_s, cover_path, last_opened"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class LibraryEntry:
+class LibraryEntry(Record):
     """A plain record: the window lists the brief it opens before its first frame."""
 
+    __slots__ = (
+        "episode_id",
+        "brief_path",
+        "title",
+        "show",
+        "length_s",
+        "cover_path",
+        "last_opened",
+    )
     episode_id: str
     brief_path: str
-    title: str = ""
-    show: str | None = None
-    length_s: float | None = None
-    cover_path: str | None = None
-    last_opened: str = field(default_factory=utc_now)
+    title: str
+    show: str | None
+    length_s: float | None
+    cover_path: str | None
+    last_opened: str
 
-    def __post_init__(self) -> None:
-        if not self.episode_id:
+    def __init__(
+        self,
+        *,
+        episode_id: str,
+        brief_path: str,
+        title: str = "",
+        show: str | None = None,
+        length_s: float | None = None,
+        cover_path: str | None = None,
+        last_opened: str | None = None,  # now
+    ) -> None:
+        if not episode_id:
             raise ValueError("a library entry needs an episode id")
-        if self.length_s is not None and not self.length_s >= 0:
-            raise ValueError(f"length out of range: {self.length_s} s")
+        if length_s is not None and not length_s >= 0:
+            raise ValueError(f"length out of range: {length_s} s")
+        init(self, "episode_id", episode_id)
+        init(self, "brief_path", brief_path)
+        init(self, "title", title)
+        init(self, "show", show)
+        init(self, "length_s", length_s)
+        init(self, "cover_path", cover_path)
+        init(self, "last_opened", utc_now() if last_opened is None else last_opened)
 
 
 class LibraryStore:
