@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TypedDict, Unpack
+
 from player.core.record import Record, init
 from player.core.storage.database import Database, utc_now
-
-_COLUMNS = "episode_id, brief_path, title, show, length_s, cover_path, last_opened"
 
 
 class LibraryEntry(Record):
@@ -52,41 +52,31 @@ class LibraryEntry(Record):
         init(self, "last_opened", utc_now() if last_opened is None else last_opened)
 
 
+_COLUMNS = ", ".join(LibraryEntry.fields)  # the table's columns, in the same order
+
+
+class EntryDetails(TypedDict, total=False):
+    """What the list shows of a brief besides its id and path."""
+
+    title: str
+    show: str | None
+    length_s: float | None
+    cover_path: str | None
+
+
 class LibraryStore:
     def __init__(self, db: Database) -> None:
         self.db = db
 
     def touch(
-        self,
-        episode_id: str,
-        brief_path: str,
-        *,
-        title: str = "",
-        show: str | None = None,
-        length_s: float | None = None,
-        cover_path: str | None = None,
+        self, episode_id: str, brief_path: str, **details: Unpack[EntryDetails]
     ) -> LibraryEntry:
         """Record that a brief was opened now (adding it, or refreshing what we know of it)."""
-        entry = LibraryEntry(
-            episode_id=episode_id,
-            brief_path=brief_path,
-            title=title,
-            show=show,
-            length_s=length_s,
-            cover_path=cover_path,
-        )
+        entry = LibraryEntry(episode_id=episode_id, brief_path=brief_path, **details)
         with self.db.transaction() as conn:
             conn.execute(
                 f"INSERT OR REPLACE INTO library ({_COLUMNS}) VALUES (?,?,?,?,?,?,?)",
-                (
-                    entry.episode_id,
-                    entry.brief_path,
-                    entry.title,
-                    entry.show,
-                    entry.length_s,
-                    entry.cover_path,
-                    entry.last_opened,
-                ),
+                entry.values(),
             )
         return entry
 
