@@ -5,7 +5,8 @@ frame, and for a brief of 50,000 quotes it takes a second or more. The result de
 the brief's bytes, its ``links.json``, where it is (problems name the file) and the code that
 reads it, so it is kept in the user's cache folder under a key made of exactly those: the two
 files' contents (hashed: a file edited twice within the file system's clock tick still gets a
-new key), the path, and the size and time of every module that reads or links a brief.
+new key), the path, and the size and time of every module that reads or links a brief or makes
+its records.
 
 The cache is only ever a shortcut. A missing, stale, unreadable or damaged entry is rebuilt
 silently, and a cache folder that cannot be written just means the next open reads again.
