@@ -8,62 +8,145 @@ and resume positions stay attached to an episode however its title is later edit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, get_type_hints
 
 from player.core.brief.cache import read_linked
 from player.core.brief.cues import brief_timeline
 from player.core.brief.models import Brief, BriefError, Problem
 from player.core.digest import sha1
 from player.core.jsonpos import JsonSyntaxError, line_for, loads_with_lines, path_text
+from player.core.record import Record, init
 from player.core.timeline import FOREVER_MS, Timeline
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 BRIEF_NAMES = ("brief.txt", "brief.json")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class EpisodeMeta:
+class EpisodeMeta(Record):
     """What ``episode.json`` says; all optional, so a folder with only a brief still works.
 
-    A plain record read by ``_plain_meta``; pydantic only checks a file that is not plainly
-    right, to name what is wrong with it.
+    A plain record read by ``_plain_meta``; pydantic (``meta_schema``) only checks a file that
+    is not plainly right, to name what is wrong with it.
     """
 
-    title: str | None = None
-    show: str | None = None
-    host: str | None = None
-    guest: str | None = None
-    published: date | None = None
-    length_s: float | None = None
-    page_url: str | None = None
+    __slots__ = (
+        "title",
+        "show",
+        "host",
+        "guest",
+        "published",
+        "length_s",
+        "page_url",
+        "feed_url",
+        "guid",
+        "enclosure_url",
+        "audio",
+        "audio_is_standin",
+        "standin_note",
+    )
+    title: str | None
+    show: str | None
+    host: str | None
+    guest: str | None
+    published: date | None
+    length_s: float | None
+    page_url: str | None
     # Where the publisher offers the real recording: the show's feed, and the episode's GUID
     # and enclosure in it (either identifies the episode; a title match is the fallback).
-    feed_url: str | None = None
-    guid: str | None = None
-    enclosure_url: str | None = None
-    audio: str | None = None
-    audio_is_standin: bool = False
-    standin_note: str | None = None
+    feed_url: str | None
+    guid: str | None
+    enclosure_url: str | None
+    audio: str | None
+    audio_is_standin: bool
+    standin_note: str | None
+
+    def __init__(
+        self,
+        *,
+        title: str | None = None,
+        show: str | None = None,
+        host: str | None = None,
+        guest: str | None = None,
+        published: date | None = None,
+        length_s: float | None = None,
+        page_url: str | None = None,
+        feed_url: str | None = None,
+        guid: str | None = None,
+        enclosure_url: str | None = None,
+        audio: str | None = None,
+        audio_is_standin: bool = False,
+        standin_note: str | None = None,
+    ) -> None:
+        init(self, "title", title)
+        init(self, "show", show)
+        init(self, "host", host)
+        init(self, "guest", guest)
+        init(self, "published", published)
+        init(self, "length_s", length_s)
+        init(self, "page_url", page_url)
+        init(self, "feed_url", feed_url)
+        init(self, "guid", guid)
+        init(self, "enclosure_url", enclosure_url)
+        init(self, "audio", audio)
+        init(self, "audio_is_standin", audio_is_standin)
+        init(self, "standin_note", standin_note)
 
 
-@dataclass(frozen=True)
-class LoadedEpisode:
+_NO_META = EpisodeMeta()  # immutable, so every episode without an episode.json can share it
+
+
+class LoadedEpisode(Record):
+    __slots__ = ("episode", "brief", "problems", "meta", "timeline", "encoding")
     episode: Episode
     brief: Brief
     problems: tuple[Problem, ...]
     meta: EpisodeMeta
     timeline: Timeline
-    encoding: str = "UTF-8"  # the brief's, as read
+    encoding: str  # the brief's, as read
+
+    def __init__(
+        self,
+        episode: Episode,
+        brief: Brief,
+        problems: tuple[Problem, ...],
+        meta: EpisodeMeta,
+        timeline: Timeline,
+        encoding: str = "UTF-8",
+    ) -> None:
+        init(self, "episode", episode)
+        init(self, "brief", brief)
+        init(self, "problems", problems)
+        init(self, "meta", meta)
+        init(self, "timeline", timeline)
+        init(self, "encoding", encoding)
 
 
-@dataclass(frozen=True)
-class Episode:
+class Episode(Record):
+    __slots__ = ("id", "folder", "brief_path", "meta", "meta_problems")
     id: str
     folder: Path
     brief_path: Path
-    meta: EpisodeMeta = field(default_factory=EpisodeMeta)
-    meta_problems: tuple[Problem, ...] = ()
+    meta: EpisodeMeta
+    meta_problems: tuple[Problem, ...]
+
+    def __init__(
+        self,
+        id: str,
+        folder: Path,
+        brief_path: Path,
+        meta: EpisodeMeta = _NO_META,
+        meta_problems: tuple[Problem, ...] = (),
+    ) -> None:
+        init(self, "id", id)
+        init(self, "folder", folder)
+        init(self, "brief_path", brief_path)
+        init(self, "meta", meta)
+        init(self, "meta_problems", meta_problems)
 
     @property
     def links_path(self) -> Path:
@@ -133,11 +216,11 @@ def read_meta(path: Path) -> tuple[EpisodeMeta, tuple[Problem, ...]]:
     if plain is not None:
         return plain, ()
     # pydantic names what is wrong, as it always did; imported only for such a file.
-    from pydantic import TypeAdapter, ValidationError
+    from pydantic import ValidationError
 
-    schema = TypeAdapter(EpisodeMeta)
+    schema = meta_schema()
     try:
-        return schema.validate_python(raw), ()
+        return _meta(schema.model_validate(raw)), ()
     except ValidationError as e:
         problems = []
         bad = set()
@@ -147,7 +230,25 @@ def read_meta(path: Path) -> tuple[EpisodeMeta, tuple[Problem, ...]]:
             message = f"{path_text(loc)}: {err['msg']}"
             problems.append(Problem(file=file, line=line_for(lines, loc), message=message))
         kept = {k: v for k, v in raw.items() if k not in bad}
-        return schema.validate_python(kept), tuple(problems)
+        return _meta(schema.model_validate(kept)), tuple(problems)
+
+
+@cache
+def meta_schema() -> type[BaseModel]:
+    """``EpisodeMeta`` as a pydantic model, field for field (types and defaults): what an
+    ``episode.json`` that is not plainly right is checked against. Made on first use, so a
+    plainly right file never imports pydantic."""
+    from pydantic import create_model
+
+    hints = get_type_hints(EpisodeMeta)
+    return create_model(  # type: ignore[call-overload, no-any-return]
+        "EpisodeMeta",
+        **{name: (hints[name], getattr(_NO_META, name)) for name in EpisodeMeta.fields},
+    )
+
+
+def _meta(checked: BaseModel) -> EpisodeMeta:
+    return EpisodeMeta(**{name: getattr(checked, name) for name in EpisodeMeta.fields})
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -157,18 +258,18 @@ def _plain_meta(raw: dict[str, object]) -> EpisodeMeta | None:
     """The meta when every known field already has its type (a date as ``YYYY-MM-DD``), as a
     file the app wrote or a person copied from another folder does; None for anything else."""
     values: dict[str, object] = {}
-    for f in fields(EpisodeMeta):
-        if f.name not in raw:
+    for name in EpisodeMeta.fields:
+        if name not in raw:
             continue
-        value = raw[f.name]
-        if f.name == "audio_is_standin":
+        value = raw[name]
+        if name == "audio_is_standin":
             if not isinstance(value, bool):
                 return None
-        elif f.name == "length_s":
+        elif name == "length_s":
             if value is not None and (type(value) not in (int, float) or abs(value) > 2**53):
                 return None
             value = None if value is None else float(value)  # type: ignore[arg-type]
-        elif f.name == "published":
+        elif name == "published":
             if value is not None:
                 if not (isinstance(value, str) and _ISO_DAY.fullmatch(value)):
                     return None
@@ -178,7 +279,7 @@ def _plain_meta(raw: dict[str, object]) -> EpisodeMeta | None:
                     return None
         elif value is not None and not isinstance(value, str):
             return None
-        values[f.name] = value
+        values[name] = value
     return EpisodeMeta(**values)  # type: ignore[arg-type]
 
 

@@ -14,8 +14,9 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TypeVar
+
+from player.core.record import Record, init
 
 T = TypeVar("T")
 
@@ -47,13 +48,18 @@ class CancelToken:
             raise Cancelled
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(Record):
     """One report: ``total`` is None while the size of the work is not known yet."""
 
+    __slots__ = ("done", "total", "message")
     done: float
     total: float | None
-    message: str = ""
+    message: str
+
+    def __init__(self, done: float, total: float | None, message: str = "") -> None:
+        init(self, "done", done)
+        init(self, "total", total)
+        init(self, "message", message)
 
     @property
     def fraction(self) -> float | None:

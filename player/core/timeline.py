@@ -11,8 +11,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
+
+from player.core.record import Record, init
 
 FOREVER_MS = 2**62
 
@@ -26,15 +27,22 @@ class CueKind(StrEnum):
     TRANSCRIPT = "transcript"
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(Record):
     """A span ``[start_ms, end_ms)`` of one kind; ``ref`` points back into its source list."""
 
+    __slots__ = ("kind", "start_ms", "end_ms", "text", "ref")
     kind: CueKind
     start_ms: int
     end_ms: int
     text: str
-    ref: int = 0
+    ref: int
+
+    def __init__(self, kind: CueKind, start_ms: int, end_ms: int, text: str, ref: int = 0) -> None:
+        init(self, "kind", kind)
+        init(self, "start_ms", start_ms)
+        init(self, "end_ms", end_ms)
+        init(self, "text", text)
+        init(self, "ref", ref)
 
 
 def point_cues(

@@ -4,7 +4,6 @@ by file and line, and the pins of its links.json applied to what lights up."""
 from __future__ import annotations
 
 import json
-from dataclasses import fields as dc_fields
 from datetime import date
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -15,7 +14,13 @@ from hypothesis import strategies as st
 
 from player.core.brief.cache import write_pending
 from player.core.brief.models import Brief, BriefError, Quote
-from player.core.episodes import EpisodeMeta, episode_id_for, open_episode, read_meta
+from player.core.episodes import (
+    EpisodeMeta,
+    episode_id_for,
+    meta_schema,
+    open_episode,
+    read_meta,
+)
 
 BRIEF = (
     'Guest - Ep\n\nKey Concepts\n- Ghosts: not animals\n\nQuotes\n- At 0:05 - "Hi."\n'
@@ -101,25 +106,23 @@ def test_an_episode_loads_with_its_details_pins_and_problems(tmp_path: Path) -> 
 )
 def test_episode_json_reads_as_its_schema_says(tmp_path: Path, fields: dict) -> None:
     """The quick reader and pydantic agree on every file, plainly right or not."""
-    from dataclasses import asdict
+    from pydantic import ValidationError
 
-    from pydantic import TypeAdapter, ValidationError
-
-    schema = TypeAdapter(EpisodeMeta)
+    schema = meta_schema()
     path = tmp_path / "episode.json"
     path.write_text(json.dumps(fields), encoding="utf-8")
     meta, problems = read_meta(path)
     kept = dict(fields)
     try:
-        expected = schema.validate_python(fields)
+        expected = schema.model_validate(fields)
     except ValidationError as e:
         assert problems
         for err in e.errors():
             kept.pop(err["loc"][0], None)
-        expected = schema.validate_python(kept)
+        expected = schema.model_validate(kept)
     else:
         assert problems == ()
-    assert asdict(meta) == asdict(expected)
+    assert meta == EpisodeMeta(**dict(expected))
 
 
 @pytest.mark.parametrize(
@@ -155,7 +158,7 @@ _JSON_VALUE = st.one_of(
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.dictionaries(st.sampled_from([f.name for f in dc_fields(EpisodeMeta)]), _JSON_VALUE))
+@given(st.dictionaries(st.sampled_from(EpisodeMeta.fields), _JSON_VALUE))
 def test_any_episode_json_reads_as_its_schema_says(fields: dict) -> None:
     with TemporaryDirectory() as folder:
         test_episode_json_reads_as_its_schema_says(Path(folder), fields)

@@ -5,7 +5,8 @@ frame, and for a brief of 50,000 quotes it takes a second or more. The result de
 the brief's bytes, its ``links.json``, where it is (problems name the file) and the code that
 reads it, so it is kept in the user's cache folder under a key made of exactly those: the two
 files' contents (hashed: a file edited twice within the file system's clock tick still gets a
-new key), the path, and the size and time of every module that reads or links a brief.
+new key), the path, and the size and time of every module that reads or links a brief or makes
+its records.
 
 The cache is only ever a shortcut. A missing, stale, unreadable or damaged entry is rebuilt
 silently, and a cache folder that cannot be written just means the next open reads again.
@@ -17,35 +18,44 @@ import os
 import pickle
 import sys
 from contextlib import suppress
-from dataclasses import dataclass
 from pathlib import Path
 
 from player.core.brief.links import link_brief, load_pins
 from player.core.brief.models import Brief, ParseResult, Problem
 from player.core.digest import sha1
+from player.core.record import Record, init
 
-FORMAT = 1  # raise when what is stored changes shape
-# Every module whose change can change what a brief reads as.
+# Raise when what is stored changes shape: 2 since the records are ``Record``s, no longer
+# dataclasses, and pickle as such.
+FORMAT = 2
+# Every module whose change can change what a brief reads as, from ``player/core``: the
+# brief's readers and linkers, and the records they are made of (how they pickle).
 _READERS = (
-    "cache",
-    "json_brief",
-    "links",
-    "models",
-    "parser",
-    "schema",
-    "scoring",
-    "source",
-    "term_matrix",
+    "brief/cache",
+    "brief/json_brief",
+    "brief/links",
+    "brief/models",
+    "brief/parser",
+    "brief/schema",
+    "brief/scoring",
+    "brief/source",
+    "brief/term_matrix",
+    "record",
 )
 
 
-@dataclass(frozen=True, slots=True)
-class LinkedBrief:
+class LinkedBrief(Record):
     """A brief as the window shows it: read, with its links, and everything worth saying."""
 
+    __slots__ = ("brief", "result", "problems")
     brief: Brief
     result: ParseResult  # as read, before links
     problems: tuple[Problem, ...]  # the brief's, then links.json's, then the links'
+
+    def __init__(self, brief: Brief, result: ParseResult, problems: tuple[Problem, ...]) -> None:
+        init(self, "brief", brief)
+        init(self, "result", result)
+        init(self, "problems", problems)
 
 
 def cache_dir() -> Path:
@@ -112,10 +122,10 @@ def _key(path: Path, links: Path) -> bytes | None:
         digest.update(b"\0links\0" + links.read_bytes())
     except OSError as e:
         digest.update(f"\0no links: {type(e).__name__}".encode())
-    here = Path(__file__).parent
+    core = Path(__file__).parent.parent
     for name in _READERS:
         try:
-            st = (here / f"{name}.py").stat()
+            st = (core / f"{name}.py").stat()
         except OSError:
             return None
         digest.update(f"\0{name}:{st.st_size}:{st.st_mtime_ns}".encode())

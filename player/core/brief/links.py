@@ -9,12 +9,12 @@ can be explained by pointing at the shared words, and when it gets one wrong the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from player.core.brief.models import Brief, Link, Problem
 from player.core.jsonpos import JsonSyntaxError, loads_with_lines, path_text
+from player.core.record import Record, init
 from player.core.text import terms
 from player.core.timefmt import TimeFormatError, format_clock, seconds_value
 
@@ -25,21 +25,36 @@ NAME_WEIGHT = 3.0  # a concept's name says more than its description
 CONTEXT_WEIGHT = 0.8  # the brief's comment on a quote, a little less than the words
 
 
-@dataclass(frozen=True)
-class Pin:
+class Pin(Record):
     """One line of ``links.json``: a concept (by name or index) or takeaway tied to a time."""
 
+    __slots__ = ("kind", "target", "at", "line")
     kind: Literal["concept", "takeaway"]
     target: str | int
     at: float | None
     line: int
 
+    def __init__(
+        self, kind: Literal["concept", "takeaway"], target: str | int, at: float | None, line: int
+    ) -> None:
+        init(self, "kind", kind)
+        init(self, "target", target)
+        init(self, "at", at)
+        init(self, "line", line)
 
-@dataclass(frozen=True)
-class Pins:
-    pin: tuple[Pin, ...] = ()
-    remove: tuple[Pin, ...] = ()
-    file: str = "links.json"
+
+class Pins(Record):
+    __slots__ = ("pin", "remove", "file")
+    pin: tuple[Pin, ...]
+    remove: tuple[Pin, ...]
+    file: str
+
+    def __init__(
+        self, pin: tuple[Pin, ...] = (), remove: tuple[Pin, ...] = (), file: str = "links.json"
+    ) -> None:
+        init(self, "pin", pin)
+        init(self, "remove", remove)
+        init(self, "file", file)
 
 
 def score_table(brief: Brief) -> dict[tuple[str, int], list[float]]:

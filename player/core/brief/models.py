@@ -4,56 +4,44 @@ Immutable because one parsed brief is shared by the timeline, search, the window
 nobody should be able to change it under the others. Times are seconds (floats), as the brief's
 JSON contract says; the timeline turns them into integer milliseconds for Qt.
 
-Plain slotted dataclasses, not pydantic models: the window builds them before its first frame,
-and importing pydantic and building its model classes cost more than the whole brief. Untrusted
-JSON is validated at the boundary by the pydantic twins in ``schema`` (which also give the JSON
-Schema); here each record checks only what the readers could get wrong (a time out of range, a
-negative index), with the same errors as before.
+Plain ``Record``s (``player.core.record``), not pydantic models nor dataclasses: the window
+builds them before its first frame, importing pydantic and building its model classes cost
+more than the whole brief, and a frozen dataclass compiles its methods while the module is
+imported. Untrusted JSON is validated at the boundary by the pydantic twins in ``schema``
+(which also give the JSON Schema); here each record's ``__init__`` checks only what the readers
+could get wrong (a time out of range, a negative index), with the same errors as before.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
-from typing import Any, Literal
+from collections.abc import Iterable
+from typing import Any, ClassVar, Literal, Self
 
+from player.core.record import Record, init
 from player.core.timefmt import checked
-
-_NOT_EXPORTED = {"exclude": True}
 
 
 class BriefError(Exception):
     """A file that cannot be read as a brief at all (not one bad line: see ``Problem``)."""
 
 
-class _Record:
-    """What the readers and writers use of pydantic's model API, on a frozen dataclass."""
+class _Record(Record):
+    """What the readers and writers use of pydantic's model API, on a record."""
 
     __slots__ = ()
+    not_exported: ClassVar[tuple[str, ...]] = ()  # fields the JSON form leaves out
 
-    def __reduce__(self) -> tuple[object, ...]:
-        """Pickled as the class and its values (the brief cache holds 50,000 quotes): the
-        dataclass way looks the fields up again for every record it loads."""
-        return _restore, (type(self), tuple(getattr(self, n) for n in self.__slots__))
-
-    def model_copy(self, *, update: dict[str, Any] | None = None) -> Any:
-        return replace(self, **(update or {}))  # type: ignore[type-var]
+    def model_copy(self, *, update: dict[str, Any] | None = None) -> Self:
+        return self.replace(**(update or {}))
 
     def model_dump(self) -> dict[str, Any]:
         """What the JSON form holds: fields in order, nested records as dicts, tuples as lists;
         fields marked not exported (source lines) are left out."""
         return {
-            f.name: _dumped(getattr(self, f.name))
-            for f in fields(self)  # type: ignore[arg-type]
-            if not f.metadata.get("exclude")
+            name: _dumped(value)
+            for name, value in zip(self.fields, self.values(), strict=True)
+            if name not in self.not_exported
         }
-
-
-def _restore(cls: type[_Record], values: tuple[object, ...]) -> _Record:
-    """A record from the cache, as it was checked when it was first made."""
-    record = object.__new__(cls)
-    for name, value in zip(cls.__slots__, values, strict=True):
-        object.__setattr__(record, name, value)
-    return record
 
 
 def _dumped(value: object) -> object:
@@ -64,60 +52,88 @@ def _dumped(value: object) -> object:
     return value
 
 
-def _set(record: object, name: str, value: object) -> None:
-    object.__setattr__(record, name, value)
-
-
-def _times(values: tuple[float, ...] | list[float]) -> tuple[float, ...]:
+def _times(values: Iterable[float]) -> tuple[float, ...]:
     return tuple(checked(v) for v in values)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+def _tuple(values: Iterable[Any]) -> tuple[Any, ...]:
+    """A tuple kept as it is; a list (or any iterable) copied, so changing it later changes
+    nothing here."""
+    return values if isinstance(values, tuple) else tuple(values)
+
+
 class Problem(_Record):
     """One line that could not be read; the rest of the file still loads."""
 
+    __slots__ = ("file", "line", "message")
     file: str
     line: int
     message: str
+
+    def __init__(self, *, file: str, line: int, message: str) -> None:
+        init(self, "file", file)
+        init(self, "line", line)
+        init(self, "message", message)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Quote(_Record):
+    __slots__ = ("at", "text", "note", "context", "line")
+    not_exported = ("line",)
     at: float  # seconds from the start of the episode
     text: str  # the spoken words, without the bracketed stage note
-    note: str | None = None  # bracketed stage note, e.g. 'On LLMs'
-    context: str | None = None  # what the brief says after the quote
-    line: int | None = field(default=None, metadata=_NOT_EXPORTED)  # source line
+    note: str | None  # bracketed stage note, e.g. 'On LLMs'
+    context: str | None  # what the brief says after the quote
+    line: int | None  # source line
 
-    def __post_init__(self) -> None:
-        _set(self, "at", checked(self.at))
+    def __init__(
+        self,
+        *,
+        at: float,
+        text: str,
+        note: str | None = None,
+        context: str | None = None,
+        line: int | None = None,
+    ) -> None:
+        init(self, "at", checked(at))
+        init(self, "text", text)
+        init(self, "note", note)
+        init(self, "context", context)
+        init(self, "line", line)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Concept(_Record):
+    __slots__ = ("name", "description", "at", "line")
+    not_exported = ("line",)
     name: str
     description: str
-    at: tuple[float, ...] = ()  # times of the quotes that speak of it
-    line: int | None = field(default=None, metadata=_NOT_EXPORTED)
+    at: tuple[float, ...]  # times of the quotes that speak of it
+    line: int | None
 
-    def __post_init__(self) -> None:
-        _set(self, "at", _times(self.at))
+    def __init__(
+        self, *, name: str, description: str, at: Iterable[float] = (), line: int | None = None
+    ) -> None:
+        init(self, "name", name)
+        init(self, "description", description)
+        init(self, "at", _times(at))
+        init(self, "line", line)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Takeaway(_Record):
+    __slots__ = ("text", "at", "line")
+    not_exported = ("line",)
     text: str
-    at: tuple[float, ...] = ()  # times of the quotes that speak of it
-    line: int | None = field(default=None, metadata=_NOT_EXPORTED)
+    at: tuple[float, ...]  # times of the quotes that speak of it
+    line: int | None
 
-    def __post_init__(self) -> None:
-        _set(self, "at", _times(self.at))
+    def __init__(self, *, text: str, at: Iterable[float] = (), line: int | None = None) -> None:
+        init(self, "text", text)
+        init(self, "at", _times(at))
+        init(self, "line", line)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Link(_Record):
     """A concept or takeaway tied to a quote, with how sure the linker is (0..1).
 
@@ -126,50 +142,103 @@ class Link(_Record):
     position in ``Brief.quotes`` (time order).
     """
 
+    __slots__ = ("kind", "index", "quote", "score", "pinned")
     kind: Literal["concept", "takeaway"]
     index: int
     quote: int
     score: float
-    pinned: bool = False
+    pinned: bool
 
-    def __post_init__(self) -> None:
-        if self.kind not in ("concept", "takeaway"):
-            raise ValueError(f"link kind must be 'concept' or 'takeaway', not {self.kind!r}")
-        if self.index < 0 or self.quote < 0 or not self.score >= 0:
+    def __init__(
+        self,
+        *,
+        kind: Literal["concept", "takeaway"],
+        index: int,
+        quote: int,
+        score: float,
+        pinned: bool = False,
+    ) -> None:
+        if kind not in ("concept", "takeaway"):
+            raise ValueError(f"link kind must be 'concept' or 'takeaway', not {kind!r}")
+        if index < 0 or quote < 0 or not score >= 0:
             raise ValueError("a link's index, quote and score must not be negative")
+        init(self, "kind", kind)
+        init(self, "index", index)
+        init(self, "quote", quote)
+        init(self, "score", score)
+        init(self, "pinned", pinned)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Source(_Record):
-    path: str | None = None
-    format: Literal["audio-brief-text", "json"] = "audio-brief-text"
+    __slots__ = ("path", "format")
+    path: str | None
+    format: Literal["audio-brief-text", "json"]
+
+    def __init__(
+        self,
+        *,
+        path: str | None = None,
+        format: Literal["audio-brief-text", "json"] = "audio-brief-text",
+    ) -> None:
+        init(self, "path", path)
+        init(self, "format", format)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Brief(_Record):
-    title: str = ""
-    guest: str | None = None
-    summary: tuple[str, ...] = ()
-    overview: tuple[str, ...] = ()
-    concepts: tuple[Concept, ...] = ()
-    quotes: tuple[Quote, ...] = ()  # in time order
-    takeaways: tuple[Takeaway, ...] = ()
-    links: tuple[Link, ...] = ()
-    source: Source | None = None
+    __slots__ = (
+        "title",
+        "guest",
+        "summary",
+        "overview",
+        "concepts",
+        "quotes",
+        "takeaways",
+        "links",
+        "source",
+    )
+    title: str
+    guest: str | None
+    summary: tuple[str, ...]
+    overview: tuple[str, ...]
+    concepts: tuple[Concept, ...]
+    quotes: tuple[Quote, ...]  # in time order
+    takeaways: tuple[Takeaway, ...]
+    links: tuple[Link, ...]
+    source: Source | None
 
-    def __post_init__(self) -> None:
-        for name in ("summary", "overview", "concepts", "quotes", "takeaways", "links"):
-            value = getattr(self, name)
-            if not isinstance(value, tuple):
-                _set(self, name, tuple(value))
+    def __init__(
+        self,
+        *,
+        title: str = "",
+        guest: str | None = None,
+        summary: Iterable[str] = (),
+        overview: Iterable[str] = (),
+        concepts: Iterable[Concept] = (),
+        quotes: Iterable[Quote] = (),
+        takeaways: Iterable[Takeaway] = (),
+        links: Iterable[Link] = (),
+        source: Source | None = None,
+    ) -> None:
+        init(self, "title", title)
+        init(self, "guest", guest)
+        init(self, "summary", _tuple(summary))
+        init(self, "overview", _tuple(overview))
+        init(self, "concepts", _tuple(concepts))
+        init(self, "quotes", _tuple(quotes))
+        init(self, "takeaways", _tuple(takeaways))
+        init(self, "links", _tuple(links))
+        init(self, "source", source)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class ParseResult(_Record):
+    __slots__ = ("brief", "problems", "encoding")
     brief: Brief
-    problems: tuple[Problem, ...] = ()
-    encoding: str = "UTF-8"  # text encoding assumed when read
+    problems: tuple[Problem, ...]
+    encoding: str  # text encoding assumed when read
 
-    def __post_init__(self) -> None:
-        if not isinstance(self.problems, tuple):
-            _set(self, "problems", tuple(self.problems))
+    def __init__(
+        self, *, brief: Brief, problems: Iterable[Problem] = (), encoding: str = "UTF-8"
+    ) -> None:
+        init(self, "brief", brief)
+        init(self, "problems", _tuple(problems))
+        init(self, "encoding", encoding)

@@ -2,30 +2,66 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import TypedDict, Unpack
 
+from player.core.record import Record, init
 from player.core.storage.database import Database, utc_now
 
-_COLUMNS = "episode_id, brief_path, title, show, length_s, cover_path, last_opened"
 
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class LibraryEntry:
+class LibraryEntry(Record):
     """A plain record: the window lists the brief it opens before its first frame."""
 
+    __slots__ = (
+        "episode_id",
+        "brief_path",
+        "title",
+        "show",
+        "length_s",
+        "cover_path",
+        "last_opened",
+    )
     episode_id: str
     brief_path: str
-    title: str = ""
-    show: str | None = None
-    length_s: float | None = None
-    cover_path: str | None = None
-    last_opened: str = field(default_factory=utc_now)
+    title: str
+    show: str | None
+    length_s: float | None
+    cover_path: str | None
+    last_opened: str
 
-    def __post_init__(self) -> None:
-        if not self.episode_id:
+    def __init__(
+        self,
+        *,
+        episode_id: str,
+        brief_path: str,
+        title: str = "",
+        show: str | None = None,
+        length_s: float | None = None,
+        cover_path: str | None = None,
+        last_opened: str | None = None,  # now
+    ) -> None:
+        if not episode_id:
             raise ValueError("a library entry needs an episode id")
-        if self.length_s is not None and not self.length_s >= 0:
-            raise ValueError(f"length out of range: {self.length_s} s")
+        if length_s is not None and not length_s >= 0:
+            raise ValueError(f"length out of range: {length_s} s")
+        init(self, "episode_id", episode_id)
+        init(self, "brief_path", brief_path)
+        init(self, "title", title)
+        init(self, "show", show)
+        init(self, "length_s", length_s)
+        init(self, "cover_path", cover_path)
+        init(self, "last_opened", utc_now() if last_opened is None else last_opened)
+
+
+_COLUMNS = ", ".join(LibraryEntry.fields)  # the table's columns, in the same order
+
+
+class EntryDetails(TypedDict, total=False):
+    """What the list shows of a brief besides its id and path."""
+
+    title: str
+    show: str | None
+    length_s: float | None
+    cover_path: str | None
 
 
 class LibraryStore:
@@ -33,36 +69,14 @@ class LibraryStore:
         self.db = db
 
     def touch(
-        self,
-        episode_id: str,
-        brief_path: str,
-        *,
-        title: str = "",
-        show: str | None = None,
-        length_s: float | None = None,
-        cover_path: str | None = None,
+        self, episode_id: str, brief_path: str, **details: Unpack[EntryDetails]
     ) -> LibraryEntry:
         """Record that a brief was opened now (adding it, or refreshing what we know of it)."""
-        entry = LibraryEntry(
-            episode_id=episode_id,
-            brief_path=brief_path,
-            title=title,
-            show=show,
-            length_s=length_s,
-            cover_path=cover_path,
-        )
+        entry = LibraryEntry(episode_id=episode_id, brief_path=brief_path, **details)
         with self.db.transaction() as conn:
             conn.execute(
                 f"INSERT OR REPLACE INTO library ({_COLUMNS}) VALUES (?,?,?,?,?,?,?)",
-                (
-                    entry.episode_id,
-                    entry.brief_path,
-                    entry.title,
-                    entry.show,
-                    entry.length_s,
-                    entry.cover_path,
-                    entry.last_opened,
-                ),
+                entry.values(),
             )
         return entry
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 
 from player.core.storage.database import Database
 from player.core.storage.library import LibraryStore
@@ -82,7 +81,7 @@ class QueuedPlayState(PlayStateStore):
         changes = {k: v for k, v in fields.items() if v is not None and k != "clear_audio"}  # type: ignore[union-attr]
         if fields.get("clear_audio"):  # type: ignore[union-attr]
             changes["audio_path"] = None
-        return replace(base, **changes)
+        return base.replace(**changes)
 
 
 def touch_library(queue: WriteQueue, episode_id: str, brief_path: str, **fields: object) -> None:

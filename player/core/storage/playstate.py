@@ -2,40 +2,64 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-
+from player.core.record import Record, init
 from player.core.storage.database import Database, utc_now
 
 _COLUMNS = "episode_id, position_ms, speed, volume, muted, audio_path, updated_at, audio_length_ms"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PlayState:
+class PlayState(Record):
     """A plain record (read before the window's first frame); a value out of range is a
     ``ValueError`` when it is made, so nothing out of range reaches the database."""
 
+    __slots__ = (
+        "episode_id",
+        "position_ms",
+        "speed",
+        "volume",
+        "muted",
+        "audio_path",
+        "updated_at",
+        "audio_length_ms",
+    )
     episode_id: str
-    position_ms: int = 0
-    speed: float = 1.0  # above 0, at most 4
-    volume: float = 1.0  # 0 to 1
-    muted: bool = False
-    audio_path: str | None = None  # the audio file the listener chose
-    updated_at: str = field(default_factory=utc_now)
-    audio_length_ms: int | None = None  # the chosen file's length, once the player has read it
+    position_ms: int
+    speed: float  # above 0, at most 4
+    volume: float  # 0 to 1
+    muted: bool
+    audio_path: str | None  # the audio file the listener chose
+    updated_at: str
+    audio_length_ms: int | None  # the chosen file's length, once the player has read it
 
-    def __post_init__(self) -> None:
-        if not self.episode_id:
+    def __init__(
+        self,
+        *,
+        episode_id: str,
+        position_ms: int = 0,
+        speed: float = 1.0,
+        volume: float = 1.0,
+        muted: bool = False,
+        audio_path: str | None = None,
+        updated_at: str | None = None,  # now
+        audio_length_ms: int | None = None,
+    ) -> None:
+        if not episode_id:
             raise ValueError("a play state needs an episode id")
-        if not (self.position_ms >= 0 and 0 < self.speed <= 4.0 and 0.0 <= self.volume <= 1.0):
+        if not (position_ms >= 0 and 0 < speed <= 4.0 and 0.0 <= volume <= 1.0):
             raise ValueError(
-                f"play state out of range: position {self.position_ms} ms, "
-                f"speed {self.speed}, volume {self.volume}"
+                f"play state out of range: position {position_ms} ms, "
+                f"speed {speed}, volume {volume}"
             )
-        if self.audio_length_ms is not None and self.audio_length_ms < 0:
-            raise ValueError(f"audio length out of range: {self.audio_length_ms} ms")
-        object.__setattr__(self, "speed", float(self.speed))
-        object.__setattr__(self, "volume", float(self.volume))
-        object.__setattr__(self, "muted", bool(self.muted))
+        if audio_length_ms is not None and audio_length_ms < 0:
+            raise ValueError(f"audio length out of range: {audio_length_ms} ms")
+        init(self, "episode_id", episode_id)
+        init(self, "position_ms", position_ms)
+        init(self, "speed", float(speed))
+        init(self, "volume", float(volume))
+        init(self, "muted", bool(muted))
+        init(self, "audio_path", audio_path)
+        init(self, "updated_at", utc_now() if updated_at is None else updated_at)
+        init(self, "audio_length_ms", audio_length_ms)
 
 
 class PlayStateStore:
@@ -93,7 +117,7 @@ class PlayStateStore:
                 changes["audio_length_ms"] = None
             if clear_audio:
                 changes["audio_path"] = changes["audio_length_ms"] = None
-            new = replace(old, **changes)  # type: ignore[arg-type]
+            new = old.replace(**changes)
             self.put(new)
         return new
 

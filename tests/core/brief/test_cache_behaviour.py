@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 from pathlib import Path
 
 import pytest
 
+from player.core.brief import cache as brief_cache
 from player.core.brief.cache import read_linked, write_pending
 from player.core.brief.models import BriefError
 
@@ -157,3 +159,44 @@ def test_the_cache_is_kept_where_the_readme_says(
     monkeypatch.setenv("BRIEF_PLAYER_CACHE", str(tmp_path / "mine"))
     read_linked(path, tmp_path / "links.json")
     assert kept_in() == [tmp_path / "mine"]
+
+
+def test_an_entry_written_by_an_older_version_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An older version stored its records in another shape: its entry is a miss, read again
+    and written anew, and the open after that is a hit."""
+    path, cache = _brief(tmp_path), tmp_path / "cache"
+    monkeypatch.setattr(brief_cache, "FORMAT", brief_cache.FORMAT - 1)
+    expected = read_linked(path, tmp_path / "links.json", cache=cache)
+    [entry] = cache.rglob("*.pickle")
+    old = _stamp(entry)
+    monkeypatch.undo()
+    assert read_linked(path, tmp_path / "links.json", cache=cache) == expected
+    new = _stamp(entry)
+    assert new != old
+    assert read_linked(path, tmp_path / "links.json", cache=cache) == expected
+    assert _stamp(entry) == new
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        pickle.dumps({"brief": "not the records this version reads"}, protocol=0)[:-1],
+        # How the dataclass records of earlier versions were restored: code that is gone.
+        b"cplayer.core.brief.models\n_restore\n",
+    ],
+    ids=["another-kind-of-object", "code-that-is-gone"],
+)
+def test_an_entry_holding_what_this_version_does_not_know_is_read_again(
+    tmp_path: Path, stored: bytes
+) -> None:
+    path, cache = _brief(tmp_path), tmp_path / "cache"
+    expected = read_linked(path, tmp_path / "links.json", cache=cache)
+    [entry] = cache.rglob("*.pickle")
+    key, _ = pickle.loads(entry.read_bytes())
+    entry.write_bytes(b"(" + pickle.dumps(key, protocol=0)[:-1] + stored + b"t.")
+    with pytest.raises(AttributeError):  # the entry is one this version cannot use
+        _ = pickle.loads(entry.read_bytes())[1].brief
+    again = read_linked(path, tmp_path / "links.json", cache=cache)
+    assert again == expected and again.brief.quotes[0].text == "Model collapse is real."
