@@ -20,7 +20,6 @@ import sys
 from contextlib import suppress
 from pathlib import Path
 
-from player.core.brief.links import link_brief, load_pins
 from player.core.brief.models import Brief, ParseResult, Problem
 from player.core.digest import sha1
 from player.core.record import Record, init
@@ -103,7 +102,10 @@ def write_pending() -> None:
 
 
 def _build(path: Path, links: Path) -> LinkedBrief:
-    from player.core.brief.parser import load_any  # only on a miss: a hit needs no reader
+    # Only on a miss: a hit needs neither the reader nor the linker (nor the JSON and word
+    # rules they bring).
+    from player.core.brief.links import link_brief, load_pins
+    from player.core.brief.parser import load_any
 
     result = load_any(path)
     pins, pin_problems = load_pins(links)

@@ -18,7 +18,6 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -37,12 +36,18 @@ RESCUE_GLOB = "notes-unsaved-*.json"
 Listener = Callable[[str | None], None]
 
 
-@dataclass
 class _Job:
-    seq: int
-    write: Callable[[Database], object]
-    done: Callable[[int], None] | None = None
-    tries: int = field(default=0)
+    """One write waiting its turn; ``tries`` counts the failed attempts."""
+
+    __slots__ = ("done", "seq", "tries", "write")
+
+    def __init__(
+        self, seq: int, write: Callable[[Database], object], done: Callable[[int], None] | None
+    ) -> None:
+        self.seq = seq
+        self.write = write
+        self.done = done
+        self.tries = 0
 
 
 class WriteQueue:
