@@ -63,9 +63,6 @@ class CardListView(QAbstractItemView):
         self._hover = QPersistentModelIndex()
         self._width = 0
         self._pending_move = 0
-        # Rows out of sight are measured between events, but only once the view has painted:
-        # the first frame shows the rows in sight, measured as they are drawn, without waiting.
-        self._painted = False
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(0)
@@ -121,7 +118,7 @@ class CardListView(QAbstractItemView):
         self._start_idle_measuring()
 
     def _start_idle_measuring(self) -> None:
-        if self._painted and self.isVisible() and not self._idle.isActive():
+        if self.isVisible() and not self._idle.isActive():
             self._idle.start()
 
     def _measure_while_idle(self) -> None:
@@ -359,9 +356,6 @@ class CardListView(QAbstractItemView):
     # events -----------------------------------------------------------------------------------
 
     def paintEvent(self, _event: QPaintEvent) -> None:
-        if not self._painted:
-            self._painted = True
-            self._start_idle_measuring()  # runs after this paint
         if not len(self._heights):
             return
         self._measure_shown()
