@@ -44,6 +44,23 @@ class Cue(Record):
         init(self, "text", text)
         init(self, "ref", ref)
 
+    # Written out, not the generic ones: a timeline of 100,000 notes hashes and compares cues on
+    # every edit, and reading the fields directly is twice as fast.
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            o: Cue = other  # type: ignore[assignment]
+            return (self.start_ms, self.end_ms, self.kind, self.text, self.ref) == (
+                o.start_ms,
+                o.end_ms,
+                o.kind,
+                o.text,
+                o.ref,
+            )
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.start_ms, self.end_ms, self.text, self.ref))
+
 
 def point_cues(
     kind: CueKind, starts_ms: Sequence[tuple[int, str, int]], end_ms: int = FOREVER_MS
