@@ -9,8 +9,6 @@ anything refused is copied, database and WAL together, before a writer comes nea
 
 from __future__ import annotations
 
-import filecmp
-import glob
 import shutil
 import sqlite3
 import struct
@@ -129,6 +127,9 @@ def keep_copy(path: Path, reason: str, *, with_wal: bool = True) -> Path | None:
 
     Every start of the app meets the same bad file again; one copy of it is enough.
     """
+    import filecmp  # only when a broken file is kept: not at every start
+    import glob
+
     for earlier in sorted(path.parent.glob(f"{glob.escape(path.name)}.{reason}-*")):
         if earlier.name.endswith("-wal") or not earlier.is_file():
             continue
