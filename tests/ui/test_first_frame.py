@@ -122,7 +122,8 @@ def test_the_first_frame_of_a_second_start_loads_no_reader_pydantic_numpy_or_med
     tmp_path: Path,
 ) -> None:
     """What makes the second start quick: the window paints from the cache alone, and the
-    media player (Qt Multimedia, FFmpeg) is made only once it has painted."""
+    media player (Qt Multimedia, FFmpeg), the search index, the job runner, the dialogs and
+    the dataclass machinery come only once it has painted or is asked for."""
     code = (
         "import sys\n"
         "from player.ui.app import application\n"
@@ -131,7 +132,9 @@ def test_the_first_frame_of_a_second_start_loads_no_reader_pydantic_numpy_or_med
         "w = open_app(remember=False, features='never').window\n"
         "w.show(); app.processEvents(); w.grab()\n"
         "app.processEvents()  # after the first paint: the brief cache is written\n"
-        "names = ('numpy', 'player.core.brief.parser', 'pydantic', 'PySide6.QtMultimedia')\n"
+        "names = ('numpy', 'player.core.brief.parser', 'pydantic', 'PySide6.QtMultimedia',\n"
+        "    'dataclasses', 'html', 'player.core.brief.links', 'player.core.search',\n"
+        "    'player.ui.jobs', 'player.ui.preferences.dialog', 'player.ui.file_dialogs')\n"
         "print(sorted(m for m in names if m in sys.modules))\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRIEF_PLAYER_CACHE=str(tmp_path))
@@ -145,9 +148,9 @@ def test_the_first_frame_of_a_second_start_loads_no_reader_pydantic_numpy_or_med
         )
         for _ in range(2)
     ]
-    # The first start reads the brief (its parser, numpy for the links); the second needs
-    # neither: the cache holds the brief already read and linked.
+    # The first start reads the brief (its parser, and the linker with numpy); the second
+    # needs none of it: the cache holds the brief already read and linked.
     assert [r.stdout.strip().splitlines()[-1] for r in runs] == [
-        "['numpy', 'player.core.brief.parser']",
+        "['dataclasses', 'numpy', 'player.core.brief.links', 'player.core.brief.parser']",
         "[]",
     ]
