@@ -7,6 +7,7 @@ and resume positions stay attached to an episode however its title is later edit
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from functools import cache
@@ -238,9 +239,12 @@ def meta_schema() -> type[BaseModel]:
     """``EpisodeMeta`` as a pydantic model, field for field (types and defaults): what an
     ``episode.json`` that is not plainly right is checked against. Made on first use, so a
     plainly right file never imports pydantic."""
-    from pydantic import create_model
+    from pydantic import FiniteFloat, create_model
 
     hints = get_type_hints(EpisodeMeta)
+    # A length of NaN or infinity (which JSON readers and pydantic take) would end the seek
+    # bar nowhere: it is refused, and the episode opens without a length.
+    hints["length_s"] = FiniteFloat | None
     return create_model(  # type: ignore[call-overload, no-any-return]
         "EpisodeMeta",
         **{name: (hints[name], getattr(_NO_META, name)) for name in EpisodeMeta.fields},
@@ -266,8 +270,10 @@ def _plain_meta(raw: dict[str, object]) -> EpisodeMeta | None:
             if not isinstance(value, bool):
                 return None
         elif name == "length_s":
-            if value is not None and (type(value) not in (int, float) or abs(value) > 2**53):
-                return None
+            if value is not None and (
+                type(value) not in (int, float) or abs(value) > 2**53 or not math.isfinite(value)
+            ):
+                return None  # JSON's NaN and Infinity are no length: the schema says so
             value = None if value is None else float(value)  # type: ignore[arg-type]
         elif name == "published":
             if value is not None:

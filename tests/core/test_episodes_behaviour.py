@@ -150,10 +150,10 @@ _JSON_VALUE = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(-(2**70), 2**70),
-    st.floats(allow_nan=False, allow_infinity=False),
+    st.floats(allow_nan=False, allow_infinity=False),  # JSON has none (see below for its text)
     st.text(max_size=12),
     st.dates().map(date.isoformat),
-    st.sampled_from(["20251017", "2025-02-30", "yes", "no", "1", "0", "12.5"]),
+    st.sampled_from(["20251017", "2025-02-30", "yes", "no", "1", "0", "12.5", "NaN", "-inf"]),
 )
 
 
@@ -208,3 +208,26 @@ def test_two_briefs_with_one_title_keep_their_notes_apart() -> None:
     other = Brief(title="Weekly", quotes=(Quote(at=1.0, text="Tuesday news."),))
     assert episode_id_for(one) != episode_id_for(other)
     assert episode_id_for(one).startswith("weekly-")
+
+
+@pytest.mark.parametrize("length", ['"NaN"', '"nan"', '"inf"', '"-Infinity"', "1e400"])
+def test_an_episode_whose_length_is_not_a_number_opens_and_says_so(
+    tmp_path: Path, length: str
+) -> None:
+    """A length of NaN or infinity (pydantic reads them from text) would have stopped the
+    episode from opening at all."""
+    folder = _folder(tmp_path, episode_json=f'{{"title": "Ep", "length_s": {length}}}')
+    episode = open_episode(folder)
+    assert episode.meta.length_s is None and episode.meta.title == "Ep"
+    assert [p.message.split(":")[0] for p in episode.meta_problems] == ["length_s"]
+    assert list(episode.load().timeline)  # the brief's quotes are all there, with an open end
+
+
+def test_json_that_writes_nan_bare_is_not_json_and_the_episode_still_opens(
+    tmp_path: Path,
+) -> None:
+    folder = _folder(tmp_path, episode_json='{"title": "Ep", "length_s": NaN}')
+    episode = open_episode(folder)
+    assert episode.meta.length_s is None
+    assert "not valid JSON" in episode.meta_problems[0].message
+    assert list(episode.load().timeline)
