@@ -196,6 +196,7 @@ _ZIP_PAIRS = "both lists are the quote and one more: zip's strict check never fi
 _DRAFT = "the draft's message is never read: the returned one gets _message's"
 _PYAV_STREAM = "PyAV gives every audio stream its rate and channel count (the codec's own)"
 _FRAME_TIME = "every decoded audio frame carries its time"
+_SAME_GETTER = "a record's values come from the getter made from its fields: as many, always"
 EQUIVALENT: dict[tuple[str, ...], str] = {
     ("ui/models/pane_model", "super().__init__(parent)"): _MODEL_PARENT,
     ("ui/models/pane_model", "return 0 if parent.isValid() else len(self._rows)"): _NO_CHILDREN,
@@ -1345,6 +1346,13 @@ EQUIVALENT: dict[tuple[str, ...], str] = {
         "if not (isinstance(seconds, int | float) and math.isfinite(seconds)):",
         "if not (isinstance(seconds, int | float) or math.isfinite(seconds)):",
     ): "inf and nan fail the range check below with the same message; non-numbers never come",
+    ("core/record", "current = dict(zip(self.fields, self._values(self), strict=True))"): (
+        _SAME_GETTER
+    ),
+    (
+        "core/record",
+        'f"{name}={value!r}" for name, value in zip(self.fields, self._values(self), strict=True)',
+    ): _SAME_GETTER,
     ("core/timefmt", "def digits_value(text: str, *, limit: int = 12) -> int:"): _FAR_PAST,
     ("core/timefmt", "if len(stripped) > limit:", "if len(stripped) >= limit:"): _FAR_PAST,
     ("core/timefmt", 'stripped = text.lstrip("0")', 'stripped = text.lstrip("XX0XX")'): (
