@@ -93,3 +93,32 @@ def test_a_kind_the_episode_lacks_has_no_cues() -> None:
     tl = _timeline([1000])
     assert tl.of_kind(CueKind.CHAPTER) == ()
     assert [c.ref for c in tl.of_kind(CueKind.QUOTE)] == [0]
+
+
+_CUE = Cue(CueKind.NOTE, 1_000, 2_000, "call mum", 3)
+_CHANGED = {
+    "kind": CueKind.QUOTE,
+    "start_ms": 1_001,
+    "end_ms": 2_001,
+    "text": "call dad",
+    "ref": 4,
+}
+
+
+@pytest.mark.parametrize("field", sorted(_CHANGED))
+def test_two_notes_that_differ_in_anything_are_two_cues(field: str) -> None:
+    """Two notes at one moment are two markers: removing one must leave the other, so cues are
+    equal only when every field is."""
+    twin = _CUE.replace(**{field: _CHANGED[field]})
+    assert twin != _CUE and not twin == _CUE
+    assert len({_CUE, twin}) == 2
+    timeline = Timeline([_CUE, twin])
+    timeline.remove(twin)
+    assert list(timeline) == [_CUE]
+
+
+def test_the_same_note_made_twice_is_one_cue() -> None:
+    again = Cue(CueKind.NOTE, 1_000, 2_000, "call mum", 3)
+    assert again == _CUE and hash(again) == hash(_CUE)
+    assert {_CUE: "marker"}[again] == "marker"
+    assert _CUE != (CueKind.NOTE, 1_000, 2_000, "call mum", 3)  # a cue, not a bare tuple
