@@ -85,7 +85,7 @@ def download(
                 continue
             raise
         with response:
-            total, offset = _body_range(response, offset)
+            total, offset, end = _body_range(response, offset)
             if offset is None:  # a range other than the one asked for: start over
                 _discard(dest)
                 if attempt == 0:
@@ -94,7 +94,7 @@ def download(
             _check_space(dest, total, offset)
             _save_state(dest, url, response, total)
             received = _receive(response, dest, offset, total, progress, label)
-        if total is not None and received < total:
+        if end is not None and received < end:
             raise _interrupted(url, received, total, ConnectionError("the connection closed early"))
         return _finish(dest, offset, received, started, expected_size, total)
     raise FeedError(f"{host_of(url)} would not send {label}.")  # pragma: no cover - loop exits
@@ -113,16 +113,19 @@ def _resumable(url: str, dest: Path) -> tuple[int, dict]:
     return size, state
 
 
-def _body_range(response, offset: int) -> tuple[int | None, int | None]:
-    """(total size, first byte) of what the response carries; first byte None when unusable."""
+def _body_range(response, offset: int) -> tuple[int | None, int | None, int | None]:
+    """(total size, first byte, end) of what the response carries: the first byte is None
+    when unusable; the end is where the body must reach, even when the total is not told
+    (``bytes 100-999/*``): a body cut short before it is an interruption, not the file."""
     if response.status == 206:
         match = _CONTENT_RANGE.match(response.headers.get("Content-Range", ""))
         if not match or int(match.group(1)) != offset:
-            return None, None
+            return None, None, None
         total = None if match.group(3) == "*" else int(match.group(3))
-        return total, offset
+        return total, offset, int(match.group(2)) + 1
     length = response.headers.get("Content-Length")
-    return (int(length) if length and length.isdigit() else None), 0
+    total = int(length) if length and length.isdigit() else None
+    return total, 0, total
 
 
 def _check_space(dest: Path, total: int | None, offset: int) -> None:
