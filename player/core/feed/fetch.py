@@ -117,7 +117,10 @@ def _audio_suffix(enclosure: Enclosure) -> str:
         return suffix
     mime = enclosure.mime_type.split(";")[0].strip().lower()
     special = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a"}
-    return special.get(mime) or mimetypes.guess_extension(mime) or ".mp3"
+    guessed = special.get(mime) or mimetypes.guess_extension(mime)
+    # A host that calls every file application/octet-stream would give ".bin": a name no file
+    # manager or Open dialog takes for audio. The player reads what the bytes are anyway.
+    return guessed if guessed in AUDIO_SUFFIXES else ".mp3"
 
 
 def _already_there(folder: Path, dest: Path, url: str) -> bool:
