@@ -151,6 +151,7 @@ def test_a_point_that_cannot_be_saved_says_so_and_still_moves_seeking(
     # The point is in force for this listening, and the status line says it was not kept.
     assert said.startswith("Synced: 0:03 in the brief is heard at 0:05 (+2.0 s).")
     assert "Could not save the sync points:" in said and "in use by another program" in said
+    assert said.endswith("They hold until the window closes.")
     assert w.clock.audio_ms_for(3_000) == 5_000
     close_window(w)
 

@@ -171,7 +171,11 @@ class SyncController(QObject):
         try:
             self.store.set_all(key, list(m.points))
         except StorageError as e:
-            self._unsaved = f"Could not save the sync points: {e}"
+            # They are in step now all the same: say for how long, so nobody counts on them later.
+            self._unsaved = (
+                f"Could not save the sync points: {str(e).rstrip('.')}. "
+                "They hold until the window closes."
+            )
             self._say(self._unsaved)
         if key == self.key:
             self.map = m

@@ -294,6 +294,7 @@ def test_accepted_quotes_that_cannot_be_saved_say_so_instead_of_done(
         said = w.statusBar().currentMessage()
     # In force for this listening, and the listener is told they will not be kept.
     assert "Could not save the sync points:" in said and "in use by another program" in said
+    assert said.endswith("They hold until the window closes.")
     assert "now in step" not in said
     assert len(points(w)) == 3
     w.playback.stop()
