@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 from player.core.storage.database import Database
 from player.core.storage.library import LibraryStore
-from player.core.storage.playstate import PlayState, PlayStateStore
+from player.core.storage.playstate import PlayState, PlayStateStore, changed
 from player.core.storage.queue import WriteQueue
 
 
@@ -63,6 +63,15 @@ class QueuedPlayState(PlayStateStore):
 
     def save(self, episode_id: str, **fields: object) -> PlayState:  # type: ignore[override]
         merged = {**self._waiting.snapshot().get(episode_id, {}), **fields}  # type: ignore[dict-item]
+        # The later save wins, as when the queue writes them in turn: a new file drops a
+        # length (and a forgetting) still waiting, and forgetting drops a file still waiting.
+        if fields.get("audio_path") is not None:
+            merged.pop("clear_audio", None)
+            if fields.get("audio_length_ms") is None:
+                merged.pop("audio_length_ms", None)
+        if fields.get("clear_audio"):
+            merged.pop("audio_path", None)
+            merged.pop("audio_length_ms", None)
         self._waiting.put(
             self.queue,
             episode_id,
@@ -77,11 +86,7 @@ class QueuedPlayState(PlayStateStore):
         fields = self._waiting.snapshot().get(episode_id)
         if not fields:
             return state
-        base = state or PlayState(episode_id=episode_id)
-        changes = {k: v for k, v in fields.items() if v is not None and k != "clear_audio"}  # type: ignore[union-attr]
-        if fields.get("clear_audio"):  # type: ignore[union-attr]
-            changes["audio_path"] = None
-        return base.replace(**changes)
+        return changed(state or PlayState(episode_id=episode_id), **fields)  # type: ignore[arg-type]
 
 
 def touch_library(queue: WriteQueue, episode_id: str, brief_path: str, **fields: object) -> None:

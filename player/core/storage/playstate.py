@@ -62,6 +62,19 @@ class PlayState(Record):
         init(self, "audio_length_ms", audio_length_ms)
 
 
+def changed(old: PlayState, *, clear_audio: bool = False, **fields: object) -> PlayState:
+    """``old`` with the given fields changed (None: kept as it was), as ``save`` stores it and
+    a save still waiting in the queue reads back: another audio file forgets the length known
+    of the one before, and ``clear_audio`` forgets the file and its length."""
+    changes = {name: value for name, value in fields.items() if value is not None}
+    path = changes.get("audio_path")
+    if path is not None and path != old.audio_path and "audio_length_ms" not in changes:
+        changes["audio_length_ms"] = None
+    if clear_audio:
+        changes["audio_path"] = changes["audio_length_ms"] = None
+    return old.replace(**changes)
+
+
 class PlayStateStore:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -102,22 +115,17 @@ class PlayStateStore:
         """
         with self.db.transaction():
             old = self.get(episode_id) or PlayState(episode_id=episode_id)
-            changes: dict[str, object] = {"updated_at": utc_now()}
-            for name, value in (
-                ("position_ms", position_ms),
-                ("speed", speed),
-                ("volume", volume),
-                ("muted", muted),
-                ("audio_path", audio_path),
-                ("audio_length_ms", audio_length_ms),
-            ):
-                if value is not None:
-                    changes[name] = value
-            if audio_path is not None and audio_path != old.audio_path and audio_length_ms is None:
-                changes["audio_length_ms"] = None
-            if clear_audio:
-                changes["audio_path"] = changes["audio_length_ms"] = None
-            new = old.replace(**changes)
+            new = changed(
+                old,
+                position_ms=position_ms,
+                speed=speed,
+                volume=volume,
+                muted=muted,
+                audio_path=audio_path,
+                clear_audio=clear_audio,
+                audio_length_ms=audio_length_ms,
+                updated_at=utc_now(),
+            )
             self.put(new)
         return new
 

@@ -351,3 +351,43 @@ def test_an_episode_never_played_reads_from_its_start(tmp_path: Path) -> None:
         state = QueuedPlayState(db, queue).save("new episode")
         assert (state.episode_id, state.position_ms, state.audio_path) == ("new episode", 0, None)
     queue.close()
+
+
+@pytest.mark.parametrize(
+    "saves",
+    [
+        [{"audio_path": "/music/new.mp3"}],
+        [{"audio_length_ms": 5_000}, {"audio_path": "/music/new.mp3"}],
+        [{"audio_path": "/music/new.mp3"}, {"audio_length_ms": 7_000}],
+        [{"clear_audio": True}],
+        [{"clear_audio": True}, {"audio_path": "/music/new.mp3"}],
+        [{"audio_path": "/music/new.mp3", "audio_length_ms": 7_000}, {"clear_audio": True}],
+        [{"position_ms": 5_000}, {"speed": 1.5}],
+    ],
+)
+def test_a_place_waiting_to_be_saved_reads_as_it_will_be_stored(
+    tmp_path: Path, saves: list[dict]
+) -> None:
+    """While another program holds the notes file, the window reads back what it saved: the
+    same as the file holds once the saves land, down to the length of the audio attached."""
+    from player.core.storage import PlayStateStore
+    from player.core.storage.pending import QueuedPlayState
+
+    path = damage.with_notes(tmp_path / "notes.db", 1)
+    queue = WriteQueue(path)
+    db = open_database(path)
+    db.before_read = queue.settle
+    play = QueuedPlayState(db, queue)
+    play.save("ep", position_ms=1_000, audio_path="/music/copy.mp3", audio_length_ms=9_000)
+    assert queue.flush(10)
+    with damage.held_by_another_process(path):
+        for fields in saves:
+            play.save("ep", **fields)
+        waiting = play.get("ep")
+    assert queue.flush(10)
+    with open_database(path) as again:
+        landed = PlayStateStore(again).get("ep")
+    keys = ("position_ms", "speed", "audio_path", "audio_length_ms")
+    assert [getattr(waiting, k) for k in keys] == [getattr(landed, k) for k in keys]
+    db.close()
+    queue.close()
