@@ -122,3 +122,9 @@ def test_the_same_note_made_twice_is_one_cue() -> None:
     assert again == _CUE and hash(again) == hash(_CUE)
     assert {_CUE: "marker"}[again] == "marker"
     assert _CUE != (CueKind.NOTE, 1_000, 2_000, "call mum", 3)  # a cue, not a bare tuple
+
+
+def test_cues_spread_over_a_hash_table_so_a_long_timeline_stays_quick() -> None:
+    """100,000 note markers live in dicts keyed by cue: cues that differ must hash apart."""
+    cues = [Cue(CueKind.NOTE, i * 1_000, i * 1_000 + 5_000, "note", i) for i in range(1_000)]
+    assert len({hash(c) for c in cues}) > 990
