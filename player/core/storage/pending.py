@@ -64,14 +64,11 @@ class QueuedPlayState(PlayStateStore):
     def save(self, episode_id: str, **fields: object) -> PlayState:  # type: ignore[override]
         merged = {**self._waiting.snapshot().get(episode_id, {}), **fields}  # type: ignore[dict-item]
         # The later save wins, as when the queue writes them in turn: a new file drops a
-        # length (and a forgetting) still waiting, and forgetting drops a file still waiting.
+        # length and a forgetting still waiting (a forgetting is read last: see ``changed``).
         if fields.get("audio_path") is not None:
             merged.pop("clear_audio", None)
             if fields.get("audio_length_ms") is None:
                 merged.pop("audio_length_ms", None)
-        if fields.get("clear_audio"):
-            merged.pop("audio_path", None)
-            merged.pop("audio_length_ms", None)
         self._waiting.put(
             self.queue,
             episode_id,

@@ -359,6 +359,7 @@ def test_an_episode_never_played_reads_from_its_start(tmp_path: Path) -> None:
         [{"audio_path": "/music/new.mp3"}],
         [{"audio_length_ms": 5_000}, {"audio_path": "/music/new.mp3"}],
         [{"audio_path": "/music/new.mp3"}, {"audio_length_ms": 7_000}],
+        [{"audio_path": "/music/new.mp3", "audio_length_ms": 7_000}],
         [{"clear_audio": True}],
         [{"clear_audio": True}, {"audio_path": "/music/new.mp3"}],
         [{"audio_path": "/music/new.mp3", "audio_length_ms": 7_000}, {"clear_audio": True}],
