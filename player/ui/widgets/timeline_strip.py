@@ -62,6 +62,9 @@ class TimelineStrip(QWidget):
         self.inset_px = 0  # aligns the strip with the seek bar's groove
         self._cache: QPixmap | None = None
         self._cache_key: tuple | None = None
+        # Columns to draw again before the next paint: an edited note is taken out and put
+        # back at the same place, and its columns are then drawn once, not twice.
+        self._dirty: list[tuple[int, int]] = []
 
     def sizeHint(self) -> QSize:
         return QSize(400, 26)
@@ -99,8 +102,10 @@ class TimelineStrip(QWidget):
         if self._cache is None:
             self.update()
             return
-        x = self.x_for(cue.start_ms)
-        self._redraw_columns(int(x) - 3, int(x) + 4)
+        x = int(self.x_for(cue.start_ms))
+        if (x - 3, x + 4) not in self._dirty:
+            self._dirty.append((x - 3, x + 4))
+        self.update(x - 3, 0, 7, self.height())
 
     def cues(self) -> list[Cue]:
         return list(self._cues)
@@ -175,7 +180,10 @@ class TimelineStrip(QWidget):
         dpr = self.devicePixelRatioF()
         key = (self.width(), self.height(), dpr, palette.is_dark())
         if self._cache is not None and self._cache_key == key:
+            while self._dirty:
+                self._redraw_columns(*self._dirty.pop())
             return self._cache
+        self._dirty.clear()  # drawn whole
         pix = QPixmap(max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr)))
         pix.setDevicePixelRatio(dpr)
         pix.fill(Qt.GlobalColor.transparent)
@@ -216,7 +224,6 @@ class TimelineStrip(QWidget):
             rect, color = self._marker(c, h)
             p.fillRect(rect, color)
         p.end()
-        self.update(x0, 0, x1 - x0, h)
 
     def _shown_markers(self, dpr: float, cues: list[Cue]) -> list[Cue]:
         """The markers that show: of several that would cover the same pixels in the same
