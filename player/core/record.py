@@ -19,8 +19,6 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import Any, ClassVar, Self
 
-_set = object.__setattr__
-
 # ``init(record, "name", value)`` gives a field of a record being made its value: the one
 # assignment a record allows. It is object's own setter, called directly, as a frozen
 # dataclass's ``__init__`` does: a record is made as fast as the dataclass was.
@@ -101,5 +99,5 @@ class Record:
 def _restore(cls: type[Record], values: tuple[object, ...]) -> Record:
     record = object.__new__(cls)
     for name, value in zip(cls.fields, values, strict=True):
-        _set(record, name, value)
+        init(record, name, value)
     return record

@@ -307,10 +307,11 @@ def test_unsaved_notes_written_under_a_non_utf8_locale_merge_back_whole(tmp_path
     assert _texts(folder / "notes.db") == ["café, written here", "naïve résumé — kept"]
 
 
-def test_a_place_saved_while_the_file_is_held_reads_back_at_once_and_lands_later(
-    tmp_path: Path,
-) -> None:
-    from player.core.storage.pending import QueuedPlayState, touch_library
+def _played_once(tmp_path: Path):
+    """A notes file with a note, and an episode's place saved and landed in it: a file
+    attached, its length known. Returns the path, the queue, the window's connection and
+    its queued play state."""
+    from player.core.storage.pending import QueuedPlayState
 
     path = damage.with_notes(tmp_path / "notes.db", 1)
     queue = WriteQueue(path)
@@ -319,6 +320,15 @@ def test_a_place_saved_while_the_file_is_held_reads_back_at_once_and_lands_later
     play = QueuedPlayState(db, queue)
     play.save("ep", position_ms=1_000, audio_path="/music/copy.mp3", audio_length_ms=9_000)
     assert queue.flush(10)
+    return path, queue, db, play
+
+
+def test_a_place_saved_while_the_file_is_held_reads_back_at_once_and_lands_later(
+    tmp_path: Path,
+) -> None:
+    from player.core.storage.pending import touch_library
+
+    path, queue, db, play = _played_once(tmp_path)
     with damage.held_by_another_process(path):
         shown = play.save("ep", position_ms=61_000, speed=1.5)
         assert (shown.position_ms, shown.speed, shown.audio_path) == (
@@ -372,15 +382,8 @@ def test_a_place_waiting_to_be_saved_reads_as_it_will_be_stored(
     """While another program holds the notes file, the window reads back what it saved: the
     same as the file holds once the saves land, down to the length of the audio attached."""
     from player.core.storage import PlayStateStore
-    from player.core.storage.pending import QueuedPlayState
 
-    path = damage.with_notes(tmp_path / "notes.db", 1)
-    queue = WriteQueue(path)
-    db = open_database(path)
-    db.before_read = queue.settle
-    play = QueuedPlayState(db, queue)
-    play.save("ep", position_ms=1_000, audio_path="/music/copy.mp3", audio_length_ms=9_000)
-    assert queue.flush(10)
+    path, queue, db, play = _played_once(tmp_path)
     with damage.held_by_another_process(path):
         for fields in saves:
             play.save("ep", **fields)
