@@ -26,7 +26,15 @@ from PySide6.QtCore import (
     QRect,
     QTimer,
 )
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QRegion, QResizeEvent, QShowEvent
+from PySide6.QtGui import (
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QRegion,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QWidget
 
 from player.ui.widgets.row_heights import RowHeights
@@ -48,7 +56,12 @@ def give_known_viewport(view: QAbstractItemView) -> None:
     every widget class (QWizard's and QFontDialog's too, with their enums) to find out which it
     is; a viewport made here is known by its type. It saves that load before the first frame.
     """
-    view.setViewport(QWidget())
+    viewport = QWidget()
+    view.setViewport(viewport)
+    # What Qt gives its own: the list's Base colour behind the cards, filled by the viewport,
+    # so a change in the list repaints the list alone, not every widget behind it.
+    viewport.setBackgroundRole(QPalette.ColorRole.Base)
+    viewport.setAutoFillBackground(True)
 
 
 class CardListView(QAbstractItemView):
@@ -63,6 +76,7 @@ class CardListView(QAbstractItemView):
         self._hover = QPersistentModelIndex()
         self._width = 0
         self._pending_move = 0
+        self._pending_from: int | None = 0  # where rows about to go are shown
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(0)
@@ -135,27 +149,39 @@ class CardListView(QAbstractItemView):
         deadline = time.perf_counter() + MEASURE_SLICE_S
         option = self._measure_option()
         moved = 0
+        changed_from: int | None = None  # rows in sight are measured as they are painted
         while row >= 0 and time.perf_counter() < deadline:
             delta = self._measure(row, option)
             if row < first_shown:
                 moved += delta
+            elif changed_from is None:
+                changed_from = self._heights.top(row) - self.verticalOffset()
             row = self._measured.find(0, row + 1, end)
-        self._settle(moved)
+        self._settle(moved, changed_from)
         if row >= 0:
             self._scan = row
             self._idle.start()
         else:
             self._scan = 0
 
-    def _settle(self, moved: int = 0) -> None:
+    def _settle(self, moved: int = 0, changed_from: int | None = 0) -> None:
         """New heights: the scroll bar's range follows, and ``moved`` pixels that appeared
-        above what is shown are scrolled past, so the cards in sight stay where they are."""
+        above what is shown are scrolled past, so the cards in sight stay where they are.
+
+        What is shown is painted again from ``changed_from`` (a y in the viewport) down; None
+        when nothing in sight changed. A note added below what is shown, or in the middle of
+        it, paints none or half of the cards in sight, not all of them: painting cards is most
+        of what a change costs among 100,000 notes."""
         bar = self.verticalScrollBar()
         value = bar.value() + moved
         self.updateGeometries()
         if moved:
-            bar.setValue(value)
-        self.viewport().update()
+            bar.setValue(value)  # a scroll paints what it moves
+        if changed_from is not None:
+            viewport = self.viewport()
+            top = max(0, changed_from)
+            if top < viewport.height():
+                viewport.update(0, top, viewport.width(), viewport.height() - top)
 
     def _measure_shown(self) -> None:
         """Give the rows in sight their real heights before they are drawn or asked about.
@@ -220,10 +246,10 @@ class CardListView(QAbstractItemView):
                 option = self._measure_option()
                 for row in range(start, end + 1):
                     self._measure(row, option)
-            moved = 0
+            moved, changed_from = 0, self._heights.top(start) - offset
             if offset > 0 and start <= first_shown:  # above what is shown: it stays in sight
                 moved = self._heights.top(end + 1) - self._heights.top(start)
-            self._settle(moved)
+            self._settle(moved, None if moved else changed_from)
             self._start_idle_measuring()
         super().rowsInserted(parent, start, end)
 
@@ -233,16 +259,20 @@ class CardListView(QAbstractItemView):
         super().rowsAboutToBeRemoved(parent, start, end)
         if parent != self.rootIndex() or not len(self._heights):
             return
-        first_shown = self._heights.row_at(self.verticalOffset())
+        offset = self.verticalOffset()
+        first_shown = self._heights.row_at(offset)
+        top = self._heights.top(start) - offset
         gone = self._heights.remove(start, end)
         del self._measured[start : end + 1]
         if self._scan > start:
             self._scan = max(start, self._scan - (end - start + 1))
         self._pending_move = -gone if end < first_shown else 0
+        self._pending_from = None if end < first_shown else top
 
     def _rows_removed(self, *_args: object) -> None:
         moved, self._pending_move = self._pending_move, 0
-        self._settle(moved)
+        changed_from, self._pending_from = self._pending_from, 0
+        self._settle(moved, changed_from)
 
     def visualRect(self, index: QModelIndex | QPersistentModelIndex) -> QRect:
         if not index.isValid() or index.parent() != self.rootIndex():
@@ -267,7 +297,8 @@ class CardListView(QAbstractItemView):
         if not index.isValid() or index.row() >= len(self._heights):
             return
         row = index.row()
-        self._settle(self._measure(row) if row < self._heights.row_at(self.verticalOffset()) else 0)
+        if row < self._heights.row_at(self.verticalOffset()):  # its real height, above: no move
+            self._settle(self._measure(row), None)
         top, h = self._heights.top(row), self._heights.height(row)
         view_h = self.viewport().height()
         bar = self.verticalScrollBar()

@@ -7,6 +7,7 @@ from PySide6.QtCore import QModelIndex, QSize, QStringListModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate
 
 from player.ui.widgets.card_view import CardListView
+from tests.ui.repaint import repainted_rows
 
 ROWS = 5_000
 
@@ -110,3 +111,58 @@ def test_a_long_list_shows_at_once_and_measures_only_around_what_is_shown(qtbot)
     assert delegate.asked < 5_000
     view.scrollTo(model.index(90_000), QAbstractItemView.ScrollHint.PositionAtTop)
     assert view.indexAt(view.viewport().rect().topLeft()).row() == 90_000
+
+
+def test_cards_sit_on_the_lists_base_colour_as_in_any_list(qtbot) -> None:
+    """Behind the cards and below the last one, the list shows the palette's Base colour, like
+    Qt's own lists, not the grey of the window around it."""
+    view, _model, _ = _shown(qtbot, ["one card", "two"])
+    palette = view.palette()
+    base = palette.color(palette.ColorRole.Base)
+    assert base != palette.color(palette.ColorRole.Window)  # else the test could not tell
+    picture = view.viewport().grab().toImage()
+    assert picture.pixelColor(picture.width() // 2, picture.height() - 5) == base
+
+
+def _same_picture_as_a_fresh_view(qtbot, view: CardListView, model: QStringListModel) -> bool:
+    """What ``view`` shows now is what a new view of the same rows, scrolled alike, paints."""
+    fresh = CardListView()
+    fresh.setItemDelegate(Measured(fresh))
+    fresh.setModel(model)
+    qtbot.addWidget(fresh)
+    fresh.resize(view.size())
+    fresh.show()
+    qtbot.waitExposed(fresh)
+    bar = fresh.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() == view.verticalScrollBar().maximum())
+    bar.setValue(view.verticalScrollBar().value())
+    qtbot.wait(20)
+    return fresh.viewport().grab().toImage() == view.viewport().grab().toImage()
+
+
+def test_a_card_coming_or_going_paints_only_the_cards_it_moves(qtbot) -> None:
+    """Among 100,000 notes, painting the cards in sight is most of what one change costs: a
+    card added below them paints none, one added among them paints it and those below."""
+    view, model, _ = _view(qtbot, rows=200)
+    view.scrollTo(model.index(50), QAbstractItemView.ScrollHint.PositionAtTop)
+    qtbot.wait(20)
+    sight = view.viewport().rect()
+    shown = [r for r in range(model.rowCount()) if sight.contains(view.visualRect(model.index(r)))]
+    assert len(shown) >= 6
+    middle = shown[len(shown) // 2]
+
+    def insert(row: int) -> None:
+        model.insertRows(row, 1)
+        model.setData(model.index(row), "new card xxxxx")  # as tall as the empty row it was
+
+    assert repainted_rows(qtbot, view, lambda: insert(shown[-1] + 5)) == set()
+    painted = repainted_rows(qtbot, view, lambda: insert(middle))
+    assert not painted & set(shown[: len(shown) // 2]), "the cards above it stay as painted"
+    assert set(shown[len(shown) // 2 :]) <= painted
+    assert _same_picture_as_a_fresh_view(qtbot, view, model)
+
+    painted = repainted_rows(qtbot, view, lambda: model.removeRows(middle, 1))
+    assert not painted & set(shown[: len(shown) // 2])
+    assert set(shown[len(shown) // 2 :]) <= painted
+    assert _same_picture_as_a_fresh_view(qtbot, view, model)
+    assert repainted_rows(qtbot, view, lambda: model.removeRows(shown[-1] + 5, 1)) == set()
