@@ -249,9 +249,12 @@ class NotesController(QObject):
         self._show_stars()
 
     def _show_count(self) -> None:
-        n = self.model.rowCount()
-        self.tab.setAccessibleName(f"Notes ({n})")
-        self.window.side.setTabText(self.window.side.indexOf(self.tab), f"Notes ({n})")
+        title = f"Notes ({self.model.rowCount()})"
+        side = self.window.side
+        i = side.indexOf(self.tab)
+        if side.tabText(i) != title:  # an edit keeps the count: the tab bar is not laid out again
+            self.tab.setAccessibleName(title)
+            side.setTabText(i, title)
 
     def _place(self, note: Note) -> None:
         ref, self._next_ref = self._next_ref, self._next_ref + 1
