@@ -39,7 +39,7 @@ os.environ["XDG_CONFIG_HOME"] = str(_home / ".config")
 os.environ["BRIEF_PLAYER_DATA"] = str(_home / "data")
 
 from PySide6.QtCore import QEvent, QObject  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QAbstractItemView, QApplication  # noqa: E402
 
 from player.core.storage import open_database  # noqa: E402
 from player.core.storage.notes import _COLUMNS, Note, _marks, _row  # noqa: E402
@@ -166,7 +166,9 @@ def edits(app: QApplication, opened) -> None:
             until_idle(app)
         if shown == "the pane at the note":  # as a note taken while listening: cards move
             side.setCurrentIndex(0)
-            opened.window.seek_brief(1_234_000)
+            pane, rows = opened.window.pane, opened.window.pane_model
+            at = next(i for i in range(rows.rowCount()) if rows.row(i).cue.start_ms >= 1_234_000)
+            pane.scrollTo(rows.index(at), QAbstractItemView.ScrollHint.PositionAtCenter)
             until_idle(app)
         adds, changes, deletes = [], [], []
         for i in range(EDITS):
