@@ -114,10 +114,13 @@ def text_height(text: str, font: QFont, width: float) -> float:
     if not text:
         return 0.0
     # Most notes and many cards fit on one line: measuring the advance is far cheaper than a
-    # full layout, and gives the same height.
+    # full layout, and gives the same height. A text three times a line's worth of average
+    # letters is not tried: shaping a paragraph to learn it is too long costs nearly what its
+    # layout does, and the layout, needed anyway, gives the height of one line as well.
     if len(text) <= MAX_CHARS and not any(c in text for c in "\n\r\u2028"):
         fm = _metrics(font)
-        if fm.horizontalAdvance(text) <= max(10.0, width):
+        line = max(10.0, width)
+        if len(text) * fm.averageCharWidth() <= 3 * line and fm.horizontalAdvance(text) <= line:
             return float(math.ceil(fm.height()))  # QTextLine rounds its height up too
     return _layout(text, font, width)[1]
 

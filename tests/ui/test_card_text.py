@@ -74,3 +74,26 @@ def test_a_megabyte_word_in_a_note_is_capped_not_laid_out_whole(qtbot, win) -> N
     # Capped at a few thousand characters: a card a screen or two tall, not 50,000 px.
     assert max(heights) < 2_000, heights
     win.grab()  # painting it is fine too
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One short line.",
+        "A line of exactly the kind a quote has, long enough to wrap onto a second line or a third "
+        "one when the card is narrow, as cards in the side panel are.",
+        "i" * 120,  # narrow letters: many fit on one line
+        "W" * 40,
+        "e\u0301" * 200,  # combining accents add letters, not width
+    ],
+)
+def test_a_card_is_as_tall_as_its_text_laid_out(qtbot, text: str) -> None:
+    """The quick measure of a card's text (one line, or its layout) is the layout's height."""
+    from PySide6.QtGui import QFont
+
+    from player.ui.text_paint import _make_layout, shown_text, text_height
+
+    font = QFont()
+    for width in (120.0, 300.0, 900.0):
+        _, laid_out = _make_layout(shown_text(text), font, width, (), None)
+        assert text_height(text, font, width) == laid_out, width
