@@ -182,6 +182,18 @@ class Timeline:
             del self._tracks[cue.kind]
         return i
 
+    def replace(self, old: Cue, new: Cue) -> int:
+        """Put ``new`` where ``old`` is, when it belongs in the same place (same start, end, kind
+        and ref: an edited note's new words). Nothing moves, so nothing is counted again.
+        ``ValueError`` when ``old`` is not here, or ``new`` belongs elsewhere."""
+        if _order(new) != _order(old):
+            raise ValueError("a cue that moves is removed and inserted, not replaced")
+        i = _find(self._cues, old)
+        track = self._tracks[old.kind]
+        track.cues[_find(track.cues, old)] = new
+        self._cues[i] = new
+        return i
+
     def _boundary_uses(self) -> dict[int, int]:
         if self._uses is None:  # counted at the first change: opening a timeline pays nothing
             uses = Counter(self._starts)
