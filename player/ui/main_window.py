@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.core.navigation.clock_text import skip_text
-from player.core.timeline import Cue, CueKind, Timeline
+from player.core.timeline import Cue, CueKind, Timeline, cue_order
 from player.ui.actions import SIDE_TAB_KEYS, build_actions, build_menus
 from player.ui.cue_clock import CueClock
 from player.ui.models.pane_model import PaneModel, brief_rows, pane_row
@@ -352,6 +352,28 @@ class MainWindow(QMainWindow):
         self._own_timeline().remove(cue)
         self.pane_model.remove_cue(cue)
         self.strip.remove_cue(cue)
+        self._clock_refresh.start()
+
+    def replace_cue(self, name: str, old: Cue, new: Cue) -> None:
+        """``new`` in the place of ``old`` on track ``name`` (the same moment, other words): a
+        row and a cue change in place and nothing around them moves, so the list in sight does
+        not scroll and only that card is painted again. A cue that moves is taken out and put
+        back instead."""
+        track = self._tracks.get(name, {})
+        if old not in track or cue_order(old) != cue_order(new):
+            self.remove_cue(name, old)
+            self.add_cue(name, new)
+            return
+        track[old] -= 1
+        if not track[old]:
+            del track[old]
+        track[new] = track.get(new, 0) + 1
+        if self.episode is None:
+            return
+        self._own_timeline().replace(old, new)
+        if new.kind in PANE_KINDS:
+            self.pane_model.replace_row(old, pane_row(self.episode.brief, new))
+        self.strip.replace_cue(old, new)
         self._clock_refresh.start()
 
     def _timeline_changed(self) -> None:

@@ -438,3 +438,59 @@ def test_a_note_added_or_deleted_among_many_keeps_the_pane_where_the_listener_is
     assert "a new thought" not in pane_note_bodies(w)
     assert w.side.tabText(w.side.indexOf(notes.tab)) == "Notes (2000)"
     assert [n.text for n in data.notes.for_episode(episode_id)][:1] == ["old 0"]
+
+
+def test_editing_a_note_changes_its_card_in_place_and_nothing_scrolls(
+    qtbot, brief_file, audio_file, data
+) -> None:
+    """The edited card gets its new words (and height) where it is; the Notes tab and the pane
+    stay as the listener left them, with the note still chosen, and undo does the same."""
+    probe = open_window(qtbot, brief_file, audio_file, AppData(memory=True))
+    episode_id = app_of(probe).notes.episode_id
+    probe.playback.stop()
+    probe.close()
+    with data.db.transaction():
+        for i in range(60):
+            data.notes.add(Note(episode_id=episode_id, start_ms=4_000 + 100 * i, text=f"n {i}"))
+    w = open_window(qtbot, brief_file, audio_file, data)
+    w.playback.stop()
+    notes = app_of(w).notes
+    w.side.setCurrentWidget(notes.tab)
+    view = notes.tab.view
+    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0)
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    qtbot.wait(50)
+    # the last card wholly in sight, the next one cut by the bottom edge
+    sight = view.viewport().rect()
+    row = max(
+        r
+        for r in range(notes.model.rowCount())
+        if sight.contains(view.visualRect(notes.model.index(r)))
+    )
+    notes.tab.select(notes.model.note(row).id)
+    qtbot.wait(50)
+    note = notes.model.note(row)
+    value, pane_value = bar.value(), w.pane.verticalScrollBar().value()
+    height = view.visualRect(notes.model.index(row)).height()
+
+    longer = "new words " * 30
+    edited = notes.save_edit(note, longer, ["idea"])
+    qtbot.wait(50)
+    assert (bar.value(), w.pane.verticalScrollBar().value()) == (value, pane_value)
+    assert view.currentIndex().row() == row
+    assert notes.model.note(row).text == longer
+    assert view.visualRect(notes.model.index(row)).height() > height  # taller, not cut off
+    below = view.visualRect(notes.model.index(row + 1))
+    assert below.top() == view.visualRect(notes.model.index(row)).bottom() + 1
+    assert longer.strip() in [b.strip() for b in pane_note_bodies(w)]
+    assert [c.text for c in w.strip.cues() if c.start_ms == note.start_ms] == [longer]
+    assert data.notes.get(note.id).text == longer
+
+    notes.undo_stack.undo()
+    qtbot.wait(50)
+    assert bar.value() == value and view.currentIndex().row() == row
+    assert notes.model.note(row).text == note.text
+    assert view.visualRect(notes.model.index(row)).height() == height
+    assert note.text in pane_note_bodies(w) and longer.strip() not in pane_note_bodies(w)
+    assert data.notes.get(edited.id).text == note.text

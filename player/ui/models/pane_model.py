@@ -115,6 +115,19 @@ class PaneModel(QAbstractListModel):
             self.endRemoveRows()
         return i
 
+    def replace_row(self, old: Cue, row: PaneRow) -> int | None:
+        """``row`` in the place of ``old``'s, which it keeps (an edited note's new words): one
+        row changes, none moves."""
+        i = self.row_of(old)
+        if i is not None:
+            self._rows[i] = row
+            if old in self._active:
+                self._active.discard(old)
+                self._active.add(row.cue)
+            index = self.index(i)
+            self.dataChanged.emit(index, index)  # every role: its words, so its height too
+        return i
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

@@ -263,6 +263,18 @@ class NotesController(QObject):
         self.model.insert_note(note)
         self.window.add_cue(TRACK, note_cue(note, ref))
 
+    def _replace(self, before: Note, after: Note) -> bool:
+        """An edit that keeps the note where it was (its words, its tags): changed in place, so
+        the list does not move under the listener. False when it moves: taken out and put back."""
+        ref = self._ref_of.get(before.id)
+        if ref is None or after.id != before.id or after.episode_id != self.episode_id:
+            return False
+        if self.model.replace_note(after) is None:
+            return False
+        shown, self._shown[ref] = self._shown[ref], line_of(after)
+        self.window.replace_cue(TRACK, line_cue(shown, ref), note_cue(after, ref))
+        return True
+
     def _take(self, note_id: str) -> None:
         ref = self._ref_of.pop(note_id, None)
         if ref is None:
@@ -319,12 +331,13 @@ class NotesController(QObject):
             self._say(f"Could not save the note: {e}")
             self.reload()  # show what the store holds
         else:
-            if before is not None:
-                self._take(before.id)
-            if after is not None:
-                self._take(after.id)  # the same note edited: it moves to its new place
-                if after.episode_id == self.episode_id:
-                    self._place(after)
+            if not (before and after and self._replace(before, after)):
+                if before is not None:
+                    self._take(before.id)
+                if after is not None:
+                    self._take(after.id)  # the same note edited: it moves to its new place
+                    if after.episode_id == self.episode_id:
+                        self._place(after)
             self._show_count()
         if after is not None:
             self.tab.select(after.id)

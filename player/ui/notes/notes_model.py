@@ -144,6 +144,20 @@ class NotesModel(RowsModel[NoteLine]):
         self.endInsertRows()
         return i
 
+    def replace_note(self, note: Note) -> int | None:
+        """``note``'s row, changed in place when it keeps its place in time order (an edit of
+        its words or tags); its row, or None when it is not listed or would move."""
+        row = self.row_of(note.id)
+        line = line_of(note)
+        if row is None or _line_key(line) != _line_key(self._rows[row]):
+            return None
+        self._rows[row] = line
+        self._by_id[note.id] = line
+        self._keep(note)
+        index = self.index(row)
+        self.dataChanged.emit(index, index)  # every role: its words, so its height too
+        return row
+
     def remove_note(self, note_id: str) -> NoteLine | None:
         """Take the note with this id out of the list; its line is handed back, or None."""
         row = self.row_of(note_id)

@@ -16,6 +16,7 @@ Everything else (selection, the current row, keys, clicks, ``activated``) is
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QEvent,
@@ -24,6 +25,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     QRect,
+    Qt,
     QTimer,
 )
 from PySide6.QtGui import (
@@ -273,6 +275,39 @@ class CardListView(QAbstractItemView):
         moved, self._pending_move = self._pending_move, 0
         changed_from, self._pending_from = self._pending_from, 0
         self._settle(moved, changed_from)
+
+    def dataChanged(
+        self,
+        top_left: QModelIndex | QPersistentModelIndex,
+        bottom_right: QModelIndex | QPersistentModelIndex,
+        roles: Sequence[int] = (),
+    ) -> None:
+        """Rows whose words changed (every role, or the display role) are measured again, and
+        the cards below move if a height did; other roles (lit, starred) keep heights."""
+        first, last = top_left.row(), bottom_right.row()
+        if (
+            (not roles or Qt.ItemDataRole.DisplayRole in roles)
+            and top_left.parent() == self.rootIndex()
+            and 0 <= first <= last < len(self._heights)
+            and last - first < MEASURE_AT_ONCE
+        ):
+            offset = self.verticalOffset()
+            first_shown = self._heights.row_at(offset)
+            option = self._measure_option()
+            moved, changed_from = 0, None
+            for row in range(first, last + 1):
+                if self._measured[row]:
+                    self._measured[row] = 0
+                    self._measured_sum -= self._heights.height(row)
+                    self._measured_count -= 1
+                delta = self._measure(row, option)
+                if delta and row < first_shown:
+                    moved += delta
+                elif delta and changed_from is None:
+                    changed_from = self._heights.top(row) - offset
+            if moved or changed_from is not None:
+                self._settle(moved, None if moved else changed_from)
+        super().dataChanged(top_left, bottom_right, roles)
 
     def visualRect(self, index: QModelIndex | QPersistentModelIndex) -> QRect:
         if not index.isValid() or index.parent() != self.rootIndex():

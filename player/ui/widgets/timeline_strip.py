@@ -92,6 +92,17 @@ class TimelineStrip(QWidget):
                 return
             i += 1
 
+    def replace_cue(self, old: Cue, new: Cue) -> None:
+        """``new`` for ``old`` at the same moment: the same marker, so nothing is drawn again."""
+        i = bisect_left(self._starts, old.start_ms)
+        while i < len(self._cues) and self._starts[i] == old.start_ms:
+            if self._cues[i] == old:
+                self._cues[i] = new
+                break
+            i += 1
+        if self._hover == old:
+            self._hover = new
+
     def _changed_at(self, cue: Cue) -> None:
         """One marker came or went: only the few pixels it covers are drawn again, so a note
         added among 100,000 costs what those pixels cost, not a pass over every marker."""

@@ -166,3 +166,21 @@ def test_a_card_coming_or_going_paints_only_the_cards_it_moves(qtbot) -> None:
     assert set(shown[len(shown) // 2 :]) <= painted
     assert _same_picture_as_a_fresh_view(qtbot, view, model)
     assert repainted_rows(qtbot, view, lambda: model.removeRows(shown[-1] + 5, 1)) == set()
+
+
+def test_a_card_given_longer_words_grows_and_pushes_the_cards_below(qtbot) -> None:
+    view, model, delegate = _view(qtbot, rows=50)
+    index = model.index(3)
+    model.setData(index, "x" * 14)  # 20 px
+    qtbot.wait(20)
+    assert view.visualRect(index).height() == 20
+    model.setData(index, "x" * 13)  # 80 px
+    qtbot.wait(20)
+    assert view.visualRect(index).height() == 80
+    assert view.visualRect(model.index(4)).top() == view.visualRect(index).bottom() + 1
+    assert _same_picture_as_a_fresh_view(qtbot, view, model)
+
+    asked = delegate.asked
+    model.dataChanged.emit(index, index, [Qt.ItemDataRole.UserRole])  # lit, starred: same size
+    qtbot.wait(20)
+    assert delegate.asked == asked
