@@ -421,7 +421,7 @@ class CardListView(QAbstractItemView):
 
     # events -----------------------------------------------------------------------------------
 
-    def paintEvent(self, _event: QPaintEvent) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         if not len(self._heights):
             return
         self._measure_shown()
@@ -429,8 +429,12 @@ class CardListView(QAbstractItemView):
         base = QStyleOptionViewItem()
         self.initViewItemOption(base)
         width, view_h = self.viewport().width(), self.viewport().height()
+        # Only the cards the asked-for part reaches: a card coming below half the list costs
+        # the delegates half the cards, not all of them.
+        clip = event.rect()
+        view_h = min(view_h, clip.bottom() + 1)
         offset = self.verticalOffset()
-        row = self._heights.row_at(offset)
+        row = self._heights.row_at(offset + max(0, clip.top()))
         y = self._heights.top(row) - offset
         selection = self.selectionModel()
         current = self.currentIndex()
@@ -453,6 +457,7 @@ class CardListView(QAbstractItemView):
             y += h
             row += 1
         painter.end()
+        view_h = self.viewport().height()
         if self.verticalScrollBar().maximum() != max(0, self._heights.total() - view_h):
             QTimer.singleShot(0, self._settle)
 
