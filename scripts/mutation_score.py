@@ -81,6 +81,11 @@ UI_TESTS: dict[str, list[str]] = {
         "tests/ui/models/test_transcript_lines.py",
         "tests/ui/test_transcript_view.py",
     ],
+    "ui/widgets/card_view": [
+        "tests/ui/widgets/test_card_view.py",
+        "tests/ui/models/test_pane_cards.py",
+        "tests/ui/models/test_takeaway_cards.py",
+    ],
 }
 
 # Core modules that only the window drives: the tests that reach them, beside tests/core.
