@@ -125,3 +125,63 @@ def test_help_speaks_plain_words(qtbot, session, audio_file) -> None:
     w = session.start(audio_file)
     texts = [a.text() for a in w.menus["Help"].actions()]
     assert not any("Unreadable" in t for t in texts), texts
+
+
+def test_a_note_edited_in_a_long_list_stays_where_it_was_and_is_kept(
+    qtbot, session, audio_file
+) -> None:
+    """Forty notes taken while listening; one near the bottom of the Notes tab is edited with
+    F2: the list does not move, the note stays chosen, the pane shows the new words; Ctrl+Z and
+    Ctrl+Shift+Z walk it back and forth; after quitting, the next start has the new words."""
+    w = session.start(audio_file)
+    notes = session.app().notes
+    for i in range(40):
+        w.seek_brief(100 + 150 * i)
+        press(qtbot, w, Qt.Key.Key_N)
+        qtbot.keyClicks(notes.editor.text_edit, f"thought {i}")
+        notes.editor.accept()
+    w.side.setCurrentWidget(notes.tab)
+    view, bar = notes.tab.view, notes.tab.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)
+    qtbot.wait(50)
+    sight = view.viewport().rect()
+    row = max(
+        r
+        for r in range(notes.model.rowCount())
+        if sight.contains(view.visualRect(notes.model.index(r)))
+    )
+    view.setFocus()
+    view.setCurrentIndex(notes.model.index(row))
+    chosen, value = notes.model.note(row), bar.value()
+
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = notes.editor
+    editor.text_edit.selectAll()
+    qtbot.keyClicks(editor.text_edit, "the one worth keeping")
+    qtbot.keyClick(editor.text_edit, Qt.Key.Key_Return)
+    assert notes.editor is None
+    assert bar.value() == value
+    assert view.currentIndex().row() == row
+    assert notes.model.note(row).text == "the one worth keeping"
+    assert "the one worth keeping" in [
+        w.pane_model.row(i).body for i in range(w.pane_model.rowCount())
+    ]
+
+    press(qtbot, w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert notes.model.note(row).text == chosen.text and bar.value() == value
+    press(
+        qtbot,
+        w,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert notes.model.note(row).text == "the one worth keeping" and bar.value() == value
+    session.quit_with_keys()
+
+    again = session.start(audio_file)
+    kept = session.app().notes.notes()
+    assert len(kept) == 40
+    assert [n.text for n in kept if n.id == chosen.id] == ["the one worth keeping"]
+    assert [n.start_ms for n in kept if n.id == chosen.id] == [chosen.start_ms]
+    assert again.side.tabText(again.side.indexOf(session.app().notes.tab)) == "Notes (40)"
