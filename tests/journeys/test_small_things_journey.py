@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from tests.journeys.conftest import Session, answer_modal, pick_file, press
 from tests.media import make_wav
+from tests.ui.repaint import last_whole_row_halfway_down
 
 
 def _status(w) -> str:
@@ -142,15 +143,7 @@ def test_a_note_edited_in_a_long_list_stays_where_it_was_and_is_kept(
         notes.editor.accept()
     w.side.setCurrentWidget(notes.tab)
     view, bar = notes.tab.view, notes.tab.view.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 0)
-    bar.setValue(bar.maximum() // 2)
-    qtbot.wait(50)
-    sight = view.viewport().rect()
-    row = max(
-        r
-        for r in range(notes.model.rowCount())
-        if sight.contains(view.visualRect(notes.model.index(r)))
-    )
+    row = last_whole_row_halfway_down(qtbot, view)
     view.setFocus()
     view.setCurrentIndex(notes.model.index(row))
     chosen, value = notes.model.note(row), bar.value()

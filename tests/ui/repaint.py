@@ -44,3 +44,16 @@ def repainted_rows(qtbot, view: QAbstractItemView, change: Callable[[], object])
         viewport.removeEventFilter(painted)
     # Whole rows only: a row's repaint may spill a pixel or two onto its neighbours.
     return {row for row, rect in enumerate(rows) if (QRegion(rect) - painted.region).isEmpty()}
+
+
+def last_whole_row_halfway_down(qtbot, view: QAbstractItemView) -> int:
+    """Scroll ``view`` halfway down its list; the last row then wholly in sight (the one below
+    it is cut by the bottom edge)."""
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)
+    qtbot.wait(50)
+    model, sight = view.model(), view.viewport().rect()
+    return max(
+        r for r in range(model.rowCount()) if sight.contains(view.visualRect(model.index(r)))
+    )

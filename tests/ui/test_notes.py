@@ -14,6 +14,7 @@ from player.core.timeline import CueKind
 from player.ui.app_data import AppData
 from player.ui.models.pane_model import Role
 from tests.ui.apps import app_of, open_main_window
+from tests.ui.repaint import last_whole_row_halfway_down
 
 NASTY = "<b>bold</b><script>x</script>"
 
@@ -400,18 +401,26 @@ def test_export_and_import_through_the_notes_menu(qtbot, win, data, tmp_path, mo
     QApplication.processEvents()
 
 
-def test_a_note_added_or_deleted_among_many_keeps_the_pane_where_the_listener_is(
-    qtbot, brief_file, audio_file, data
-) -> None:
-    """No reset of the pane: the selected quote stays selected and the list does not jump."""
+def _open_with_notes(qtbot, brief_file, audio_file, data, notes: list[tuple[int, str]]):
+    """The window on an episode that already holds ``notes`` (moment, words)."""
     probe = open_window(qtbot, brief_file, audio_file, AppData(memory=True))
     episode_id = app_of(probe).notes.episode_id
     probe.playback.stop()
     probe.close()
     with data.db.transaction():
-        for i in range(2_000):
-            data.notes.add(Note(episode_id=episode_id, start_ms=4_000 + i, text=f"old {i}"))
-    w = open_window(qtbot, brief_file, audio_file, data)
+        for at, text in notes:
+            data.notes.add(Note(episode_id=episode_id, start_ms=at, text=text))
+    return open_window(qtbot, brief_file, audio_file, data)
+
+
+def test_a_note_added_or_deleted_among_many_keeps_the_pane_where_the_listener_is(
+    qtbot, brief_file, audio_file, data
+) -> None:
+    """No reset of the pane: the selected quote stays selected and the list does not jump."""
+    w = _open_with_notes(
+        qtbot, brief_file, audio_file, data, [(4_000 + i, f"old {i}") for i in range(2_000)]
+    )
+    episode_id = app_of(w).notes.episode_id
     notes = app_of(w).notes
     select_pane_row(w, CueKind.QUOTE, 2)
     selected = w.pane.currentIndex().data(Role.CUE)
@@ -445,29 +454,14 @@ def test_editing_a_note_changes_its_card_in_place_and_nothing_scrolls(
 ) -> None:
     """The edited card gets its new words (and height) where it is; the Notes tab and the pane
     stay as the listener left them, with the note still chosen, and undo does the same."""
-    probe = open_window(qtbot, brief_file, audio_file, AppData(memory=True))
-    episode_id = app_of(probe).notes.episode_id
-    probe.playback.stop()
-    probe.close()
-    with data.db.transaction():
-        for i in range(60):
-            data.notes.add(Note(episode_id=episode_id, start_ms=4_000 + 100 * i, text=f"n {i}"))
-    w = open_window(qtbot, brief_file, audio_file, data)
+    w = _open_with_notes(
+        qtbot, brief_file, audio_file, data, [(4_000 + 100 * i, f"n {i}") for i in range(60)]
+    )
     w.playback.stop()
     notes = app_of(w).notes
     w.side.setCurrentWidget(notes.tab)
-    view = notes.tab.view
-    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0)
-    bar = view.verticalScrollBar()
-    bar.setValue(bar.maximum() // 2)
-    qtbot.wait(50)
-    # the last card wholly in sight, the next one cut by the bottom edge
-    sight = view.viewport().rect()
-    row = max(
-        r
-        for r in range(notes.model.rowCount())
-        if sight.contains(view.visualRect(notes.model.index(r)))
-    )
+    view, bar = notes.tab.view, notes.tab.view.verticalScrollBar()
+    row = last_whole_row_halfway_down(qtbot, view)
     notes.tab.select(notes.model.note(row).id)
     qtbot.wait(50)
     note = notes.model.note(row)
