@@ -145,7 +145,7 @@ def test_a_strip_with_thousands_of_notes_looks_as_if_each_marker_were_drawn(qtbo
         p.fillRect(rect, color)
     p.end()
     assert every.toImage() == shown
-    assert len(strip._shown_markers(1.0, strip.cues())) < len(cues) / 4
+    assert len(strip._shown_markers(1.0)) < len(cues) / 4
 
 
 def test_a_note_added_or_removed_redraws_the_strip_as_a_full_drawing_would(qtbot) -> None:
@@ -178,6 +178,43 @@ def test_a_note_added_or_removed_redraws_the_strip_as_a_full_drawing_would(qtbot
     mended = strip._markers().toImage()
     strip._cache = None
     assert strip._markers().toImage() == mended
+
+
+def test_the_markers_drawn_are_the_last_of_each_colour_on_each_pixel(qtbot) -> None:
+    """Found by jumping from pixel to pixel, they are the ones a pass over every cue finds, at
+    any screen scale and for any stretch of the strip, with many notes at the same moment."""
+    import random
+
+    from player.core.timeline import Cue, CueKind
+
+    rng = random.Random(8)
+    strip, cues = _strip_with_markers(qtbot, 700, 5_000, rng)
+    kinds = [CueKind.NOTE, CueKind.QUOTE, CueKind.CONCEPT]
+    cues += [Cue(rng.choice(kinds), 1_800_000, 1_805_000, "same", 9_000 + i) for i in range(30)]
+    cues.append(Cue(CueKind.CHAPTER, 0, 900_000, "a chapter", 0))
+    cues.append(Cue(CueKind.NOTE, 5_000_000, 5_005_000, "after the end", 9_999))
+    strip.set_cues(cues)
+
+    def every_cue_looked_at(dpr: float, lo: int | None, hi: int | None) -> list[Cue]:
+        left, width = strip._span()
+        per_ms = width / 3_600_000
+        near = [
+            c
+            for c in strip.cues()
+            if c.kind != CueKind.CHAPTER
+            and (lo is None or c.start_ms >= lo)
+            and (hi is None or c.start_ms <= hi)
+        ]
+        last = {}
+        for i, c in enumerate(near):
+            x = left + min(width, max(0.0, c.start_ms * per_ms))
+            last[(c.kind, round((x - (1.5 if c.kind == CueKind.NOTE else 1.0)) * dpr))] = i
+        chapters = [c for c in strip.cues() if c.kind == CueKind.CHAPTER]
+        return chapters + [near[i] for i in sorted(last.values())]
+
+    for dpr in (1.0, 1.25, 2.0):
+        for lo, hi in ((None, None), (1_000_000, 1_050_000), (1_799_000, 1_801_000), (0, 10)):
+            assert strip._shown_markers(dpr, lo, hi) == every_cue_looked_at(dpr, lo, hi)
 
 
 def _strip_with_markers(qtbot, width: int, count: int, rng):

@@ -30,6 +30,19 @@ LEGEND_TEXT = (
 )
 
 
+_MARKED = (CueKind.QUOTE, CueKind.CONCEPT, CueKind.NOTE)  # markers that cover one another
+
+
+def _index(cues: list[Cue], starts: list[int], cue: Cue) -> int | None:
+    """Where ``cue`` is in ``cues`` (ordered by ``starts``, which go with them), or None."""
+    i = bisect_left(starts, cue.start_ms)
+    while i < len(cues) and starts[i] == cue.start_ms:
+        if cues[i] is cue or cues[i] == cue:
+            return i
+        i += 1
+    return None
+
+
 def _label(kind: CueKind) -> str:
     return kind.value.capitalize()
 
@@ -56,6 +69,10 @@ class TimelineStrip(QWidget):
         self._cues: list[Cue] = []
         self._starts: list[int] = []
         self._chapters: list[Cue] = []  # drawn under every change, so kept apart (few)
+        # Each marked kind's cues and starts apart too, in the same order: the markers that show
+        # are found by jumping from pixel to pixel (see ``_shown_markers``).
+        self._kind_cues: dict[CueKind, list[Cue]] = {}
+        self._kind_starts: dict[CueKind, list[int]] = {}
         self._duration_ms = 1
         self._position_ms = 0
         self._hover: Cue | None = None
@@ -74,6 +91,8 @@ class TimelineStrip(QWidget):
         self._cues = sorted((c for c in cues if c.kind in shown), key=lambda c: c.start_ms)
         self._starts = [c.start_ms for c in self._cues]
         self._chapters = [c for c in self._cues if c.kind == CueKind.CHAPTER]
+        self._kind_cues = {k: [c for c in self._cues if c.kind == k] for k in _MARKED}
+        self._kind_starts = {k: [c.start_ms for c in cs] for k, cs in self._kind_cues.items()}
         self._invalidate()
 
     def add_cue(self, cue: Cue) -> None:
@@ -81,25 +100,34 @@ class TimelineStrip(QWidget):
             i = bisect_right(self._starts, cue.start_ms)
             self._cues.insert(i, cue)
             self._starts.insert(i, cue.start_ms)
+            if cue.kind in _MARKED:
+                starts = self._kind_starts[cue.kind]
+                i = bisect_right(starts, cue.start_ms)
+                self._kind_cues[cue.kind].insert(i, cue)
+                starts.insert(i, cue.start_ms)
             self._changed_at(cue)
 
     def remove_cue(self, cue: Cue) -> None:
-        i = bisect_left(self._starts, cue.start_ms)
-        while i < len(self._cues) and self._starts[i] == cue.start_ms:
-            if self._cues[i] == cue:
-                del self._cues[i], self._starts[i]
-                self._changed_at(cue)
-                return
-            i += 1
+        i = _index(self._cues, self._starts, cue)
+        if i is not None:
+            del self._cues[i], self._starts[i]
+            if cue.kind in _MARKED:
+                cues, starts = self._kind_cues[cue.kind], self._kind_starts[cue.kind]
+                j = _index(cues, starts, cue)
+                if j is not None:
+                    del cues[j], starts[j]
+            self._changed_at(cue)
 
     def replace_cue(self, old: Cue, new: Cue) -> None:
         """``new`` for ``old`` at the same moment: the same marker, so nothing is drawn again."""
-        i = bisect_left(self._starts, old.start_ms)
-        while i < len(self._cues) and self._starts[i] == old.start_ms:
-            if self._cues[i] == old:
-                self._cues[i] = new
-                break
-            i += 1
+        i = _index(self._cues, self._starts, old)
+        if i is not None:
+            self._cues[i] = new
+            if old.kind in _MARKED:
+                cues = self._kind_cues[old.kind]
+                j = _index(cues, self._kind_starts[old.kind], old)
+                if j is not None:
+                    cues[j] = new
         if self._hover == old:
             self._hover = new
 
@@ -204,7 +232,7 @@ class TimelineStrip(QWidget):
         groove = self.palette().color(QPalette.ColorRole.Text)
         groove.setAlpha(18)
         p.fillRect(QRectF(left, 0, width, h), groove)
-        for c in self._shown_markers(dpr, self._cues):
+        for c in self._shown_markers(dpr):
             rect, color = self._marker(c, h)
             p.fillRect(rect, color)
         p.end()
@@ -228,33 +256,53 @@ class TimelineStrip(QWidget):
         groove.setAlpha(18)
         p.fillRect(QRectF(left, 0, width, h).intersected(clip), groove)
         # A marker is at most 4 px wide: the ones starting a few pixels either side reach in.
-        lo = bisect_left(self._starts, self.ms_for(x0 - 4))
-        hi = bisect_right(self._starts, self.ms_for(x1 + 4))
-        near = [*self._chapters, *(c for c in self._cues[lo:hi] if c.kind != CueKind.CHAPTER)]
-        for c in self._shown_markers(pix.devicePixelRatioF(), near):
+        near = (self.ms_for(x0 - 4), self.ms_for(x1 + 4))
+        for c in self._shown_markers(pix.devicePixelRatioF(), *near):
             rect, color = self._marker(c, h)
             p.fillRect(rect, color)
         p.end()
 
-    def _shown_markers(self, dpr: float, cues: list[Cue]) -> list[Cue]:
-        """The markers that show: of several that would cover the same pixels in the same
-        colour only the last is drawn, in drawing order, so the picture is the same and
-        100,000 notes cost about as many fills as the strip has pixels. Chapters (translucent)
-        are all drawn."""
-        last: dict[tuple[CueKind, int], int] = {}  # where each (colour, pixel) is last drawn
-        chapter, note = CueKind.CHAPTER, CueKind.NOTE
+    def _shown_markers(
+        self, dpr: float, from_ms: int | None = None, to_ms: int | None = None
+    ) -> list[Cue]:
+        """The markers that show (starting from ``from_ms`` to ``to_ms``, or all): of several
+        that would cover the same pixels in the same colour only the last is drawn, so the
+        picture is the same and 100,000 notes cost about as many fills as the strip has pixels.
+        Chapters (translucent, along the foot, where no other marker reaches) are all drawn,
+        first; the rest in the order a full drawing gives them, so what it leaves on top stays
+        on top.
+
+        Each kind is walked from its last marker back, one pixel column at a time: the start
+        where a column begins is estimated and then checked, so a change among 100,000 notes
+        looks at a few cues per column, not at the thousands that start near it."""
         left, width = self._span()
         per_ms = width / self._duration_ms
-        for i, c in enumerate(cues):
-            kind = c.kind
-            if kind == chapter:
-                last[(kind, i)] = i
-                continue
-            x = left + min(width, max(0.0, c.start_ms * per_ms))  # x_for, inlined
-            last[(kind, round((x - (1.5 if kind == note else 1.0)) * dpr))] = i
-        # Drawn in the order of those last places: what a full drawing leaves on top stays on
-        # top.
-        return [cues[i] for i in sorted(last.values())]
+        shown: list[Cue] = []
+        for kind, starts in self._kind_starts.items():
+            cues = self._kind_cues[kind]
+            off = 1.5 if kind == CueKind.NOTE else 1.0
+
+            def column(start: int, off: float = off) -> int:  # x_for, inlined, less the offset
+                return round((left + min(width, max(0.0, start * per_ms)) - off) * dpr)
+
+            lo = 0 if from_ms is None else bisect_left(starts, from_ms)
+            i = (len(starts) if to_ms is None else bisect_right(starts, to_ms)) - 1
+            while i >= lo:
+                shown.append(cues[i])
+                at = column(starts[i])
+                guess = int(((at - 0.5) / dpr + off - left) / per_ms)
+                j = bisect_left(starts, guess, lo, i + 1)  # then checked both ways
+                while j > lo and column(starts[j - 1]) >= at:
+                    j = bisect_left(starts, starts[j - 1], lo, j)
+                while column(starts[j]) < at:
+                    j = bisect_right(starts, starts[j], j, i + 1)
+                i = j - 1
+        return [*self._chapters, *sorted(shown, key=self._drawn_at)]
+
+    def _drawn_at(self, cue: Cue) -> int:
+        """Where a full drawing draws ``cue``: its place among all the strip's cues."""
+        i = _index(self._cues, self._starts, cue)
+        return -1 if i is None else i
 
     def _invalidate(self) -> None:
         self._cache = None
