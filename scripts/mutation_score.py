@@ -85,6 +85,9 @@ UI_TESTS: dict[str, list[str]] = {
         "tests/ui/widgets/test_card_view.py",
         "tests/ui/models/test_pane_cards.py",
         "tests/ui/models/test_takeaway_cards.py",
+        "tests/ui/test_notes.py",
+        "tests/ui/test_reading.py",
+        "tests/journeys/test_keyboard_journey.py",
     ],
 }
 
