@@ -246,3 +246,49 @@ def test_words_changed_above_below_or_at_the_ends_leave_every_card_where_it_belo
     model.insertRows(len(heights), 100)  # checked before the idle measuring gets to them
     estimate = round(sum(heights) / len(heights))
     assert bar.maximum() == sum(heights) + 100 * estimate - view.viewport().height()
+
+
+class StatesSeen(Measured):
+    """Remembers the state each card was last painted with."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.states: dict[int, object] = {}
+
+    def paint(self, painter, option, index) -> None:
+        self.states[index.row()] = option.state
+        super().paint(painter, option, index)
+
+
+def test_cards_are_painted_chosen_focused_and_under_the_mouse_as_they_are(qtbot) -> None:
+    """The delegates draw the ring and the hover shade from the state the view hands them: the
+    chosen card is selected (and focused while the list has the keyboard), the card under the
+    mouse is hovered, and no other card is either."""
+    from PySide6.QtWidgets import QStyle
+
+    model = QStringListModel([f"card {i:02d}" for i in range(8)])  # 20 px each: all in sight
+    view = CardListView()
+    seen = StatesSeen(view)
+    view.setItemDelegate(seen)
+    view.setModel(model)
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.setFocus()
+    view.setCurrentIndex(model.index(2))
+    qtbot.mouseMove(view.viewport(), view.visualRect(model.index(4)).center())
+    view.viewport().update()
+    qtbot.waitUntil(lambda: len(seen.states) == 8)
+    seen.states.clear()
+    view.viewport().update()
+    qtbot.waitUntil(lambda: len(seen.states) == 8)
+    flag = QStyle.StateFlag
+
+    def has(row: int, state) -> bool:
+        return bool(seen.states[row] & state)
+
+    assert [r for r in range(8) if has(r, flag.State_Selected)] == [2]
+    assert [r for r in range(8) if has(r, flag.State_HasFocus)] == [2]
+    assert [r for r in range(8) if has(r, flag.State_MouseOver)] == [4]
+    assert all(has(r, flag.State_Enabled) for r in range(8))  # the rest of the state is kept
