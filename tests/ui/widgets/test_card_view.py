@@ -292,3 +292,50 @@ def test_cards_are_painted_chosen_focused_and_under_the_mouse_as_they_are(qtbot)
     assert [r for r in range(8) if has(r, flag.State_HasFocus)] == [2]
     assert [r for r in range(8) if has(r, flag.State_MouseOver)] == [4]
     assert all(has(r, flag.State_Enabled) for r in range(8))  # the rest of the state is kept
+
+
+def test_the_keys_walk_the_cards_one_a_page_and_to_either_end(qtbot) -> None:
+    """Down and Up step one card and stop at the ends; Page Down and Page Up move a list's
+    height of cards; Home and End go to the first and last; from no card, Down or Up starts at
+    the first and Page Down counts from it."""
+    model = QStringListModel([f"card {i:02d}" for i in range(60)])  # 20 px each
+    view = CardListView()
+    view.setItemDelegate(Measured(view))
+    view.setModel(model)
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.setFocus()
+    bar, height = view.verticalScrollBar(), view.viewport().height()
+    qtbot.waitUntil(lambda: bar.maximum() == 60 * 20 - height)  # every card measured
+
+    def down(row: int) -> int:  # the card a list's height further down
+        return min(59, (20 * row + height) // 20)
+
+    def up(row: int) -> int:
+        return max(0, 20 * row - height) // 20
+
+    def key(k: Qt.Key) -> int:
+        qtbot.keyClick(view, k)
+        return view.currentIndex().row()
+
+    view.setCurrentIndex(QModelIndex())
+    assert key(Qt.Key.Key_Up) == 0
+    view.setCurrentIndex(QModelIndex())
+    assert key(Qt.Key.Key_Down) == 0
+    assert key(Qt.Key.Key_Up) == 0  # the first card stays the first
+    assert key(Qt.Key.Key_Down) == 1
+    assert key(Qt.Key.Key_Down) == 2
+    assert key(Qt.Key.Key_Up) == 1
+    assert key(Qt.Key.Key_PageDown) == down(1) > 1 + 10
+    assert key(Qt.Key.Key_PageDown) == down(down(1))
+    assert key(Qt.Key.Key_PageUp) == up(down(down(1)))
+    assert key(Qt.Key.Key_PageUp) == up(up(down(down(1))))
+    assert key(Qt.Key.Key_PageUp) == 0  # not past the first
+    assert key(Qt.Key.Key_End) == 59
+    assert key(Qt.Key.Key_Down) == 59  # the last card stays the last
+    assert key(Qt.Key.Key_PageDown) == 59
+    assert key(Qt.Key.Key_Home) == 0
+    view.setCurrentIndex(QModelIndex())
+    assert key(Qt.Key.Key_PageDown) == down(0)
