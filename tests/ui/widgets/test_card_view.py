@@ -294,21 +294,28 @@ def test_cards_are_painted_chosen_focused_and_under_the_mouse_as_they_are(qtbot)
     assert all(has(r, flag.State_Enabled) for r in range(8))  # the rest of the state is kept
 
 
-def test_the_keys_walk_the_cards_one_a_page_and_to_either_end(qtbot) -> None:
-    """Down and Up step one card and stop at the ends; Page Down and Page Up move a list's
-    height of cards; Home and End go to the first and last; from no card, Down or Up starts at
-    the first and Page Down counts from it."""
-    model = QStringListModel([f"card {i:02d}" for i in range(60)])  # 20 px each
+def _sixty_cards(qtbot, delegate_type=Measured) -> tuple[CardListView, QStringListModel]:
+    """Sixty cards of 20 px, all measured."""
+    model = QStringListModel([f"card {i:02d}" for i in range(60)])
     view = CardListView()
-    view.setItemDelegate(Measured(view))
+    view.setItemDelegate(delegate_type(view))
     view.setModel(model)
     qtbot.addWidget(view)
     view.resize(400, 300)
     view.show()
     qtbot.waitExposed(view)
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() == 60 * 20 - view.viewport().height())
+    return view, model
+
+
+def test_the_keys_walk_the_cards_one_a_page_and_to_either_end(qtbot) -> None:
+    """Down and Up step one card and stop at the ends; Page Down and Page Up move a list's
+    height of cards; Home and End go to the first and last; from no card, Down or Up starts at
+    the first and Page Down counts from it."""
+    view, _ = _sixty_cards(qtbot)
     view.setFocus()
-    bar, height = view.verticalScrollBar(), view.viewport().height()
-    qtbot.waitUntil(lambda: bar.maximum() == 60 * 20 - height)  # every card measured
+    height = view.viewport().height()
 
     def down(row: int) -> int:  # the card a list's height further down
         return min(59, (20 * row + height) // 20)
@@ -339,3 +346,51 @@ def test_the_keys_walk_the_cards_one_a_page_and_to_either_end(qtbot) -> None:
     assert key(Qt.Key.Key_Home) == 0
     view.setCurrentIndex(QModelIndex())
     assert key(Qt.Key.Key_PageDown) == down(0)
+
+
+def test_a_card_is_brought_into_sight_where_it_is_asked_for(qtbot) -> None:
+    """At the top, at the bottom, in the middle, or (by default) just far enough to be seen."""
+    view, model = _sixty_cards(qtbot)
+    height = view.viewport().height()
+    Hint = QAbstractItemView.ScrollHint
+
+    def rect_after(row: int, hint=Hint.EnsureVisible):
+        view.scrollTo(model.index(row), hint)
+        return view.visualRect(model.index(row))
+
+    assert rect_after(30, Hint.PositionAtTop).top() == 0
+    assert rect_after(30, Hint.PositionAtBottom).bottom() == height - 1
+    assert rect_after(30, Hint.PositionAtCenter).top() == (height - 20) // 2
+    view.verticalScrollBar().setValue(0)
+    assert rect_after(40).bottom() == height - 1  # below: just far enough
+    assert rect_after(5).top() == 0  # above: just far enough
+    value = view.verticalScrollBar().value()
+    assert rect_after(10).isValid() and view.verticalScrollBar().value() == value  # in sight
+
+
+def test_the_card_under_the_mouse_is_shaded_and_painted_again_as_it_comes_and_goes(
+    qtbot,
+) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    view, model = _sixty_cards(qtbot, StatesSeen)
+    seen: StatesSeen = view.itemDelegate()  # type: ignore[assignment]
+    over = QStyle.StateFlag.State_MouseOver
+
+    def hovered() -> list[int]:
+        seen.states.clear()
+        view.viewport().update()
+        qtbot.waitUntil(lambda: len(seen.states) > 5)
+        return [r for r, state in seen.states.items() if state & over]
+
+    def to(row: int) -> None:
+        qtbot.mouseMove(view.viewport(), view.visualRect(model.index(row)).center())
+
+    to(3)
+    assert hovered() == [3]
+    assert {3, 5} <= repainted_rows(qtbot, view, lambda: to(5))
+    assert hovered() == [5]
+    leave = QEvent(QEvent.Type.Leave)
+    assert 5 in repainted_rows(qtbot, view, lambda: QApplication.sendEvent(view.viewport(), leave))
+    assert hovered() == []
