@@ -25,10 +25,12 @@ class Measured(QStyledItemDelegate):
         return QSize(option.rect.width(), 20 + (len(index.data()) % 7) * 10)
 
 
-def _shown(qtbot, texts: list[str]) -> tuple[CardListView, QStringListModel, Measured]:
+def _shown(
+    qtbot, texts: list[str], delegate_type: type[Measured] = Measured
+) -> tuple[CardListView, QStringListModel, Measured]:
     model = QStringListModel(texts)
     view = CardListView()
-    delegate = Measured(view)
+    delegate = delegate_type(view)
     view.setItemDelegate(delegate)
     view.setModel(model)
     qtbot.addWidget(view)
@@ -266,15 +268,8 @@ def test_cards_are_painted_chosen_focused_and_under_the_mouse_as_they_are(qtbot)
     mouse is hovered, and no other card is either."""
     from PySide6.QtWidgets import QStyle
 
-    model = QStringListModel([f"card {i:02d}" for i in range(8)])  # 20 px each: all in sight
-    view = CardListView()
-    seen = StatesSeen(view)
-    view.setItemDelegate(seen)
-    view.setModel(model)
-    qtbot.addWidget(view)
-    view.resize(400, 300)
-    view.show()
-    qtbot.waitExposed(view)
+    texts = [f"card {i:02d}" for i in range(8)]  # 20 px each: all in sight
+    view, model, seen = _shown(qtbot, texts, StatesSeen)
     view.setFocus()
     view.setCurrentIndex(model.index(2))
     qtbot.mouseMove(view.viewport(), view.visualRect(model.index(4)).center())
@@ -296,14 +291,7 @@ def test_cards_are_painted_chosen_focused_and_under_the_mouse_as_they_are(qtbot)
 
 def _sixty_cards(qtbot, delegate_type=Measured) -> tuple[CardListView, QStringListModel]:
     """Sixty cards of 20 px, all measured."""
-    model = QStringListModel([f"card {i:02d}" for i in range(60)])
-    view = CardListView()
-    view.setItemDelegate(delegate_type(view))
-    view.setModel(model)
-    qtbot.addWidget(view)
-    view.resize(400, 300)
-    view.show()
-    qtbot.waitExposed(view)
+    view, model, _ = _shown(qtbot, [f"card {i:02d}" for i in range(60)], delegate_type)
     bar = view.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() == 60 * 20 - view.viewport().height())
     return view, model
