@@ -16,6 +16,9 @@ All are measured by ``bench/bench_startup.py``; none changes what the app does.
   know PySide, so their answers are given without reading them: 112 modules, ``typing`` and
   ``argparse`` the dearest, were about 10 ms of a 270 ms first frame. Any other module is still
   read, so a package that does select a feature keeps it.
+- The standard library's slow way of building enums. PySide makes the Python enums of each Qt
+  class as the class is first named, 2,000 members before the first frame; they are built as the
+  standard library builds them, in a third of the time (``player.cli.quick_enums``).
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import ModuleType
 
+from player.cli.quick_enums import quick_enums
+
 APP = __name__.partition(".")[0]
 # PySide's answers: a module that uses PySide follows the default feature set (none selected);
 # one that does not is left out of the switching.
@@ -35,20 +40,21 @@ USES_PYSIDE, IGNORED = 0, -1
 
 @contextmanager
 def window_start() -> Iterator[None]:
-    keep = linecache.updatecache
-    linecache.updatecache = _read_once(keep)
-    feature = _pyside_feature()
-    if feature is not None:
-        scan = feature.feature_imported
-        feature.feature_imported = _known_answers(scan, feature.pyside_feature_dict)
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+    with quick_enums():  # from before PySide loads: QtCore makes its first enums as it does
+        keep = linecache.updatecache
+        linecache.updatecache = _read_once(keep)
+        feature = _pyside_feature()
         if feature is not None:
-            feature.feature_imported = scan
-        linecache.updatecache = keep
+            scan = feature.feature_imported
+            feature.feature_imported = _known_answers(scan, feature.pyside_feature_dict)
+        gc.disable()
+        try:
+            yield
+        finally:
+            gc.enable()
+            if feature is not None:
+                feature.feature_imported = scan
+            linecache.updatecache = keep
 
 
 def _pyside_feature() -> ModuleType | None:
