@@ -73,7 +73,7 @@ def _plain(value: Any, owner: type) -> Any:
         return ("redirect", _plain(getattr(value, "member", None), owner), value.fget, value.name)
     if callable(value) and hasattr(value, "__func__"):
         return ("method", value.__func__, _plain(value.__self__, owner))
-    return value
+    return (type(value), value)  # a staticmethod is not the function it holds
 
 
 def _iterated(flags: Any, cls: Any) -> Any:
