@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from functools import partial
 
 from PySide6.QtCore import (
     QEvent,
@@ -79,6 +80,9 @@ class CardListView(QAbstractItemView):
         self._width = 0
         self._pending_move = 0
         self._pending_from: int | None = 0  # where rows about to go are shown
+        self._painted = False  # idle measuring waits for the first paint (see below)
+        self._painting_all = False  # a paint of the whole list is measuring (``paintEvent``)
+        self._in_place = False  # ``_settle`` scrolls by what appeared above (no paint needed)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(0)
@@ -134,7 +138,10 @@ class CardListView(QAbstractItemView):
         self._start_idle_measuring()
 
     def _start_idle_measuring(self) -> None:
-        if self.isVisible() and not self._idle.isActive():
+        """Measure rows out of sight while nothing else happens, from the first paint on: until
+        the cards in sight are painted once, a slice of measuring only delays them (33 rows,
+        4 ms of the window's first frame)."""
+        if self._painted and self.isVisible() and not self._idle.isActive():
             self._idle.start()
 
     def _measure_while_idle(self) -> None:
@@ -156,8 +163,8 @@ class CardListView(QAbstractItemView):
             delta = self._measure(row, option)
             if row < first_shown:
                 moved += delta
-            elif changed_from is None:
-                changed_from = self._heights.top(row) - self.verticalOffset()
+            elif changed_from is None:  # where it shows once the rows above are scrolled past
+                changed_from = self._heights.top(row) - self.verticalOffset() - moved
             row = self._measured.find(0, row + 1, end)
         self._settle(moved, changed_from)
         if row >= 0:
@@ -178,7 +185,12 @@ class CardListView(QAbstractItemView):
         value = bar.value() + moved
         self.updateGeometries()
         if moved:
-            bar.setValue(value)  # a scroll paints what it moves
+            # The cards in sight stay where they were on the screen: nothing to paint for it.
+            self._in_place = True
+            try:
+                bar.setValue(value)
+            finally:
+                self._in_place = False
         if changed_from is not None:
             viewport = self.viewport()
             top = max(0, changed_from)
@@ -198,7 +210,7 @@ class CardListView(QAbstractItemView):
         if self._heights.top(row) < offset:
             moved = self._measure(row, option)
             if moved:
-                self._settle(moved)
+                self._settle(moved, None if self._painting_all else 0)
                 offset = self.verticalOffset()
                 row = self._heights.row_at(offset)
         y, view_h, n = self._heights.top(row) - offset, self.viewport().height(), len(self._heights)
@@ -416,7 +428,8 @@ class CardListView(QAbstractItemView):
         super().updateGeometries()
 
     def scrollContentsBy(self, _dx: int, _dy: int) -> None:
-        self.viewport().update()  # heights may have changed with the scroll: paint anew
+        if not self._in_place:  # a scroll that keeps the cards in place is ``_settle``'s
+            self.viewport().update()  # heights may have changed with the scroll: paint anew
         self._start_idle_measuring()  # a long list measures around where it now is
 
     # events -----------------------------------------------------------------------------------
@@ -424,14 +437,21 @@ class CardListView(QAbstractItemView):
     def paintEvent(self, event: QPaintEvent) -> None:
         if not len(self._heights):
             return
-        self._measure_shown()
+        # Only the cards the asked-for part reaches: a card coming below half the list costs
+        # the delegates half the cards, not all of them.
+        clip = event.rect()
+        # Measuring the card cut by the top edge may change what is shown of it. When all of
+        # the list is being painted, this paint shows it as it now is; another would double
+        # the window's first frame.
+        self._painting_all = clip.contains(self.viewport().rect())
+        try:
+            self._measure_shown()
+        finally:
+            self._painting_all = False
         painter = QPainter(self.viewport())
         base = QStyleOptionViewItem()
         self.initViewItemOption(base)
         width, view_h = self.viewport().width(), self.viewport().height()
-        # Only the cards the asked-for part reaches: a card coming below half the list costs
-        # the delegates half the cards, not all of them.
-        clip = event.rect()
         view_h = min(view_h, clip.bottom() + 1)
         offset = self.verticalOffset()
         row = self._heights.row_at(offset + max(0, clip.top()))
@@ -459,7 +479,13 @@ class CardListView(QAbstractItemView):
         painter.end()
         view_h = self.viewport().height()
         if self.verticalScrollBar().maximum() != max(0, self._heights.total() - view_h):
-            QTimer.singleShot(0, self._settle)
+            # Rows measured in this paint: the scroll bar follows. If all of the list was just
+            # painted, it is right already; painting it again would double the first frame.
+            whole = clip.contains(self.viewport().rect())
+            QTimer.singleShot(0, partial(self._settle, 0, None if whole else 0))
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._start_idle_measuring)  # once this frame is out
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         hover = self.indexAt(event.position().toPoint())

@@ -3,7 +3,8 @@ and what is in sight stays where it is."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, QStringListModel, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QSize, QStringListModel, Qt
+from PySide6.QtGui import QCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate
 
@@ -382,3 +383,80 @@ def test_the_card_under_the_mouse_is_shaded_and_painted_again_as_it_comes_and_go
     leave = QEvent(QEvent.Type.Leave)
     assert 5 in repainted_rows(qtbot, view, lambda: QApplication.sendEvent(view.viewport(), leave))
     assert hovered() == []
+
+
+class Logged(Measured):
+    """Logs each card measured and each card painted, in order."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.log: list[tuple[str, int]] = []
+
+    def sizeHint(self, option, index) -> QSize:
+        self.log.append(("measured", index.row()))
+        return super().sizeHint(option, index)
+
+    def paint(self, painter, option, index) -> None:
+        self.log.append(("painted", index.row()))
+        super().paint(painter, option, index)
+
+
+def _opened_at(
+    qtbot, rows: int, at: int, *, shown_first: bool = False
+) -> tuple[CardListView, QStringListModel, Logged]:
+    """A list opened on card ``at`` in its middle, as the pane opens on the quote playing. The
+    pane is shown first and then brought there (``shown_first``), still before its first frame,
+    among cards not yet measured."""
+    QCursor.setPos(far := QPoint(5_000, 5_000))  # no card under the mouse to shade
+    assert QCursor.pos() == far
+    model = QStringListModel([f"card {i}" + "x" * (i % 11) for i in range(rows)])
+    view = CardListView()
+    delegate = Logged(view)
+    view.setItemDelegate(delegate)
+    view.setModel(model)
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    if shown_first:
+        view.show()
+    view.scrollTo(model.index(at), QAbstractItemView.ScrollHint.PositionAtCenter)
+    view.show()
+    qtbot.waitUntil(lambda: ("painted", at) in delegate.log)
+    return view, model, delegate
+
+
+def test_the_cards_in_sight_are_painted_before_any_card_out_of_sight_is_measured(qtbot) -> None:
+    """Measuring the rest of a long list while idle waits for the list's first frame: before
+    it, a slice of that measuring would only hold the cards in sight back."""
+    view, model, delegate = _opened_at(qtbot, 2_000, at=1_000)
+    first = delegate.log.index(("painted", 1_000))
+    while first > 0 and delegate.log[first - 1][0] == "painted":
+        first -= 1  # where the first frame began
+    frame = [row for kind, row in delegate.log[first:] if kind == "painted"]
+    in_sight = [
+        r
+        for r in range(900, 1_100)
+        if view.visualRect(model.index(r)).intersects(view.viewport().rect())
+    ]
+    assert frame[: len(in_sight)] == in_sight
+    measured_before = {row for kind, row in delegate.log[:first] if kind == "measured"}
+    assert measured_before <= set(in_sight)
+    bar = view.verticalScrollBar()  # and the rest is measured after it, all of it
+    total = sum(20 + (len(s) % 7) * 10 for s in model.stringList())
+    qtbot.waitUntil(lambda: bar.maximum() == total - view.viewport().height(), timeout=10_000)
+
+
+def test_a_list_opened_in_its_middle_is_painted_once_and_stays_put_while_the_rest_is_measured(
+    qtbot,
+) -> None:
+    """Cards above the ones in sight get their real heights while idle and the list scrolls by
+    the difference: what is shown does not move, so nothing is painted again for it."""
+    view, model, delegate = _opened_at(qtbot, 2_000, at=1_000, shown_first=True)
+    where = view.visualRect(model.index(1_000))
+    assert view.viewport().rect().contains(where)
+    bar = view.verticalScrollBar()
+    total = sum(20 + (len(s) % 7) * 10 for s in model.stringList())
+    qtbot.waitUntil(lambda: bar.maximum() == total - view.viewport().height(), timeout=10_000)
+    painted = [row for kind, row in delegate.log if kind == "painted"]
+    assert painted.count(1_000) == 1, "the card playing was painted once, as the list appeared"
+    assert view.visualRect(model.index(1_000)) == where  # where it first showed
+    assert _same_picture_as_a_fresh_view(qtbot, view, model)
