@@ -429,6 +429,12 @@ class CardListView(QAbstractItemView):
 
     def scrollContentsBy(self, _dx: int, _dy: int) -> None:
         if not self._in_place:  # a scroll that keeps the cards in place is ``_settle``'s
+            # The cards now in sight get their real heights before they are painted, and the
+            # scroll bar its range with them: in the frame that shows them, not one after.
+            total = self._heights.total()
+            self._measure_shown()
+            if self._heights.total() != total:
+                self._settle(0, None)
             self.viewport().update()  # heights may have changed with the scroll: paint anew
         self._start_idle_measuring()  # a long list measures around where it now is
 

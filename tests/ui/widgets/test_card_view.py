@@ -460,3 +460,39 @@ def test_a_list_opened_in_its_middle_is_painted_once_and_stays_put_while_the_res
     assert painted.count(1_000) == 1, "the card playing was painted once, as the list appeared"
     assert view.visualRect(model.index(1_000)) == where  # where it first showed
     assert _same_picture_as_a_fresh_view(qtbot, view, model)
+
+
+class RangeSeen(Logged):
+    """Notes, as its first card is painted, the scroll bar's range and the rows' heights."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.at_first_paint: tuple[int, int] | None = None
+
+    def paint(self, painter, option, index) -> None:
+        if self.at_first_paint is None:
+            view = self.parent()
+            rows = view.model().rowCount()
+            total = sum(view.row_height(r) for r in range(rows))
+            self.at_first_paint = (view.verticalScrollBar().maximum(), total)
+        super().paint(painter, option, index)
+
+
+def test_a_list_brought_to_a_card_shows_the_scroll_bar_for_its_cards_in_the_same_frame(
+    qtbot,
+) -> None:
+    """The cards a scroll brings into sight get their real heights before they are painted,
+    and the scroll bar its range with them: the bar does not jump a frame later."""
+    QCursor.setPos(QPoint(5_000, 5_000))
+    model = QStringListModel([f"card {i}" + "x" * (i % 11) for i in range(2_000)])
+    view = CardListView()
+    seen = RangeSeen(view)
+    view.setItemDelegate(seen)
+    view.setModel(model)
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.show()
+    view.scrollTo(model.index(1_000), QAbstractItemView.ScrollHint.PositionAtCenter)
+    qtbot.waitUntil(lambda: seen.at_first_paint is not None)
+    maximum, total = seen.at_first_paint
+    assert maximum == total - view.viewport().height()
