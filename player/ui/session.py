@@ -252,15 +252,18 @@ def open_app(
 
 
 class _FirstPaint(QObject):
-    def __init__(self, window: MainWindow, then) -> None:
+    def __init__(self, window: MainWindow, then, *, at_once: bool = False) -> None:
         super().__init__(window)
         self._then = then
+        self._at_once = at_once
 
     def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.parent().removeEventFilter(self)
-            # After this paint has reached the screen, not inside it.
-            QTimer.singleShot(0, self._then)
+            if self._at_once:  # only for what may run inside the paint (see wait_for_first_paint)
+                self._then()
+            else:  # after this paint has reached the screen, not inside it
+                QTimer.singleShot(0, self._then)
         return False
 
 
@@ -281,7 +284,10 @@ def wait_for_first_paint(window: MainWindow, timeout_ms: int = 10_000) -> None:
     """Run the events of a shown window until its first frame has been painted: what the
     listener sees when the window appears, and nothing that comes after it."""
     loop = QEventLoop()
-    _after_first_paint(window, loop.quit)
+    # Asked to stop as the window's paint begins, the loop stops once that paint is done: the
+    # whole window is painted in one pass. What the first paint set going for later (the
+    # features, measuring while idle) is not waited for.
+    window.installEventFilter(_FirstPaint(window, loop.quit, at_once=True))
     QTimer.singleShot(timeout_ms, loop.quit)  # a platform that never paints still returns
     loop.exec()
 

@@ -154,3 +154,28 @@ def test_the_first_frame_of_a_second_start_loads_no_reader_pydantic_numpy_or_med
         "['dataclasses', 'numpy', 'player.core.brief.links', 'player.core.brief.parser']",
         "[]",
     ]
+
+
+def test_the_first_frame_is_read_as_painted_before_what_comes_after_it(
+    qtbot, brief_file: Path, audio_file: Path, tmp_path: Path
+) -> None:
+    """``brief-player screenshot --first-frame`` waits for the window's first paint and no
+    longer: the features the paint sets going arrive after the picture is taken."""
+    from player.ui.session import wait_for_first_paint
+
+    w = open_main_window(
+        brief_file,
+        audio=audio_file,
+        data=AppData(tmp_path / "notes.db"),
+        remember=False,
+        features="after-paint",
+    )
+    qtbot.addWidget(w)
+    app = app_of(w)
+    w.resize(1100, 700)
+    w.show()
+    wait_for_first_paint(w)
+    assert not app.ready()  # painted, and nothing after it yet
+    qtbot.waitUntil(app.ready, timeout=5_000)
+    w.close()
+    app.data.close()
