@@ -150,17 +150,26 @@ def _add_members(enum_class: Any, names: list[tuple[str, int]]) -> None:
     member_map = enum_class._member_map_
     value_map = enum_class._value2member_map_
     set_attribute = type.__setattr__  # EnumType's only refuses to reassign members
+    # object's and int's ``__new__`` set no ``_value_`` and no ``__init__`` of the class's own
+    # runs: the member's four attributes then go in at once.
+    at_once = (new_member is object.__new__ or new_member is int.__new__) and not calls_init
     flag_mask = singles = 0
-    for name, value in names:
-        member = new_member(enum_class, value) if use_args else new_member(enum_class)
-        if not hasattr(member, "_value_"):
-            member._value_ = value if member_type is object else member_type(value)
-        value = member._value_
-        member._name_ = name
-        member.__objclass__ = enum_class
-        if calls_init:
-            member.__init__(value)
-        member._sort_order_ = len(member_names)
+    for name, given in names:
+        member = new_member(enum_class, given) if use_args else new_member(enum_class)
+        if at_once:
+            value = given if member_type is object else member_type(given)
+            vars(member).update(
+                _value_=value, _name_=name, __objclass__=enum_class, _sort_order_=len(member_names)
+            )
+        else:
+            if not hasattr(member, "_value_"):
+                member._value_ = given if member_type is object else member_type(given)
+            value = member._value_
+            member._name_ = name
+            member.__objclass__ = enum_class
+            if calls_init:
+                member.__init__(given)
+            member._sort_order_ = len(member_names)
         single = False
         if is_flag:
             flag_mask |= value

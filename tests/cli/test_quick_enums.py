@@ -119,6 +119,22 @@ def test_every_qt_enum_built_quickly_is_the_one_the_standard_library_builds() ->
         assert _described(got) == _described(expected), template.__qualname__
 
 
+class Doubled(enum.Enum):
+    """A base whose ``__init__`` gives each member more."""
+
+    def __init__(self, value: int) -> None:
+        self.doubled = value * 2
+
+
+class Coded(int, enum.Enum):
+    """A base whose ``__new__`` sets the value itself."""
+
+    def __new__(cls, value: int) -> Coded:
+        member = int.__new__(cls, value)
+        member._value_ = value * 10  # not what int() of it gives
+        return member
+
+
 def _odd_ones() -> list[tuple[type[enum.Enum], Any]]:
     """Calls the quick way hands to the standard library whole, and ones it keeps."""
     return [
@@ -131,6 +147,8 @@ def _odd_ones() -> list[tuple[type[enum.Enum], Any]]:
         (enum.IntFlag, [("HIGH", 8), ("LOW", 1), ("MID", 4)]),  # out of order: iterated as given
         (enum.Flag, []),
         (enum.IntEnum, [("A", 1), ("B", 1), ("C", -5)]),
+        (Doubled, [("A", 1), ("B", 2), ("ALSO_B", 2)]),
+        (Coded, [("A", 1), ("B", 2)]),
     ]
 
 
