@@ -265,7 +265,7 @@ class TransportBar(QWidget):
     def _show_state(self, *_: object) -> None:
         playing = self._playback.is_playing()
         pix = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
-        self.play_button.setIcon(themed_icon(self, pix))
+        self.play_button.setIcon(themed_icon(self, pix, self.play_button.iconSize().width()))
         self.play_button.setAccessibleName("Pause" if playing else "Play")
 
     def _show_rate(self, rate: float) -> None:
