@@ -70,8 +70,8 @@ def _create_(
     whole = {"module": module, "qualname": qualname, "type": type, "start": start}
     if module is None or not _pairs(names):
         return _stdlib_create(cls, class_name, names, boundary=boundary, **whole)
-    enum_class = _empty_class(cls, class_name, boundary=boundary, **whole)
-    if enum_class._member_type_ is tuple or _shadows_base(enum_class, names):
+    enum_class, inherited = _empty_class(cls, class_name, boundary=boundary, **whole)
+    if enum_class._member_type_ is tuple or not inherited.isdisjoint(n for n, _ in names):
         return _stdlib_create(cls, class_name, names, boundary=boundary, **whole)
     _add_members(enum_class, names)
     return enum_class
@@ -84,14 +84,11 @@ def _pairs(names: Any) -> bool:
     )
 
 
-def _shadows_base(enum_class: enum.EnumType, names: list[tuple[str, int]]) -> bool:
-    taken = {name for name, _ in names}
-    return any(not taken.isdisjoint(base.__dict__) for base in enum_class.__mro__[1:])
-
-
 # What the standard library puts in an empty enum class, by (base, mixed-in type, boundary): the
-# same objects for every class of a kind. Only the containers are the class's own.
-_kinds: dict[tuple[Any, Any, Any], dict[str, Any]] = {}
+# same objects for every class of a kind. Only the containers are the class's own. With them,
+# the names the bases hold: a member named like one of them the standard library makes a
+# redirecting property, so such an enum is left to it.
+_kinds: dict[tuple[Any, Any, Any], tuple[dict[str, Any], frozenset[str]]] = {}
 _OWN = ("_member_names_", "_member_map_", "_value2member_map_", "_unhashable_values_")
 
 
@@ -104,12 +101,13 @@ def _empty_class(
     type: type | None,  # the standard library's name for the mixed-in type
     start: int,
     boundary: enum.FlagBoundary | None,
-) -> Any:
+) -> tuple[Any, frozenset[str]]:
     """The class the standard library makes for ``names=[]``: made by it the first time for each
-    kind, then from what it made (its own ``__new__`` costs 50 µs a class, 260 classes)."""
+    kind, then from what it made (its own ``__new__`` costs 50 µs a class, 260 classes); and
+    the names its bases hold."""
     kind = (cls, type, boundary)
-    entries = _kinds.get(kind)
-    if entries is None:
+    known = _kinds.get(kind)
+    if known is None:
         made = _stdlib_create(
             cls,
             class_name,
@@ -123,8 +121,10 @@ def _empty_class(
         entries = dict(vars(made))
         for name in _OWN:  # this class's own, which its members will fill: kept empty here
             entries[name] = entries[name].copy()
-        _kinds[kind] = entries
-        return made
+        inherited = frozenset(name for base in made.__mro__[1:] for name in vars(base))
+        _kinds[kind] = entries, inherited
+        return made, inherited
+    entries, inherited = known
     classdict = dict(entries)
     classdict["__module__"] = module
     if qualname is not None:
@@ -135,7 +135,7 @@ def _empty_class(
     bases = (cls,) if type is None else (type, cls)  # function, not made a staticmethod
     made = builtins.type.__new__(builtins.type(cls), class_name, bases, classdict)
     builtins.type.__setattr__(made, "__new__", new)
-    return made
+    return made, inherited
 
 
 def _add_members(enum_class: Any, names: list[tuple[str, int]]) -> None:
