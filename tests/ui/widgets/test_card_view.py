@@ -3,6 +3,8 @@ and what is in sight stays where it is."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QModelIndex, QPoint, QSize, QStringListModel, Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtTest import QTest
@@ -12,6 +14,7 @@ from player.ui.widgets.card_view import CardListView
 from tests.ui.repaint import repainted_rows
 
 ROWS = 5_000
+D = TypeVar("D", bound=QStyledItemDelegate)
 
 
 class Measured(QStyledItemDelegate):
@@ -26,9 +29,10 @@ class Measured(QStyledItemDelegate):
         return QSize(option.rect.width(), 20 + (len(index.data()) % 7) * 10)
 
 
-def _shown(
-    qtbot, texts: list[str], delegate_type: type[Measured] = Measured
-) -> tuple[CardListView, QStringListModel, Measured]:
+def _made(
+    qtbot, texts: list[str], delegate_type: type[D]
+) -> tuple[CardListView, QStringListModel, D]:
+    """A 400x300 list of ``texts``, not shown yet."""
     model = QStringListModel(texts)
     view = CardListView()
     delegate = delegate_type(view)
@@ -36,6 +40,13 @@ def _shown(
     view.setModel(model)
     qtbot.addWidget(view)
     view.resize(400, 300)
+    return view, model, delegate
+
+
+def _shown(
+    qtbot, texts: list[str], delegate_type: type[Measured] = Measured
+) -> tuple[CardListView, QStringListModel, Measured]:
+    view, model, delegate = _made(qtbot, texts, delegate_type)
     view.show()
     qtbot.waitExposed(view)
     return view, model, delegate
@@ -401,21 +412,19 @@ class Logged(Measured):
         super().paint(painter, option, index)
 
 
+L = TypeVar("L", bound=Logged)
+
+
 def _opened_at(
-    qtbot, rows: int, at: int, *, shown_first: bool = False
-) -> tuple[CardListView, QStringListModel, Logged]:
+    qtbot, rows: int, at: int, *, shown_first: bool = False, delegate_type: type[L] = Logged
+) -> tuple[CardListView, QStringListModel, L]:
     """A list opened on card ``at`` in its middle, as the pane opens on the quote playing. The
     pane is shown first and then brought there (``shown_first``), still before its first frame,
     among cards not yet measured."""
     QCursor.setPos(far := QPoint(5_000, 5_000))  # no card under the mouse to shade
     assert QCursor.pos() == far
-    model = QStringListModel([f"card {i}" + "x" * (i % 11) for i in range(rows)])
-    view = CardListView()
-    delegate = Logged(view)
-    view.setItemDelegate(delegate)
-    view.setModel(model)
-    qtbot.addWidget(view)
-    view.resize(400, 300)
+    texts = [f"card {i}" + "x" * (i % 11) for i in range(rows)]
+    view, model, delegate = _made(qtbot, texts, delegate_type)
     if shown_first:
         view.show()
     view.scrollTo(model.index(at), QAbstractItemView.ScrollHint.PositionAtCenter)
@@ -483,16 +492,7 @@ def test_a_list_brought_to_a_card_shows_the_scroll_bar_for_its_cards_in_the_same
 ) -> None:
     """The cards a scroll brings into sight get their real heights before they are painted,
     and the scroll bar its range with them: the bar does not jump a frame later."""
-    QCursor.setPos(QPoint(5_000, 5_000))
-    model = QStringListModel([f"card {i}" + "x" * (i % 11) for i in range(2_000)])
-    view = CardListView()
-    seen = RangeSeen(view)
-    view.setItemDelegate(seen)
-    view.setModel(model)
-    qtbot.addWidget(view)
-    view.resize(400, 300)
-    view.show()
-    view.scrollTo(model.index(1_000), QAbstractItemView.ScrollHint.PositionAtCenter)
-    qtbot.waitUntil(lambda: seen.at_first_paint is not None)
+    view, _model, seen = _opened_at(qtbot, 2_000, 1_000, shown_first=True, delegate_type=RangeSeen)
+    assert seen.at_first_paint is not None
     maximum, total = seen.at_first_paint
     assert maximum == total - view.viewport().height()
