@@ -346,22 +346,32 @@ class CardListView(QAbstractItemView):
         row = index.row()
         if row < self._heights.row_at(self.verticalOffset()):  # its real height, above: no move
             self._settle(self._measure(row), None)
+        bar = self.verticalScrollBar()
+        # A scroll measures the cards it brings into sight (``scrollContentsBy``), and cards
+        # between the top edge and this one that were estimates move it: aim again with their
+        # real heights. The second scroll meets cards already measured, and stays.
+        for _ in range(3):
+            value = max(bar.minimum(), min(bar.maximum(), self._aim(row, hint, bar.value())))
+            if value == bar.value():
+                break
+            bar.setValue(value)
+
+    def _aim(self, row: int, hint: QAbstractItemView.ScrollHint, value: int) -> int:
+        """The scroll value that shows ``row`` as ``hint`` asks, from ``value``."""
         top, h = self._heights.top(row), self._heights.height(row)
         view_h = self.viewport().height()
-        bar = self.verticalScrollBar()
-        value = bar.value()
         Hint = QAbstractItemView.ScrollHint
         if hint == Hint.PositionAtTop:
-            value = top
-        elif hint == Hint.PositionAtBottom:
-            value = top + h - view_h
-        elif hint == Hint.PositionAtCenter:
-            value = top - (view_h - h) // 2
-        elif top < value:
-            value = top
-        elif top + h > value + view_h:
-            value = min(top, top + h - view_h)
-        bar.setValue(value)
+            return top
+        if hint == Hint.PositionAtBottom:
+            return top + h - view_h
+        if hint == Hint.PositionAtCenter:
+            return top - (view_h - h) // 2
+        if top < value:
+            return top
+        if top + h > value + view_h:
+            return min(top, top + h - view_h)
+        return value
 
     def moveCursor(self, action, modifiers) -> QModelIndex:
         n = len(self._heights)

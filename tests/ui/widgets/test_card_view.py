@@ -496,3 +496,21 @@ def test_a_list_brought_to_a_card_shows_the_scroll_bar_for_its_cards_in_the_same
     assert seen.at_first_paint is not None
     maximum, total = seen.at_first_paint
     assert maximum == total - view.viewport().height()
+
+
+def test_a_card_far_away_among_cards_not_yet_measured_lands_where_it_is_asked_for(qtbot) -> None:
+    """The cards a jump brings into sight are measured as it lands; those between the top edge
+    and the card asked for would move it, so it is aimed again with their real heights."""
+    Hint = QAbstractItemView.ScrollHint
+    view, model, _ = _shown(qtbot, [f"card {i}" + "x" * (i % 11) for i in range(20_000)])
+    sight = view.viewport().rect()
+    for row, hint in ((15_000, Hint.EnsureVisible), (12_000, Hint.PositionAtCenter)):
+        view.scrollTo(model.index(row), hint)
+        rect = view.visualRect(model.index(row))
+        assert sight.contains(rect), (row, hint)
+        if hint == Hint.PositionAtCenter:
+            assert abs(rect.center().y() - sight.center().y()) <= 1
+    view.scrollTo(model.index(17_000), Hint.PositionAtBottom)
+    assert view.visualRect(model.index(17_000)).bottom() == sight.bottom()
+    view.scrollTo(model.index(16_000), Hint.PositionAtTop)
+    assert view.visualRect(model.index(16_000)).top() == 0
