@@ -1,4 +1,4 @@
-"""PySide's enums, built in less than a third of the time while the window starts.
+"""PySide's enums, built in a quarter of the time while the window starts.
 
 PySide makes a Qt class's Python enums when the class is first named, through ``enum``'s
 functional API: ``IntEnum("Key", [("Key_Space", 32), ...], boundary=KEEP)``. Before the first
