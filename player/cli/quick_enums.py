@@ -12,7 +12,7 @@ Here the standard library makes the first class of each kind (base, mixed-in typ
 itself, with no members; the next classes of that kind get the same entries it gave the first,
 with their own empty maps. The members are then added as ``_proto_member.__set_name__`` adds
 them, in one loop: the same objects, the same maps, aliases and flag masks, nothing skipped.
-Together: 14 ms instead of 47.
+Together: 11 ms instead of 47.
 
 Anything the loop was not written for goes to the standard library whole: another Python (the
 loop follows 3.11's ``enum``), names that are not ``(str, int)`` pairs, or a member named like an
