@@ -26,9 +26,7 @@ def split_guest_title(line: str) -> tuple[str | None, str]:
     if opening < 0 or text[opening] not in OPENING:
         return None, line
     before = text[:opening].rstrip()
-    if not before or before[-1] not in DASHES:
-        return None, line
-    if len(before) < 2:  # the dash must follow at least one character of the guest's
+    if len(before) < 2 or before[-1] not in DASHES:  # at least one character of the guest's
         return None, line
     after = text[opening + 1 :]  # the line is stripped: its last character is its end
     if not after or after[-1] not in CLOSING:

@@ -459,7 +459,8 @@ class CardListView(QAbstractItemView):
         # Measuring the card cut by the top edge may change what is shown of it. When all of
         # the list is being painted, this paint shows it as it now is; another would double
         # the window's first frame.
-        self._painting_all = clip.contains(self.viewport().rect())
+        whole = clip.contains(self.viewport().rect())
+        self._painting_all = whole
         try:
             self._measure_shown()
         finally:
@@ -497,7 +498,6 @@ class CardListView(QAbstractItemView):
         if self.verticalScrollBar().maximum() != max(0, self._heights.total() - view_h):
             # Rows measured in this paint: the scroll bar follows. If all of the list was just
             # painted, it is right already; painting it again would double the first frame.
-            whole = clip.contains(self.viewport().rect())
             QTimer.singleShot(0, partial(self._settle, 0, None if whole else 0))
         if not self._painted:
             self._painted = True
